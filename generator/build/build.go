@@ -1,0 +1,242 @@
+// Package build runs the pipeline — load, parse, model, render, write — for
+// `gen build` and `gen check`, and later for `gen serve`, so there is one
+// pipeline and not three.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gen/generator/config"
+	"gen/generator/content"
+	"gen/generator/date"
+	"gen/generator/diag"
+	"gen/generator/i18n"
+	"gen/generator/markdown"
+	"gen/generator/model"
+	"gen/generator/output"
+	"gen/generator/render"
+)
+
+// ConfigFile is the site configuration's name inside the site folder.
+const ConfigFile = "site.toml"
+
+// StaticDir holds files copied verbatim into the output.
+const StaticDir = "static"
+
+// Options say what to build and for which day.
+type Options struct {
+	Site   string // the site folder
+	Drafts bool   // include draft versions
+	// Now is the --now flag ("" when not given); SourceDateEpoch is the
+	// SOURCE_DATE_EPOCH environment variable; Clock is the current time.
+	// They decide "today" in that order of precedence.
+	Now             string
+	SourceDateEpoch string
+	Clock           time.Time
+}
+
+// Loaded is a site read, parsed and modelled, ready to render.
+type Loaded struct {
+	FS      fs.FS
+	Config  *config.Site
+	Site    *model.Site
+	Catalog *i18n.Catalog
+}
+
+// UsageError is a problem with the command line rather than the content;
+// the command exits 2 for it.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Load reads the site and builds its model, returning every diagnostic.
+// It writes nothing; `gen check` is Load and a report.
+func Load(opts Options) (*Loaded, diag.List) {
+	var diags diag.List
+	fsys := os.DirFS(opts.Site)
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		diags.Errorf(filepath.Join(opts.Site, ConfigFile), 0, 0, "cannot read the site configuration: %v (is -s the site folder?)", unwrapPathError(err))
+		return nil, diags
+	}
+	cfg, cfgDiags := config.Parse(ConfigFile, src)
+	diags.Add(cfgDiags)
+	if cfg == nil || cfgDiags.HasErrors() {
+		return nil, diags
+	}
+	now, err := Today(opts, cfg.Timezone)
+	if err != nil {
+		diags.Errorf("--now", 0, 0, "%v", err)
+		return nil, diags
+	}
+
+	codes := make([]string, len(cfg.Languages))
+	overrides := map[string]map[string]string{}
+	langs := make([]model.Language, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+		langs[i] = model.Language{Code: l.Code, Name: l.Name}
+		if l.Strings != nil {
+			overrides[l.Code] = l.Strings
+		}
+	}
+	cat, catDiags := i18n.New(codes, overrides)
+	diags.Add(catDiags)
+
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	files, contentDiags := content.Load(fsys, md)
+	diags.Add(contentDiags)
+
+	site, modelDiags := model.Build(model.Config{
+		Title:                 cfg.Title,
+		BaseURL:               cfg.BaseURL,
+		DefaultLanguage:       cfg.DefaultLanguage,
+		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
+		Languages:             langs,
+		NoticeDays:            cfg.NoticeDays,
+		Compare:               cfg.Compare,
+		Now:                   now,
+		Drafts:                opts.Drafts,
+	}, files)
+	diags.Add(modelDiags)
+	if len(site.Policies) == 0 && !diags.HasErrors() {
+		diags.Errorf(content.Dir, 0, 0, "no policies found; add one as content/<policy>/<lang>.md")
+	}
+	diags.Sort()
+	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, diags
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Today decides the build's "now": --now if given, else SOURCE_DATE_EPOCH
+// if set, else the clock's day in the site's time zone.
+func Today(opts Options, tz *time.Location) (date.Date, error) {
+	if opts.Now != "" {
+		d, err := date.Parse(opts.Now)
+		if err != nil {
+			return date.Date{}, fmt.Errorf("--now: %v", err)
+		}
+		return d, nil
+	}
+	if opts.SourceDateEpoch != "" {
+		secs, err := strconv.ParseInt(opts.SourceDateEpoch, 10, 64)
+		if err != nil {
+			return date.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", opts.SourceDateEpoch)
+		}
+		return date.Today(time.Unix(secs, 0), tz), nil
+	}
+	if tz == nil {
+		tz = time.UTC
+	}
+	return date.Today(opts.Clock, tz), nil
+}
+
+// Result describes a finished build for its summary line.
+type Result struct {
+	Policies, Languages, Versions int
+	render.Stats
+	Elapsed time.Duration
+}
+
+// Summary is the one line `gen build` ends with.
+func (r Result) Summary(out string) string {
+	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages, %d files in %s (%s)",
+		r.Policies, r.Languages, r.Versions, r.Pages, r.Files, out, r.Elapsed.Round(time.Millisecond))
+}
+
+// Build loads the site and, when it has no errors, replaces out with the
+// rendered site in one step. On any error out is left exactly as it was.
+func Build(opts Options, out string) (Result, diag.List, error) {
+	start := time.Now()
+	loaded, diags := Load(opts)
+	if diags.HasErrors() {
+		return Result{}, diags, nil
+	}
+	if err := checkOut(opts.Site, out); err != nil {
+		return Result{}, diags, err
+	}
+	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
+	diags.Add(renderDiags)
+	if r == nil {
+		return Result{}, diags, nil
+	}
+	var res Result
+	err := output.Replace(out, func(w output.Writer) error {
+		stats, err := r.Render(w)
+		if err != nil {
+			return err
+		}
+		res.Stats = stats
+		copied, err := copyStatic(loaded.FS, w)
+		res.Files += copied
+		return err
+	})
+	if err != nil {
+		return Result{}, diags, err
+	}
+	res.Policies = len(loaded.Site.Policies)
+	res.Languages = len(loaded.Site.Languages)
+	for _, p := range loaded.Site.Policies {
+		for _, ed := range p.Editions {
+			res.Versions += len(ed.Versions)
+		}
+	}
+	res.Elapsed = time.Since(start)
+	return res, diags, nil
+}
+
+// copyStatic copies static/ verbatim; its files win over generated ones of
+// the same name, which is how a site adds a logo or replaces style.css.
+func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
+	n := 0
+	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
+			return fs.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		n++
+		return w.WriteFile(strings.TrimPrefix(p, StaticDir), b)
+	})
+	return n, err
+}
+
+// checkOut refuses an output folder that would swallow the site: building
+// replaces the whole folder, so it must never be the site or hold it.
+func checkOut(site, out string) error {
+	s, err1 := filepath.Abs(site)
+	o, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return &UsageError{"cannot resolve the site or output folder"}
+	}
+	if s == o || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
+		return &UsageError{fmt.Sprintf("-o %s would replace the site folder itself; choose a folder of its own, such as %s", out, filepath.Join(site, "public"))}
+	}
+	for _, marker := range []string{ConfigFile, content.Dir} {
+		if _, err := os.Stat(filepath.Join(o, marker)); err == nil {
+			return &UsageError{fmt.Sprintf("-o %s holds %s, so it looks like a site, not a build output; refusing to replace it", out, marker)}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,174 @@
+// Package cli maps gen's command line onto the build package: it parses
+// flags, calls in, prints diagnostics and picks the exit status. It holds no
+// rules of its own.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"gen/generator/build"
+	"gen/generator/diag"
+)
+
+// Exit statuses.
+const (
+	OK      = 0
+	Content = 1 // the content has errors
+	Usage   = 2 // the command line is wrong
+)
+
+// Env is what a command may use of the world: its streams, environment and
+// clock. Tests pass their own.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Clock          func() time.Time
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
+		{"check", "[-s SITE] [--now DATE]", "validate everything build would, writing nothing", runCheck},
+	}
+}
+
+const intro = `gen publishes legal policies — privacy policy, cookies, terms — as a static
+site: every language, every version at a permanent address, change notices.`
+
+// Main runs gen with args (without the program name) and returns the exit status.
+func Main(env Env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.Stdout)
+		if len(args) == 0 {
+			return Usage
+		}
+		return OK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "gen: unknown command %q\n", args[0])
+	usage(env.Stderr)
+	return Usage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "%s\n\nUsage:\n", intro)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  gen %-6s %s\n        %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'gen COMMAND --help' for a command's flags.\n")
+}
+
+// flags returns a flag set that prints to stderr and reports bad usage
+// instead of exiting, so tests can run commands in-process.
+func flags(env Env, name, args, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet("gen "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: gen %s %s\n\n%s.\n\nFlags:\n", name, args, summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, returning the exit status to stop with, if any.
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return OK, true
+		}
+		return Usage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return Usage, true
+	}
+	return 0, false
+}
+
+func siteOptions(env Env, fs *flag.FlagSet) (*build.Options, *string) {
+	opts := &build.Options{SourceDateEpoch: env.Getenv("SOURCE_DATE_EPOCH"), Clock: env.Clock()}
+	fs.StringVar(&opts.Site, "s", ".", "the site `folder` (holding site.toml and content/)")
+	now := fs.String("now", "", "build as if today were `DATE` (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else today in site.toml's timezone")
+	return opts, now
+}
+
+func runBuild(env Env, args []string) int {
+	c := commands()[0]
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	out := fs.String("o", "", "the output `folder` (default SITE/public)")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include versions marked draft = true")
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	opts.Now = *now
+	if *out == "" {
+		*out = filepath.Join(opts.Site, "public")
+	}
+	res, diags, err := build.Build(*opts, *out)
+	code := report(env, diags, err)
+	if code == OK {
+		fmt.Fprintln(env.Stdout, res.Summary(*out))
+	}
+	return code
+}
+
+func runCheck(env Env, args []string) int {
+	c := commands()[1]
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	opts.Now = *now
+	_, diags := build.Load(*opts)
+	code := report(env, diags, nil)
+	if code == OK {
+		fmt.Fprintln(env.Stdout, "check: no errors")
+	}
+	return code
+}
+
+// report prints every diagnostic and turns the outcome into an exit status.
+func report(env Env, diags diag.List, err error) int {
+	for _, d := range diags {
+		fmt.Fprintln(env.Stderr, d.String())
+	}
+	var usageErr *build.UsageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(env.Stderr, "gen: %v\n", err)
+		return Usage
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "gen: %v\n", err)
+		return Content
+	case diags.HasErrors():
+		n := len(diags.Errors())
+		fmt.Fprintf(env.Stderr, "gen: %d %s; nothing was written\n", n, plural(n, "error", "errors"))
+		return Content
+	}
+	return OK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+

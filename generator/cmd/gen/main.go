@@ -1,0 +1,18 @@
+// Command gen builds a legal policy site. See `gen --help`.
+package main
+
+import (
+	"os"
+	"time"
+
+	"gen/generator/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(cli.Env{
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Getenv: os.Getenv,
+		Clock:  time.Now,
+	}, os.Args[1:]))
+}

@@ -1,0 +1,172 @@
+// Package content reads a site's content tree — content/<policy>/<lang>.md
+// and content/<policy>/archive/<date>/<lang>.md — and parses every policy
+// file into the form the model is built from. It is the only stage that
+// reads policy files.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gen/generator/date"
+	"gen/generator/diag"
+	"gen/generator/frontmatter"
+	"gen/generator/markdown"
+	"gen/generator/model"
+)
+
+// Dir is the folder of the content tree inside a site.
+const Dir = "content"
+
+// Load finds and parses every policy file under content/ in site. Files are
+// parsed in parallel; the result is in a stable order.
+func Load(site fs.FS, md *markdown.Renderer) ([]model.File, diag.List) {
+	found, diags := Find(site)
+	files := make([]model.File, len(found))
+	fileDiags := make([]diag.List, len(found))
+
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				files[i], fileDiags[i] = Parse(site, found[i], md)
+			}
+		}()
+	}
+	for i := range found {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var out []model.File
+	for i, f := range files {
+		diags.Add(fileDiags[i])
+		if f.Version != nil {
+			out = append(out, f)
+		}
+	}
+	return out, diags
+}
+
+// Location says where a policy file sits in the content tree.
+type Location struct {
+	Path     string // slash-separated, relative to the site, e.g. content/privacy/en.md
+	Policy   string
+	Lang     string
+	Archived date.Date // zero for the current file
+}
+
+// Find lists the policy files of the content tree and reports files that
+// are in a place the layout does not allow.
+func Find(site fs.FS) ([]Location, diag.List) {
+	var diags diag.List
+	var out []Location
+	err := fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		loc, problem := locate(p)
+		switch {
+		case problem != "" && strings.HasSuffix(name, ".md"):
+			diags.Errorf(p, 0, 0, "%s", problem)
+		case problem != "":
+			diags.Warnf(p, 0, 0, "ignored: %s", problem)
+		default:
+			out = append(out, loc)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(Dir, 0, 0, "cannot read the content folder: %v", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, diags
+}
+
+// ignored reports whether a file or folder is hidden or an editor's
+// temporary, which the content tree may hold while someone is editing.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913"
+}
+
+// locate decodes a file's place in the tree, or says why it is misplaced.
+func locate(p string) (Location, string) {
+	parts := strings.Split(p, "/")[1:] // drop "content"
+	base := parts[len(parts)-1]
+	if path.Ext(base) != ".md" {
+		return Location{}, "only Markdown policy files (<lang>.md) belong in content/"
+	}
+	lang := strings.TrimSuffix(base, ".md")
+	switch {
+	case len(parts) == 2:
+		return Location{Path: p, Policy: parts[0], Lang: lang}, ""
+	case len(parts) == 4 && parts[1] == "archive":
+		d, err := date.Parse(parts[2])
+		if err != nil {
+			return Location{}, "archive folder " + parts[2] + " is not a date; name it after the version's last_updated (YYYY-MM-DD)"
+		}
+		return Location{Path: p, Policy: parts[0], Lang: lang, Archived: d}, ""
+	}
+	return Location{}, "not a policy file: policies live at content/<policy>/<lang>.md and content/<policy>/archive/<YYYY-MM-DD>/<lang>.md"
+}
+
+// Parse reads and parses one policy file. A file with errors in its front
+// matter is returned without a Version.
+func Parse(site fs.FS, loc Location, md *markdown.Renderer) (model.File, diag.List) {
+	src, err := fs.ReadFile(site, loc.Path)
+	if err != nil {
+		var diags diag.List
+		diags.Errorf(loc.Path, 0, 0, "cannot read: %v", err)
+		return model.File{}, diags
+	}
+	return ParseBytes(loc, src, md)
+}
+
+// ParseBytes parses a policy file's bytes; serve uses it for files it has
+// just read.
+func ParseBytes(loc Location, src []byte, md *markdown.Renderer) (model.File, diag.List) {
+	meta, body, bodyLine, diags := frontmatter.Parse(loc.Path, src)
+	if diags.HasErrors() {
+		return model.File{}, diags
+	}
+	rendered, mdDiags := md.Render(loc.Path, body, bodyLine)
+	diags.Add(mdDiags)
+	if mdDiags.HasErrors() {
+		return model.File{}, diags
+	}
+	v := &model.Version{
+		Date:        meta.LastUpdated,
+		Effective:   meta.Effective,
+		Title:       meta.Title,
+		Description: meta.Description,
+		Draft:       meta.Draft,
+		Translates:  meta.Translates,
+		Change:      meta.Change,
+		Processors:  meta.Processors,
+		SourcePath:  loc.Path,
+		Source:      src,
+		Body:        rendered,
+	}
+	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags
+}

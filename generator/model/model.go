@@ -1,0 +1,137 @@
+// Package model holds the site as plain data: policies, their editions in
+// each language, and the versions of each edition, with the legal status of
+// every version (in force, upcoming, archived) decided once, here. It does no
+// I/O; the content package reads files and hands their parsed form to Build.
+package model
+
+import (
+	"gen/generator/date"
+)
+
+// Site is everything a build publishes.
+type Site struct {
+	Title                 string
+	BaseURL               string // without a trailing slash
+	DefaultLanguage       string
+	AuthoritativeLanguage string // "" when no language prevails
+	Languages             []Language
+	NoticeDays            int
+	Compare               string // "in-force" or "all"
+	Now                   date.Date
+	Drafts                bool // drafts are included (serve, build --drafts)
+	Policies              []*Policy
+}
+
+// Language is a language the site publishes in.
+type Language struct {
+	Code string // lowercase BCP 47, e.g. "en", "pt-br"
+	Name string // in the language itself, e.g. "Svenska"
+}
+
+// Policy is one policy (privacy, cookies, terms…) in all its languages.
+type Policy struct {
+	Slug     string
+	Editions []*Edition // in the site's language order; only languages that have the policy
+}
+
+// Edition is one policy in one language with all its versions. Languages
+// version independently, so each edition has its own history.
+type Edition struct {
+	Policy   *Policy
+	Lang     string
+	Versions []*Version // oldest first
+
+	// InForce is the newest version whose effective date has arrived, or nil.
+	InForce *Version
+	// Shown is what /<lang>/<policy>/ shows: the version in force, or, when
+	// none is in force yet, the newest upcoming one.
+	Shown *Version
+	// Upcoming are the versions newer than the one in force, oldest first.
+	Upcoming []*Version
+	// Behind is the authoritative language's newest version when this
+	// edition is a translation that has not caught up with it.
+	Behind *Version
+}
+
+// Status is a version's legal standing on the build's "now".
+type Status int
+
+const (
+	Archived Status = iota // superseded, or never came into force
+	InForce
+	Upcoming
+)
+
+func (s Status) String() string {
+	switch s {
+	case InForce:
+		return "in-force"
+	case Upcoming:
+		return "upcoming"
+	}
+	return "archived"
+}
+
+// Version is one dated text of an edition.
+type Version struct {
+	Edition *Edition
+
+	Date        date.Date // last_updated: the version's identity
+	Effective   date.Date // defaults to Date
+	Title       string
+	Description string
+	Draft       bool
+	Translates  date.Date // zero unless the translation names its source version
+	Change      *Change   // nil when the version has no change notice
+	Processors  []Processor
+
+	Status Status
+	// Until is the day another version took over, when this version has
+	// been superseded; zero while it is in force or upcoming.
+	Until date.Date
+	// NeverInForce is set for a version superseded before its effective date.
+	NeverInForce bool
+
+	// Previous and Next are the neighbouring versions of the same edition.
+	Previous, Next *Version
+
+	SourcePath string // relative to the site, slash-separated
+	Source     []byte // the file exactly as written
+	Body       Body
+}
+
+// Change is the change notice of a version.
+type Change struct {
+	Summary  string
+	Material bool
+}
+
+// Processor is a company processing personal data on the publisher's behalf.
+type Processor struct {
+	Name     string
+	Location string // where the processing takes place
+	Purpose  string
+	Country  string // where the processor is established; optional
+	Transfer string // safeguard for a transfer outside the EU/EEA; optional
+	URL      string // the processor's own policy; optional
+}
+
+// Body is a version's rendered Markdown.
+type Body struct {
+	// Parts are HTML fragments; the processors table goes between each two
+	// consecutive parts (one {{< processors >}} placeholder each). A body
+	// with processors and no placeholder has one part and the table follows it.
+	Parts    [][]byte
+	Headings []Heading
+	// Placeholder reports whether the author placed the processors table.
+	Placeholder bool
+	// PlaceholderLines are the file lines of the placeholders, for errors.
+	PlaceholderLines []int
+}
+
+// Heading is a heading of a version's body, for the table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}

@@ -1,0 +1,173 @@
+package render
+
+import (
+	"html/template"
+
+	"gen/generator/date"
+	"gen/generator/i18n"
+	"gen/generator/model"
+	"gen/generator/urls"
+)
+
+// Page is what every layout receives: the site, the page's language and
+// address, the links that tie it to its other languages, and exactly one of
+// the views below for its content. Layouts decide how things look, never
+// which notice applies: that is decided here from the model.
+type Page struct {
+	cat *i18n.Catalog
+
+	Site      *model.Site
+	Lang      string
+	LangName  string
+	Title     string
+	Desc      string
+	URL       string // site-relative
+	Canonical string // absolute
+	NoIndex   bool   // drafts and redirects stay out of search engines
+	// Alternates are this page in the site's other languages, for hreflang.
+	Alternates []Link
+	// Switcher links the same policy in every language of the site.
+	Switcher []Link
+	// Material lists the material changes announced on every page of the
+	// language while their notice lasts.
+	Material []MaterialNotice
+	// Feeds are Atom feeds for <link rel="alternate">.
+	Feeds []Link
+
+	Version  *VersionView
+	History  *HistoryView
+	Index    *IndexView
+	Redirect string // the target of a redirect page
+	Home     string // the language index
+	// Inject is extra HTML before </body>, set only by serve.
+	Inject template.HTML
+}
+
+// Link is an address with the words to show for it.
+type Link struct {
+	Lang    string
+	Label   string
+	Href    string
+	Current bool
+}
+
+// T returns the UI string key in the page's language.
+func (p *Page) T(key string, args ...string) string { return p.cat.T(p.Lang, key, args...) }
+
+// Date formats a day in the page's language.
+func (p *Page) Date(d date.Date) string { return p.cat.Date(p.Lang, d) }
+
+// Stylesheet is the address of the site's stylesheet.
+func (p *Page) Stylesheet() string { return urls.Stylesheet() }
+
+// MaterialNotice announces a material change on every page of a language.
+type MaterialNotice struct {
+	Policy string // the policy's title
+	Date   string // formatted effective date
+	Href   string
+}
+
+// VersionView is a version page: the policy in force, a permalink, an
+// upcoming or an archived version.
+type VersionView struct {
+	V           *model.Version
+	Status      string // the localized status
+	StatusClass string // "in-force", "upcoming", "archived"
+	Parts       []template.HTML
+	Processors  []model.Processor
+	// ProcessorsAtEnd is set when the body has no placeholder, so the
+	// table follows the text under its own heading.
+	ProcessorsAtEnd bool
+	TOC             []model.Heading
+
+	Archived     *ArchivedNotice
+	Change       *ChangeNotice
+	Upcoming     []UpcomingNotice
+	UpcomingPage *UpcomingPageNotice
+	Behind       *BehindNotice
+
+	LastUpdated string
+	Effective   string
+	Permalink   string
+	HistoryURL  string
+	ChangesURL  string // "" for the first version
+	CompareURL  string // comparison with the version in force; "" for it
+	SourceURL   string
+}
+
+// ArchivedNotice tells a reader the version is no longer in force.
+type ArchivedNotice struct {
+	From, Until  string
+	NeverInForce bool
+	InForceURL   string
+	CompareURL   string
+}
+
+// ChangeNotice tells a reader the version in force changed recently.
+type ChangeNotice struct {
+	Date       string
+	Summary    string
+	Material   bool
+	ChangesURL string
+	HistoryURL string
+}
+
+// UpcomingNotice, on the page in force, announces a version to come.
+type UpcomingNotice struct {
+	Date       string
+	Href       string
+	ChangesURL string
+}
+
+// UpcomingPageNotice, on an upcoming version's page, says when it applies.
+type UpcomingPageNotice struct {
+	Date       string
+	InForceURL string // "" when nothing is in force yet
+}
+
+// BehindNotice says a translation lags the authoritative language.
+type BehindNotice struct {
+	Language string
+	Date     string
+	Href     string
+}
+
+// HistoryView lists every version of an edition, newest first.
+type HistoryView struct {
+	PolicyTitle string
+	Rows        []HistoryRow
+	FeedURL     string
+}
+
+// HistoryRow is one version in the history.
+type HistoryRow struct {
+	Date         string
+	ISODate      string
+	Href         string
+	Effective    string
+	Status       string
+	StatusClass  string
+	From, Until  string
+	NeverInForce bool
+	Summary      string
+	Material     bool
+	ChangesURL   string
+	CompareURL   string
+	SourceURL    string
+	Draft        bool
+}
+
+// IndexView lists a language's policies.
+type IndexView struct {
+	Policies []IndexEntry
+}
+
+// IndexEntry is one policy on a language index.
+type IndexEntry struct {
+	Title        string
+	Description  string
+	Href         string
+	HistoryURL   string
+	InForceSince string
+	UpcomingOn   string
+}

@@ -1,0 +1,166 @@
+// Package render turns the site model into files: HTML pages through the
+// layouts (built-in, or the site's own from layouts/), each version's source,
+// the sitemap and the security headers. It decides how the site looks and
+// where each page goes, never which version is in force or which notice
+// applies; those come from the model.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"gen/generator/diag"
+	"gen/generator/i18n"
+	"gen/generator/model"
+	"gen/generator/output"
+	"gen/generator/urls"
+)
+
+// Renderer renders one site. It is built once per build: the layouts are
+// compiled here, not per page.
+type Renderer struct {
+	site    *model.Site
+	cat     *i18n.Catalog
+	layouts *layouts
+	opts    Options
+}
+
+// Options change what a build adds to every page.
+type Options struct {
+	// Inject is HTML added before </body> of every page; serve uses it for
+	// its reload script. Builds leave it empty.
+	Inject template.HTML
+}
+
+// New compiles the layouts for site; siteFS may hold a layouts/ folder.
+func New(site *model.Site, cat *i18n.Catalog, siteFS fs.FS, opts Options) (*Renderer, diag.List) {
+	l, diags := loadLayouts(siteFS)
+	if l == nil {
+		return nil, diags
+	}
+	return &Renderer{site: site, cat: cat, layouts: l, opts: opts}, diags
+}
+
+// job renders one file.
+type job struct {
+	path string
+	run  func() ([]byte, error)
+}
+
+// Stats counts what a build wrote.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // every file
+}
+
+// Render writes every file of the site to w, rendering in parallel on all
+// cores. The bytes of each file depend only on the model, so the output is
+// the same whatever order the workers finish in.
+func (r *Renderer) Render(w output.Writer) (Stats, error) {
+	jobs := r.jobs()
+	var stats Stats
+	for _, j := range jobs {
+		stats.Files++
+		if isHTML(j.path) {
+			stats.Pages++
+		}
+	}
+
+	work := make(chan job)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				b, err := j.run()
+				if err == nil {
+					err = w.WriteFile(j.path, b)
+				}
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("%s: %w", j.path, err):
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return stats, err
+	default:
+	}
+	return stats, nil
+}
+
+func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }
+
+// jobs lists every file of the site. Only this function and urls know
+// which pages exist.
+func (r *Renderer) jobs() []job {
+	s := r.site
+	var jobs []job
+	add := func(path string, run func() ([]byte, error)) { jobs = append(jobs, job{path, run}) }
+	page := func(layout string, p func() *Page) func() ([]byte, error) {
+		return func() ([]byte, error) { return r.execute(layout, p()) }
+	}
+
+	add(urls.Stylesheet(), func() ([]byte, error) { return r.layouts.css, nil })
+	add(urls.Headers(), func() ([]byte, error) { return headers(), nil })
+	add(urls.Sitemap(), func() ([]byte, error) { return r.sitemap(), nil })
+	add(urls.NotFound(), page("404.html", r.notFoundPage))
+	add(urls.File(urls.Root()), page("redirect.html", func() *Page {
+		return r.redirectPage(urls.Root(), urls.Language(s.DefaultLanguage))
+	}))
+	for _, l := range s.Languages {
+		add(urls.File(urls.Language(l.Code)), page("index.html", func() *Page { return r.indexPage(l.Code) }))
+	}
+	for _, p := range s.Policies {
+		target := p.Editions[0]
+		if ed := p.Edition(s.DefaultLanguage); ed != nil {
+			target = ed
+		}
+		add(urls.File(urls.PolicyRedirect(p.Slug)), page("redirect.html", func() *Page {
+			return r.redirectPage(urls.PolicyRedirect(p.Slug), urls.Policy(target.Lang, p.Slug))
+		}))
+		for _, ed := range p.Editions {
+			add(urls.File(urls.Policy(ed.Lang, p.Slug)), page("version.html", func() *Page {
+				return r.versionPage(ed.Shown, urls.Policy(ed.Lang, p.Slug))
+			}))
+			add(urls.File(urls.History(ed.Lang, p.Slug)), page("history.html", func() *Page { return r.historyPage(ed) }))
+			for _, v := range ed.Versions {
+				add(urls.File(urls.Version(ed.Lang, p.Slug, v.Date)), page("version.html", func() *Page {
+					return r.versionPage(v, urls.Version(ed.Lang, p.Slug, v.Date))
+				}))
+				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return v.Source, nil })
+			}
+		}
+	}
+	return jobs
+}
+
+// execute runs a page layout into bytes.
+func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
+	t := r.layouts.pages[layout]
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	name := "base"
+	if layout == "redirect.html" {
+		name = "redirect"
+	}
+	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gen/generator/diag"
+)
+
+//go:embed layouts
+var builtin embed.FS
+
+// LayoutsDir is the folder of a site's layout overrides.
+const LayoutsDir = "layouts"
+
+// common are the layout files every page template is parsed with.
+var common = []string{"base.html", "partials.html"}
+
+// pageLayouts are the files that each define "main" for one kind of page
+// (redirect.html defines a whole page of its own).
+var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html"}
+
+// layouts holds the compiled templates, parsed once per build.
+type layouts struct {
+	pages map[string]*template.Template
+	css   []byte
+}
+
+// loadLayouts reads the built-in layouts and lets the site's layouts/
+// folder replace any of them file by file, as Hugo's layouts do.
+func loadLayouts(site fs.FS) (*layouts, diag.List) {
+	var diags diag.List
+	files := map[string][]byte{}
+	from := map[string]string{}
+	entries, _ := fs.ReadDir(builtin, "layouts")
+	for _, e := range entries {
+		b, _ := fs.ReadFile(builtin, "layouts/"+e.Name())
+		files[e.Name()] = b
+		from[e.Name()] = "built-in layouts/" + e.Name()
+	}
+	if site != nil {
+		overrides, err := fs.ReadDir(site, LayoutsDir)
+		if err == nil {
+			for _, e := range overrides {
+				if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+					continue
+				}
+				p := path.Join(LayoutsDir, e.Name())
+				if _, known := files[e.Name()]; !known {
+					diags.Warnf(p, 0, 0, "no built-in layout has this name, so it replaces nothing; built-in layouts are %s", strings.Join(sortedKeys(files), ", "))
+					continue
+				}
+				b, err := fs.ReadFile(site, p)
+				if err != nil {
+					diags.Errorf(p, 0, 0, "cannot read: %v", err)
+					continue
+				}
+				files[e.Name()] = b
+				from[e.Name()] = p
+			}
+		}
+	}
+
+	l := &layouts{pages: map[string]*template.Template{}, css: files["style.css"]}
+	base := template.New("").Funcs(funcs)
+	for _, name := range common {
+		if _, err := base.New(name).Parse(string(files[name])); err != nil {
+			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
+			return nil, diags
+		}
+	}
+	for _, name := range pageLayouts {
+		t := template.Must(base.Clone())
+		if _, err := t.New(name).Parse(string(files[name])); err != nil {
+			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
+			continue
+		}
+		l.pages[name] = t
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return l, diags
+}
+
+// templateError strips the "template: name:" prefix that would repeat the
+// file name the diagnostic already carries.
+func templateError(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, ": "); strings.HasPrefix(s, "template: ") && i >= 0 {
+		return strings.TrimPrefix(s, "template: ")
+	}
+	return s
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// funcs are the few helpers templates need beyond the page's own methods.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict needs key, value pairs")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict keys must be strings")
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

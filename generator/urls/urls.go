@@ -1,0 +1,70 @@
+// Package urls is the one place that knows the site's URL scheme. Every page,
+// link, feed and sitemap entry takes its path from here, so a permalink can
+// never be spelled two ways.
+package urls
+
+import (
+	"gen/generator/date"
+)
+
+// Root is the site root, which leads to the default language.
+func Root() string { return "/" }
+
+// Language is the index of the policies of one language.
+func Language(lang string) string { return "/" + lang + "/" }
+
+// PolicyRedirect leads from /<policy>/ to the default language's policy.
+func PolicyRedirect(policy string) string { return "/" + policy + "/" }
+
+// Policy is the page of the version in force.
+func Policy(lang, policy string) string { return "/" + lang + "/" + policy + "/" }
+
+// Version is the permanent address of one version.
+func Version(lang, policy string, d date.Date) string {
+	return Policy(lang, policy) + d.String() + "/"
+}
+
+// Changes is the redline of a version against the one before it.
+func Changes(lang, policy string, d date.Date) string {
+	return Version(lang, policy, d) + "changes/"
+}
+
+// Compare is the redline between two versions.
+func Compare(lang, policy string, from, to date.Date) string {
+	return Policy(lang, policy) + "compare/" + from.String() + ".." + to.String() + "/"
+}
+
+// History lists every version of a policy in one language.
+func History(lang, policy string) string { return Policy(lang, policy) + "history/" }
+
+// Source is a version's exact source file.
+func Source(lang, policy string, d date.Date) string { return Version(lang, policy, d) + "source.md" }
+
+// Versions is the machine-readable list of an edition's versions.
+func Versions(lang, policy string) string { return Policy(lang, policy) + "versions.json" }
+
+// PolicyFeed is the Atom feed of one policy in one language.
+func PolicyFeed(lang, policy string) string { return Policy(lang, policy) + "feed.xml" }
+
+// LanguageFeed is the Atom feed of every policy in one language.
+func LanguageFeed(lang string) string { return Language(lang) + "feed.xml" }
+
+// ProcessorsFeed is the Atom feed of processor changes in one language.
+func ProcessorsFeed(lang string) string { return Language(lang) + "processors.xml" }
+
+// Index is the machine-readable index of the whole site.
+func Index() string { return "/policies.json" }
+
+// Sitemap, NotFound, Headers and Stylesheet are the site-wide files.
+func Sitemap() string    { return "/sitemap.xml" }
+func NotFound() string   { return "/404.html" }
+func Headers() string    { return "/_headers" }
+func Stylesheet() string { return "/style.css" }
+
+// File turns a page URL into the file that serves it: directories get index.html.
+func File(url string) string {
+	if url == "" || url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}
