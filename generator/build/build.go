@@ -90,7 +90,7 @@ func Load(opts Options) (*Loaded, diag.List) {
 	cat, catDiags := i18n.New(codes, overrides)
 	diags.Add(catDiags)
 
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
 	files, contentDiags := content.Load(fsys, md)
 	diags.Add(contentDiags)
 

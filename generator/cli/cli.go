@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"gen/generator/build"
+	"gen/generator/date"
 	"gen/generator/diag"
 )
 
@@ -100,6 +101,18 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, false
 }
 
+// setNow checks the --now flag's value before anything is read.
+func setNow(fs *flag.FlagSet, opts *build.Options, now string) (int, bool) {
+	if now != "" {
+		if _, err := date.Parse(now); err != nil {
+			fmt.Fprintf(fs.Output(), "%s: --now: %v\n", fs.Name(), err)
+			return Usage, true
+		}
+	}
+	opts.Now = now
+	return 0, false
+}
+
 func siteOptions(env Env, fs *flag.FlagSet) (*build.Options, *string) {
 	opts := &build.Options{SourceDateEpoch: env.Getenv("SOURCE_DATE_EPOCH"), Clock: env.Clock()}
 	fs.StringVar(&opts.Site, "s", ".", "the site `folder` (holding site.toml and content/)")
@@ -116,7 +129,9 @@ func runBuild(env Env, args []string) int {
 	if code, stop := parse(fs, args); stop {
 		return code
 	}
-	opts.Now = *now
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
 	if *out == "" {
 		*out = filepath.Join(opts.Site, "public")
 	}
@@ -135,7 +150,9 @@ func runCheck(env Env, args []string) int {
 	if code, stop := parse(fs, args); stop {
 		return code
 	}
-	opts.Now = *now
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
 	_, diags := build.Load(*opts)
 	code := report(env, diags, nil)
 	if code == OK {

@@ -78,7 +78,7 @@ type VersionView struct {
 	// ProcessorsAtEnd is set when the body has no placeholder, so the
 	// table follows the text under its own heading.
 	ProcessorsAtEnd bool
-	TOC             []model.Heading
+	TOC             []TOCEntry
 
 	Archived     *ArchivedNotice
 	Change       *ChangeNotice
@@ -93,6 +93,12 @@ type VersionView struct {
 	ChangesURL  string // "" for the first version
 	CompareURL  string // comparison with the version in force; "" for it
 	SourceURL   string
+}
+
+// TOCEntry is a section in the table of contents with its subsections.
+type TOCEntry struct {
+	model.Heading
+	Children []model.Heading
 }
 
 // ArchivedNotice tells a reader the version is no longer in force.

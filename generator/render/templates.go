@@ -25,6 +25,10 @@ var common = []string{"base.html", "partials.html"}
 // (redirect.html defines a whole page of its own).
 var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html"}
 
+// ReservedIDs are the element ids the built-in layouts give on pages that
+// also carry a policy's headings.
+func ReservedIDs() []string { return []string{"main", "toc-title", "processors"} }
+
 // layouts holds the compiled templates, parsed once per build.
 type layouts struct {
 	pages map[string]*template.Template

@@ -171,16 +171,23 @@ func compareURL(a, b *model.Version) string {
 	return urls.Compare(a.Edition.Lang, a.Edition.Policy.Slug, a.Date, b.Date)
 }
 
-// tableOfContents keeps the headings worth listing: a short policy needs
-// no table of contents, and one of every h4 would bury the sections.
-func tableOfContents(hs []model.Heading) []model.Heading {
-	var out []model.Heading
+// tableOfContents lists the sections (h2) with their subsections (h3): a
+// short policy needs none, and listing every h4 would bury the sections.
+func tableOfContents(hs []model.Heading) []TOCEntry {
+	var out []TOCEntry
+	n := 0
 	for _, h := range hs {
-		if h.Level == 2 || h.Level == 3 {
-			out = append(out, h)
+		switch {
+		case h.Level == 2:
+			out = append(out, TOCEntry{Heading: h})
+			n++
+		case h.Level == 3 && len(out) > 0:
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, h)
+			n++
 		}
 	}
-	if len(out) < 4 {
+	if n < 4 {
 		return nil
 	}
 	return out

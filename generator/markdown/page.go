@@ -1,0 +1,202 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+
+	"gen/generator/model"
+)
+
+// page is the state of one Render call between parsing and rendering: it
+// checks the document, assigns heading ids and rewrites what must not reach
+// the page.
+type page struct {
+	source   []byte
+	unsafe   bool
+	ids      *pageIDs
+	problems *problems
+	headings []model.Heading
+	// placeholders are the byte offsets of {{< processors >}} lines.
+	placeholders []int
+}
+
+// inspect walks the parsed document once, then applies the changes it
+// decided on; the AST must not be restructured while it is being walked.
+func (p *page) inspect(doc ast.Node) {
+	var (
+		headings []*ast.Heading
+		tables   []ast.Node
+		unlink   []ast.Node
+	)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *placeholder:
+			if n.Lines().Len() > 0 {
+				p.placeholders = append(p.placeholders, n.Lines().At(0).Start)
+			}
+		case *extast.Table:
+			tables = append(tables, n)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !p.unsafe {
+				p.problems.warnf(n.Pos(), "raw HTML omitted; set unsafe_html = true in site.toml to allow it")
+			}
+		case *ast.Link:
+			// Checked as goldmark will write it: escapes and entities resolved.
+			if dest := util.URLEscape(n.Destination, true); !p.unsafe && !safeURL(dest) {
+				p.problems.warnf(n.Pos(), "link to %q removed; %s", dest, safeURLRule)
+				unlink = append(unlink, n)
+			}
+		case *ast.Image:
+			if dest := util.URLEscape(n.Destination, true); !p.unsafe && !safeURL(dest) {
+				p.problems.warnf(n.Pos(), "image %q removed; %s", dest, safeURLRule)
+				unlink = append(unlink, n)
+			}
+		case *ast.AutoLink:
+			if dest := util.URLEscape(n.URL(p.source), false); !p.unsafe && !safeURL(dest) {
+				p.problems.warnf(n.Pos(), "link to %q removed; %s", dest, safeURLRule)
+				unlink = append(unlink, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+
+	for _, n := range unlink {
+		p.unwrap(n)
+	}
+	for _, t := range tables {
+		wrap := &tableScroll{}
+		parent := t.Parent()
+		parent.ReplaceChild(parent, t, wrap)
+		wrap.AppendChild(wrap, t)
+	}
+	p.assignIDs(headings)
+}
+
+// unwrap replaces a link by its text, and an image by its alternative
+// text, so the words stay readable while the address is gone.
+func (p *page) unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	var keep ast.Node
+	switch n := n.(type) {
+	case *ast.AutoLink:
+		keep = ast.NewString(n.Label(p.source))
+	case *ast.Image:
+		keep = ast.NewString([]byte(p.plainText(n)))
+	}
+	if keep != nil {
+		parent.ReplaceChild(parent, n, keep)
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// assignIDs gives every heading a unique id and records the table of
+// contents. Custom {#ids} are taken first so that a generated id never
+// steals one that appears further down the page.
+func (p *page) assignIDs(headings []*ast.Heading) {
+	custom := make([]string, len(headings))
+	for i, h := range headings {
+		custom[i] = p.customID(h)
+	}
+	for i, h := range headings {
+		id := custom[i]
+		if id == "" {
+			id = p.ids.unique(slug(p.plainText(h)))
+			h.SetAttributeString("id", []byte(id))
+		}
+		p.headings = append(p.headings, model.Heading{Level: h.Level, ID: id, Text: p.plainText(h)})
+	}
+}
+
+// customID validates and takes the heading's {#id}, and drops attributes
+// that could style or script the page unless unsafe_html allows them. It
+// returns "" when the heading still needs a generated id.
+//
+// A duplicate custom id is an error rather than silently renamed: the
+// author chose it to be linked to, and a renamed anchor breaks those links.
+func (p *page) customID(h *ast.Heading) string {
+	var id string
+	var kept []ast.Attribute
+	for _, a := range h.Attributes() {
+		name := string(a.Name)
+		if name != "id" {
+			if p.unsafe || name == "class" {
+				kept = append(kept, a)
+			} else {
+				p.problems.warnf(h.Pos(), "heading attribute %q ignored; only {#id} and {.class} are allowed unless unsafe_html = true", name)
+			}
+			continue
+		}
+		v, ok := a.Value.([]byte)
+		switch {
+		case !ok:
+			p.problems.errorf(h.Pos(), "heading id must be text")
+		case len(v) == 0 || bytes.ContainsFunc(v, isHTMLSpace):
+			p.problems.errorf(h.Pos(), "heading id %q must be non-empty and without spaces", v)
+		case p.ids.used[string(v)]:
+			p.problems.errorf(h.Pos(), "duplicate heading id %q; ids must be unique in a page", v)
+		default:
+			id = string(v)
+			p.ids.Put(v)
+			kept = append(kept, a)
+		}
+	}
+	h.RemoveAttributes()
+	for _, a := range kept {
+		h.SetAttribute(a.Name, a.Value)
+	}
+	return id
+}
+
+// isHTMLSpace reports whether r is ASCII whitespace, which HTML forbids in ids.
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+// plainText is the text of n's inline content as a reader sees it: markup,
+// escapes and raw HTML removed, entities resolved.
+func (p *page) plainText(n ast.Node) string {
+	var b strings.Builder
+	p.writeText(&b, n)
+	return strings.TrimSpace(b.String())
+}
+
+func (p *page) writeText(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(p.source)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(p.source))
+		case *ast.RawHTML:
+		default:
+			p.writeText(b, c)
+		}
+	}
+}
