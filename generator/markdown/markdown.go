@@ -75,8 +75,10 @@ func New(opts Options) *Renderer {
 // column in the whole file. Columns count bytes from 1, like go/scanner.
 func (r *Renderer) Render(path string, body []byte, lineOffset int) (model.Body, diag.List) {
 	ids := newPageIDs()
+	reserved := map[string]bool{}
 	for _, id := range r.reserved {
 		ids.Put([]byte(id))
+		reserved[id] = true
 	}
 	probs := &problems{}
 	pc := parser.NewContext(parser.WithIDs(ids))
@@ -84,7 +86,7 @@ func (r *Renderer) Render(path string, body []byte, lineOffset int) (model.Body,
 
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 
-	p := page{source: body, unsafe: r.unsafe, ids: ids, problems: probs}
+	p := page{source: body, unsafe: r.unsafe, ids: ids, problems: probs, reserved: reserved}
 	p.inspect(doc)
 
 	w := &partsWriter{}

@@ -446,3 +446,24 @@ func BenchmarkRender(b *testing.B) {
 		r.Render("content/privacy/sv.md", body, 12)
 	}
 }
+
+// TestReservedIDs checks headings never take an id the layouts use, and
+// that choosing one explicitly is an error that says why.
+func TestReservedIDs(t *testing.T) {
+	r := New(Options{ReservedIDs: []string{"main-content"}})
+	body, diags := r.Render("x.md", []byte("# Main content\n\n## Other {#main-content}\n"), 3)
+	if len(body.Headings) == 0 || body.Headings[0].ID != "main-content-1" {
+		t.Errorf("generated id = %+v", body.Headings)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "x.md:6:1: heading id \"main-content\" is used by the page layout") {
+		t.Errorf("diags = %v", diags)
+	}
+}
+
+// TestPlaceholderLines checks placeholders report their line in the file.
+func TestPlaceholderLines(t *testing.T) {
+	body, _ := New(Options{}).Render("x.md", []byte("Intro\n\n{{< processors >}}\n\nMore\n\n{{< processors >}}\n"), 10)
+	if len(body.PlaceholderLines) != 2 || body.PlaceholderLines[0] != 13 || body.PlaceholderLines[1] != 17 {
+		t.Errorf("PlaceholderLines = %v", body.PlaceholderLines)
+	}
+}

@@ -20,6 +20,7 @@ type page struct {
 	ids      *pageIDs
 	problems *problems
 	headings []model.Heading
+	reserved map[string]bool // ids the layouts use
 	// placeholders are the byte offsets of {{< processors >}} lines.
 	placeholders []int
 }
@@ -150,6 +151,8 @@ func (p *page) customID(h *ast.Heading) string {
 			p.problems.errorf(h.Pos(), "heading id must be text")
 		case len(v) == 0 || bytes.ContainsFunc(v, isHTMLSpace):
 			p.problems.errorf(h.Pos(), "heading id %q must be non-empty and without spaces", v)
+		case p.reserved[string(v)]:
+			p.problems.errorf(h.Pos(), "heading id %q is used by the page layout; choose another", v)
 		case p.ids.used[string(v)]:
 			p.problems.errorf(h.Pos(), "duplicate heading id %q; ids must be unique in a page", v)
 		default:

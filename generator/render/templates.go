@@ -27,7 +27,7 @@ var pageLayouts = []string{"version.html", "history.html", "index.html", "404.ht
 
 // ReservedIDs are the element ids the built-in layouts give on pages that
 // also carry a policy's headings.
-func ReservedIDs() []string { return []string{"main", "toc-title", "processors"} }
+func ReservedIDs() []string { return []string{"main-content", "contents-title", "processors-table"} }
 
 // layouts holds the compiled templates, parsed once per build.
 type layouts struct {
