@@ -33,6 +33,8 @@ type Page struct {
 	Material []MaterialNotice
 	// Feeds are Atom feeds for <link rel="alternate">.
 	Feeds []Link
+	// Subscribe is the feed a visible "subscribe" link offers, if any.
+	Subscribe string
 
 	Version  *VersionView
 	History  *HistoryView

@@ -14,9 +14,11 @@ import (
 	"sync"
 
 	"gen/generator/diag"
+	"gen/generator/feed"
 	"gen/generator/i18n"
 	"gen/generator/model"
 	"gen/generator/output"
+	"gen/generator/record"
 	"gen/generator/urls"
 )
 
@@ -116,7 +118,9 @@ func (r *Renderer) jobs() []job {
 		return func() ([]byte, error) { return r.execute(layout, p()) }
 	}
 
+	feeds := feed.Builder{Site: s, Catalog: r.cat}
 	add(urls.Stylesheet(), func() ([]byte, error) { return r.layouts.css, nil })
+	add(urls.Index(), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
 	add(urls.Headers(), func() ([]byte, error) { return headers(), nil })
 	add(urls.Sitemap(), func() ([]byte, error) { return r.sitemap(), nil })
 	add(urls.NotFound(), page("404.html", r.notFoundPage))
@@ -125,6 +129,8 @@ func (r *Renderer) jobs() []job {
 	}))
 	for _, l := range s.Languages {
 		add(urls.File(urls.Language(l.Code)), page("index.html", func() *Page { return r.indexPage(l.Code) }))
+		add(urls.LanguageFeed(l.Code), func() ([]byte, error) { return feeds.Language(l.Code) })
+		add(urls.ProcessorsFeed(l.Code), func() ([]byte, error) { return feeds.Processors(l.Code) })
 	}
 	for _, p := range s.Policies {
 		target := p.Editions[0]
@@ -139,6 +145,8 @@ func (r *Renderer) jobs() []job {
 				return r.versionPage(ed.Shown, urls.Policy(ed.Lang, p.Slug))
 			}))
 			add(urls.File(urls.History(ed.Lang, p.Slug)), page("history.html", func() *Page { return r.historyPage(ed) }))
+			add(urls.Versions(ed.Lang, p.Slug), func() ([]byte, error) { return record.Marshal(record.ForEdition(s, ed)) })
+			add(urls.PolicyFeed(ed.Lang, p.Slug), func() ([]byte, error) { return feeds.Policy(ed) })
 			for _, v := range ed.Versions {
 				add(urls.File(urls.Version(ed.Lang, p.Slug, v.Date)), page("version.html", func() *Page {
 					return r.versionPage(v, urls.Version(ed.Lang, p.Slug, v.Date))

@@ -22,6 +22,10 @@ func (r *Renderer) newPage(lang, url, title string) *Page {
 		Home:      urls.Language(lang),
 		Inject:    r.opts.Inject,
 	}
+	p.Feeds = []Link{
+		{Lang: lang, Label: r.cat.T(lang, "site.feed_title", "title", s.Title), Href: urls.LanguageFeed(lang)},
+		{Lang: lang, Label: r.cat.T(lang, "site.processors_feed_title", "title", s.Title), Href: urls.ProcessorsFeed(lang)},
+	}
 	for _, v := range s.MaterialNotices(lang) {
 		p.Material = append(p.Material, MaterialNotice{
 			Policy: v.Title,
@@ -51,6 +55,14 @@ func (p *Page) withLanguages(s *model.Site, urlIn func(lang string) string) *Pag
 	return p
 }
 
+// withPolicyFeed puts the policy's own feed first, as the one the
+// page's subscribe link offers.
+func (p *Page) withPolicyFeed(ed *model.Edition) {
+	own := Link{Lang: ed.Lang, Label: ed.Shown.Title, Href: urls.PolicyFeed(ed.Lang, ed.Policy.Slug)}
+	p.Feeds = append([]Link{own}, p.Feeds...)
+	p.Subscribe = own.Href
+}
+
 // editionURLs returns, for a policy, where a page of it lives per language.
 func editionURLs(pol *model.Policy, url func(ed *model.Edition) string) func(string) string {
 	return func(lang string) string {
@@ -74,6 +86,7 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	p.Desc = v.Description
 	p.NoIndex = v.Draft
 	p.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.Policy(o.Lang, pol.Slug) }))
+	p.withPolicyFeed(ed)
 	view := &VersionView{
 		V:               v,
 		Status:          r.statusLabel(lang, v),
@@ -200,6 +213,7 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 	shown := ed.Shown
 	p := r.newPage(lang, urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
 	p.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.History(o.Lang, pol.Slug) }))
+	p.withPolicyFeed(ed)
 	h := &HistoryView{PolicyTitle: shown.Title}
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
 		v := ed.Versions[i]

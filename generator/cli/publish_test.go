@@ -1,0 +1,154 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// TestFeedsFollowEveryVersion parses the feeds with a real feed parser and
+// checks what a subscriber sees.
+func TestFeedsFollowEveryVersion(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10")
+	parser := gofeed.NewParser()
+
+	f, err := parser.Parse(bytes.NewReader(mustRead(t, out, "en/privacy/feed.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.FeedType != "atom" || len(f.Items) != 3 {
+		t.Fatalf("privacy feed: type %q, %d entries, want atom with 3", f.FeedType, len(f.Items))
+	}
+	if f.Items[0].Link != "https://policies.acme.example/en/privacy/2024-04-05/" {
+		t.Errorf("newest entry first: got %s", f.Items[0].Link)
+	}
+	var material bool
+	for _, it := range f.Items {
+		if strings.Contains(it.Description, "We added a mail provider.") {
+			// gofeed shows an Atom category by its label.
+			material = len(it.Categories) == 1 && it.Categories[0] == "Material change"
+		}
+	}
+	if !material {
+		t.Errorf("the material change carries no 'material' category")
+	}
+
+	all, err := parser.Parse(bytes.NewReader(mustRead(t, out, "en/feed.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range all.Items {
+		if strings.Contains(it.Link, "2024-04-08") {
+			t.Errorf("the feed lists a draft: %s", it.Link)
+		}
+	}
+	if len(all.Items) != 3+1+1 { // privacy 3, cookies 1, terms 1 (its draft left out)
+		t.Errorf("language feed has %d entries", len(all.Items))
+	}
+
+	procs, err := parser.Parse(bytes.NewReader(mustRead(t, out, "en/processors.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added bool
+	for _, it := range procs.Items {
+		if strings.Contains(it.Description, "Added: Mail Co") {
+			added = true
+		}
+	}
+	if !added {
+		t.Errorf("the processors feed does not announce Mail Co")
+	}
+
+	// RFC 4287's required elements, checked on the raw XML.
+	var raw struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(mustRead(t, out, "en/feed.xml"), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw.ID == "" || raw.Title == "" || raw.Updated != "2024-04-05T00:00:00Z" || raw.Author.Name != "Acme" {
+		t.Errorf("feed head: %+v", raw)
+	}
+	for _, e := range raw.Entries {
+		if !strings.HasPrefix(e.ID, "tag:policies.acme.example,") || e.Title == "" || e.Updated == "" {
+			t.Errorf("entry lacks required elements: %+v", e)
+		}
+	}
+
+	page := string(mustRead(t, out, "en/privacy/index.html"))
+	if !strings.Contains(page, `<link rel="alternate" type="application/atom+xml"`) || !strings.Contains(page, `href="/en/privacy/feed.xml"`) {
+		t.Errorf("the policy page does not offer its feed")
+	}
+}
+
+// TestVersionsJSONAnswersWhatWasInForce reads versions.json the way a
+// compliance tool would.
+func TestVersionsJSONAnswersWhatWasInForce(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10")
+	var ed struct {
+		InForce  *string `json:"in_force"`
+		Versions []struct {
+			LastUpdated  string  `json:"last_updated"`
+			Status       string  `json:"status"`
+			InForceFrom  *string `json:"in_force_from"`
+			InForceUntil *string `json:"in_force_until"`
+			URLs         struct {
+				Page    string  `json:"page"`
+				Changes *string `json:"changes"`
+			} `json:"urls"`
+		} `json:"versions"`
+	}
+	if err := json.Unmarshal(mustRead(t, out, "en/privacy/versions.json"), &ed); err != nil {
+		t.Fatal(err)
+	}
+	inForceOn := func(day string) string {
+		for _, v := range ed.Versions {
+			if v.InForceFrom != nil && *v.InForceFrom <= day && (v.InForceUntil == nil || day < *v.InForceUntil) {
+				return v.LastUpdated
+			}
+		}
+		return ""
+	}
+	for day, want := range map[string]string{
+		"2022-12-31": "", "2023-03-03": "2023-01-01", "2024-03-31": "2023-01-01",
+		"2024-04-01": "2024-03-01", "2024-04-10": "2024-03-01",
+	} {
+		if got := inForceOn(day); got != want {
+			t.Errorf("in force on %s: %q, want %q", day, got, want)
+		}
+	}
+	if ed.InForce == nil || *ed.InForce != "2024-03-01" || ed.Versions[0].Status != "upcoming" || ed.Versions[2].URLs.Changes != nil {
+		t.Errorf("versions.json: %+v", ed)
+	}
+
+	var site struct {
+		AsOf     string `json:"as_of"`
+		Policies []struct {
+			Policy    string `json:"policy"`
+			Languages []struct {
+				Language string `json:"language"`
+			} `json:"languages"`
+		} `json:"policies"`
+	}
+	if err := json.Unmarshal(mustRead(t, out, "policies.json"), &site); err != nil {
+		t.Fatal(err)
+	}
+	if site.AsOf != "2024-04-10" || len(site.Policies) != 3 || len(site.Policies[1].Languages) != 2 {
+		t.Errorf("policies.json: %+v", site)
+	}
+}

@@ -1,0 +1,246 @@
+// Package feed writes the Atom feeds (RFC 4287) subscribers follow: every
+// version of every policy in a language, every version of one policy, and
+// the changes to personal data processors. Entries take their dates from
+// the versions, never from the build, so a rebuild changes nothing.
+package feed
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"gen/generator/date"
+	"gen/generator/i18n"
+	"gen/generator/model"
+	"gen/generator/redline"
+	"gen/generator/urls"
+)
+
+// atom is the feed document.
+type atom struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string   `xml:"xml:lang,attr"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Author  person   `xml:"author"`
+	Links   []link   `xml:"link"`
+	Entries []entry  `xml:"entry"`
+}
+
+type person struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type link struct {
+	Rel      string `xml:"rel,attr,omitempty"`
+	Type     string `xml:"type,attr,omitempty"`
+	Href     string `xml:"href,attr"`
+	Hreflang string `xml:"hreflang,attr,omitempty"`
+}
+
+type entry struct {
+	ID         string     `xml:"id"`
+	Title      string     `xml:"title"`
+	Published  string     `xml:"published"`
+	Updated    string     `xml:"updated"`
+	Links      []link     `xml:"link"`
+	Categories []category `xml:"category"`
+	Summary    text       `xml:"summary"`
+}
+
+type category struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+type text struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+// Builder makes the feeds of one site.
+type Builder struct {
+	Site    *model.Site
+	Catalog *i18n.Catalog
+}
+
+// Language is the feed of every version of every policy in lang.
+func (b Builder) Language(lang string) ([]byte, error) {
+	var versions []*model.Version
+	for _, p := range b.Site.Policies {
+		if ed := p.Edition(lang); ed != nil {
+			versions = append(versions, ed.Versions...)
+		}
+	}
+	return b.write(lang, urls.LanguageFeed(lang), urls.Language(lang),
+		b.Catalog.T(lang, "site.feed_title", "title", b.Site.Title), versions, b.versionEntry)
+}
+
+// Policy is the feed of one policy in one language.
+func (b Builder) Policy(ed *model.Edition) ([]byte, error) {
+	title := ed.Shown.Title + " · " + b.Site.Title
+	return b.write(ed.Lang, urls.PolicyFeed(ed.Lang, ed.Policy.Slug), urls.Policy(ed.Lang, ed.Policy.Slug),
+		title, ed.Versions, b.versionEntry)
+}
+
+// Processors is the feed of versions that added, removed or changed
+// processors, in lang: what customers under GDPR Art. 28(2) must hear of.
+func (b Builder) Processors(lang string) ([]byte, error) {
+	changes := func(old, new []model.Processor) []string { return b.describe(lang, old, new) }
+	var versions []*model.Version
+	for _, p := range b.Site.Policies {
+		ed := p.Edition(lang)
+		if ed == nil {
+			continue
+		}
+		for _, v := range ed.Versions {
+			var before []model.Processor
+			if v.Previous != nil {
+				before = v.Previous.Processors
+			}
+			if len(changes(before, v.Processors)) > 0 {
+				versions = append(versions, v)
+			}
+		}
+	}
+	return b.write(lang, urls.ProcessorsFeed(lang), urls.Language(lang),
+		b.Catalog.T(lang, "site.processors_feed_title", "title", b.Site.Title), versions,
+		func(v *model.Version) entry {
+			e := b.versionEntry(v)
+			var before []model.Processor
+			if v.Previous != nil {
+				before = v.Previous.Processors
+			}
+			e.ID += "#processors"
+			e.Summary = text{Type: "text", Body: strings.Join(changes(before, v.Processors), "\n")}
+			return e
+		})
+}
+
+// describe says, one line each, which processors a version added, removed
+// or changed, in lang.
+func (b Builder) describe(lang string, old, new []model.Processor) []string {
+	var lines []string
+	for _, c := range redline.Processors(old, new) {
+		line := b.Catalog.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
+		var fields []string
+		for _, f := range c.Fields {
+			fields = append(fields, b.fieldName(lang, f.Field)+": "+orDash(f.Old)+" → "+orDash(f.New))
+		}
+		if len(fields) > 0 {
+			line += " (" + strings.Join(fields, "; ") + ")"
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fieldName is a processor field's column heading in lang.
+func (b Builder) fieldName(lang, field string) string {
+	if field == "url" {
+		field = "policy"
+	}
+	return b.Catalog.T(lang, "processors."+field)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// write assembles a feed from versions, newest first. Ties are broken by
+// policy and address so the bytes never depend on map or walk order.
+func (b Builder) write(lang, self, alternate, title string, versions []*model.Version, toEntry func(*model.Version) entry) ([]byte, error) {
+	var published []*model.Version
+	for _, v := range versions {
+		if !v.Draft {
+			published = append(published, v)
+		}
+	}
+	sort.SliceStable(published, func(i, j int) bool {
+		a, c := published[i], published[j]
+		if a.Date != c.Date {
+			return a.Date.After(c.Date)
+		}
+		return a.Edition.Policy.Slug < c.Edition.Policy.Slug
+	})
+	base := b.Site.BaseURL
+	f := atom{
+		Lang:   lang,
+		ID:     base + self,
+		Title:  title,
+		Author: person{Name: b.Site.Title, URI: base + "/"},
+		Links: []link{
+			{Rel: "self", Type: "application/atom+xml", Href: base + self},
+			{Rel: "alternate", Type: "text/html", Href: base + alternate},
+		},
+	}
+	// A feed with no entries still needs an <updated>; the newest day any
+	// of the site's versions was written is stable across builds.
+	newest := date.Date{Year: 1970, Month: 1, Day: 1}
+	for _, v := range published {
+		if v.Date.After(newest) {
+			newest = v.Date
+		}
+		f.Entries = append(f.Entries, toEntry(v))
+	}
+	f.Updated = stamp(newest)
+
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("writing feed %s: %w", self, err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// versionEntry describes one version: when it was published, when it takes
+// effect, what changed, where to read it and its redline.
+func (b Builder) versionEntry(v *model.Version) entry {
+	ed := v.Edition
+	lang, slug := ed.Lang, ed.Policy.Slug
+	base := b.Site.BaseURL
+	e := entry{
+		ID:        tagID(base, urls.Version(lang, slug, v.Date)),
+		Title:     v.Title + " · " + b.Catalog.Date(lang, v.Date),
+		Published: stamp(v.Date),
+		Updated:   stamp(v.Date),
+		Links:     []link{{Rel: "alternate", Type: "text/html", Href: base + urls.Version(lang, slug, v.Date), Hreflang: lang}},
+	}
+	if v.Previous != nil {
+		e.Links = append(e.Links, link{Rel: "related", Type: "text/html", Href: base + urls.Changes(lang, slug, v.Date)})
+	}
+	var summary []string
+	if v.Change != nil {
+		summary = append(summary, v.Change.Summary)
+		if v.Change.Material {
+			e.Categories = append(e.Categories, category{Term: "material", Label: b.Catalog.T(lang, "history.material")})
+		}
+	}
+	summary = append(summary, b.Catalog.T(lang, "version.effective")+": "+b.Catalog.Date(lang, v.Effective))
+	e.Summary = text{Type: "text", Body: strings.Join(summary, "\n")}
+	return e
+}
+
+// tagID is a stable tag: URI (RFC 4151) for a page: the host of base_url,
+// a fixed date, and the page's path, so it never changes with a rebuild.
+func tagID(base, path string) string {
+	host := base
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		host = u.Hostname()
+	}
+	return "tag:" + host + ",2000:" + path
+}
+
+// stamp writes a day as an RFC 3339 timestamp at midnight UTC.
+func stamp(d date.Date) string { return d.Time().Format("2006-01-02T15:04:05Z") }

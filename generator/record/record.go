@@ -1,0 +1,161 @@
+// Package record writes the machine-readable record of every published
+// version: versions.json for each policy in each language and policies.json
+// for the whole site. The schema is documented in the README; it answers
+// questions such as "which version was in force on 3 March 2022?" without
+// scraping HTML.
+package record
+
+import (
+	"encoding/json"
+
+	"gen/generator/date"
+	"gen/generator/model"
+	"gen/generator/urls"
+)
+
+// Edition is versions.json: one policy in one language.
+type Edition struct {
+	Policy   string    `json:"policy"`
+	Language string    `json:"language"`
+	Title    string    `json:"title"`
+	URL      string    `json:"url"`
+	History  string    `json:"history"`
+	Feed     string    `json:"feed"`
+	InForce  *string   `json:"in_force"` // last_updated of the version in force; null before any is
+	Versions []Version `json:"versions"` // newest first
+}
+
+// Version is one version of an edition.
+type Version struct {
+	LastUpdated string `json:"last_updated"`
+	Effective   string `json:"effective"`
+	Status      string `json:"status"` // "in-force", "upcoming" or "archived"
+	// InForceFrom and InForceUntil bound the days the version was in force:
+	// from (inclusive) until (exclusive). Until is null while it is still in
+	// force; both are null for a version that never came into force.
+	InForceFrom  *string     `json:"in_force_from"`
+	InForceUntil *string     `json:"in_force_until"`
+	Title        string      `json:"title"`
+	Draft        bool        `json:"draft,omitempty"`
+	Translates   *string     `json:"translates,omitempty"`
+	URLs         URLs        `json:"urls"`
+	Change       *Change     `json:"change"`
+	Processors   []Processor `json:"processors"`
+}
+
+// URLs are a version's addresses, absolute.
+type URLs struct {
+	Page    string  `json:"page"`
+	Source  string  `json:"source"`
+	Changes *string `json:"changes"` // null for the first version
+}
+
+// Change is a version's change notice.
+type Change struct {
+	Summary  string `json:"summary"`
+	Material bool   `json:"material"`
+}
+
+// Processor is a processor as listed by a version.
+type Processor struct {
+	Name     string `json:"name"`
+	Location string `json:"location"`
+	Purpose  string `json:"purpose"`
+	Country  string `json:"country,omitempty"`
+	Transfer string `json:"transfer,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+// Site is policies.json: every policy, language and version.
+type Site struct {
+	Title    string   `json:"title"`
+	BaseURL  string   `json:"base_url"`
+	AsOf     string   `json:"as_of"` // the build's "today", which decided every status
+	Policies []Policy `json:"policies"`
+}
+
+// Policy is one policy in every language.
+type Policy struct {
+	Policy    string    `json:"policy"`
+	Languages []Edition `json:"languages"`
+}
+
+// ForEdition describes one edition.
+func ForEdition(s *model.Site, ed *model.Edition) Edition {
+	lang, slug, base := ed.Lang, ed.Policy.Slug, s.BaseURL
+	out := Edition{
+		Policy:   slug,
+		Language: lang,
+		Title:    ed.Shown.Title,
+		URL:      base + urls.Policy(lang, slug),
+		History:  base + urls.History(lang, slug),
+		Feed:     base + urls.PolicyFeed(lang, slug),
+		Versions: []Version{},
+	}
+	if ed.InForce != nil {
+		out.InForce = str(ed.InForce.Date)
+	}
+	for i := len(ed.Versions) - 1; i >= 0; i-- {
+		v := ed.Versions[i]
+		rv := Version{
+			LastUpdated: v.Date.String(),
+			Effective:   v.Effective.String(),
+			Status:      v.Status.String(),
+			Title:       v.Title,
+			Draft:       v.Draft,
+			URLs: URLs{
+				Page:   base + urls.Version(lang, slug, v.Date),
+				Source: base + urls.Source(lang, slug, v.Date),
+			},
+			Processors: []Processor{},
+		}
+		if v.Status != model.Upcoming && !v.NeverInForce {
+			rv.InForceFrom = str(v.Effective)
+			if !v.Until.IsZero() {
+				rv.InForceUntil = str(v.Until)
+			}
+		}
+		if !v.Translates.IsZero() {
+			rv.Translates = str(v.Translates)
+		}
+		if v.Previous != nil {
+			c := base + urls.Changes(lang, slug, v.Date)
+			rv.URLs.Changes = &c
+		}
+		if v.Change != nil {
+			rv.Change = &Change{Summary: v.Change.Summary, Material: v.Change.Material}
+		}
+		for _, p := range v.Processors {
+			rv.Processors = append(rv.Processors, Processor(p))
+		}
+		out.Versions = append(out.Versions, rv)
+	}
+	return out
+}
+
+// ForSite describes the whole site.
+func ForSite(s *model.Site) Site {
+	out := Site{Title: s.Title, BaseURL: s.BaseURL, AsOf: s.Now.String(), Policies: []Policy{}}
+	for _, p := range s.Policies {
+		rp := Policy{Policy: p.Slug}
+		for _, ed := range p.Editions {
+			rp.Languages = append(rp.Languages, ForEdition(s, ed))
+		}
+		out.Policies = append(out.Policies, rp)
+	}
+	return out
+}
+
+// Marshal writes a record as indented JSON with a final newline.
+func Marshal(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func str(d date.Date) *string {
+	s := d.String()
+	return &s
+}
