@@ -4,6 +4,7 @@ package main
 import (
 	"os"
 	"time"
+	_ "time/tzdata" // site.toml's timezone must load on hosts without zone files
 
 	"gen/generator/cli"
 )

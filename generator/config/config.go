@@ -1,0 +1,178 @@
+// Package config reads site.toml: the site's title and address, its
+// languages, and the settings that decide what a build publishes.
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"gen/generator/diag"
+	"gen/generator/tomlpos"
+)
+
+// Site is the configuration in site.toml.
+type Site struct {
+	Title                 string
+	BaseURL               string // absolute http(s) URL without a trailing slash
+	DefaultLanguage       string
+	AuthoritativeLanguage string // "" when no language prevails
+	NoticeDays            int    // default 30
+	Timezone              *time.Location
+	TimezoneName          string // default "UTC"
+	UnsafeHTML            bool
+	Compare               string     // "in-force" (default) or "all"
+	Languages             []Language // in the order site.toml declares them
+}
+
+// Language is one [languages.<code>] table.
+type Language struct {
+	Code string // lowercase BCP 47, e.g. "pt-br"
+	Name string // in the language itself, e.g. "Svenska"
+	// Strings overrides UI strings by name; nil when not given. The i18n
+	// package knows the names and checks them.
+	Strings map[string]string
+}
+
+// Defaults for settings site.toml leaves out.
+const (
+	DefaultNoticeDays = 30
+	DefaultTimezone   = "UTC"
+	CompareInForce    = "in-force"
+	CompareAll        = "all"
+)
+
+var (
+	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "languages"}
+	languageKeys = []string{"name", "strings"}
+	// languageCode is lowercase BCP 47 as used in URLs and folder names.
+	languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+)
+
+// Parse reads site.toml from src; path names the file in diagnostics. It
+// reports every problem it finds; the Site is usable only without errors.
+func Parse(path string, src []byte) (*Site, diag.List) {
+	var d diag.List
+	t, ok := tomlpos.Decode(&d, path, src, 1, path)
+	if !ok {
+		return nil, d
+	}
+	t.Unknown(siteKeys...)
+	s := &Site{
+		NoticeDays:   DefaultNoticeDays,
+		Timezone:     time.UTC,
+		TimezoneName: DefaultTimezone,
+		Compare:      CompareInForce,
+	}
+	line, col := t.Pos()
+	required := []struct{ key, example string }{
+		{"title", `title = "Example Ltd"`},
+		{"base_url", `base_url = "https://policies.example.com/"`},
+		{"default_language", `default_language = "en"`},
+	}
+	for _, r := range required {
+		if !t.Has(r.key) {
+			d.Errorf(path, line, col, "missing %s; add %s", r.key, r.example)
+		}
+	}
+	if title, ok := t.String("title"); ok {
+		s.Title = strings.TrimSpace(title)
+		if s.Title == "" {
+			t.Errorf("title", `the title is empty; write the site or company name, like title = "Example Ltd"`)
+		}
+	}
+	if u, ok := t.URL("base_url"); ok {
+		s.BaseURL = strings.TrimRight(u, "/")
+	}
+	s.DefaultLanguage, _ = t.String("default_language")
+	s.AuthoritativeLanguage, _ = t.String("authoritative_language")
+	if n, ok := t.Int("notice_days"); ok {
+		if n < 0 {
+			t.Errorf("notice_days", "notice_days must be 0 or more days, not %d", n)
+		} else {
+			s.NoticeDays = int(min(n, 1<<31-1))
+		}
+	}
+	if name, ok := t.String("timezone"); ok {
+		s.Timezone, s.TimezoneName = timezone(t, name)
+	}
+	s.UnsafeHTML, _ = t.Bool("unsafe_html")
+	if c, ok := t.String("compare"); ok {
+		if c == CompareInForce || c == CompareAll {
+			s.Compare = c
+		} else {
+			t.Errorf("compare", "compare must be %q or %q, not %q", CompareInForce, CompareAll, c)
+		}
+	}
+	s.Languages = languages(t)
+
+	codes := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		codes[i] = l.Code
+	}
+	for _, key := range []string{"default_language", "authoritative_language"} {
+		code, ok := t.Data[key].(string)
+		if ok && len(codes) > 0 && !slices.Contains(codes, code) {
+			t.Errorf(key, "%s %q is not one of the languages (%s); add [languages.%s] or use one of them",
+				key, code, strings.Join(codes, ", "), code)
+		}
+	}
+	return s, d
+}
+
+// timezone loads the IANA zone name, falling back to UTC after an error.
+func timezone(t tomlpos.Table, name string) (*time.Location, string) {
+	// "Local" would make "today" depend on the machine that builds.
+	if name != "" && name != "Local" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc, name
+		}
+	}
+	t.Errorf("timezone", `timezone %q is not a known IANA time zone; write one like "Europe/Stockholm" or "UTC"`, name)
+	return time.UTC, DefaultTimezone
+}
+
+// languages reads the [languages.<code>] tables in the order they appear.
+func languages(t tomlpos.Table) []Language {
+	line, col := t.Pos()
+	langs, ok := t.Table("languages", "[languages]")
+	if !ok || len(langs.Data) == 0 {
+		if !t.Has("languages") || ok {
+			t.Diags.Errorf(t.Path, line, col, `no languages; add at least one, like [languages.en] with name = "English"`)
+		}
+		return nil
+	}
+	var out []Language
+	for _, code := range langs.Keys() {
+		lt, ok := langs.Table(code, fmt.Sprintf("[languages.%s]", code))
+		if !ok {
+			continue
+		}
+		if !languageCode.MatchString(code) {
+			line, col := langs.KeyPos(code)
+			t.Diags.Errorf(t.Path, line, col, "language code %q must be lowercase BCP 47, like \"en\", \"sv\" or \"pt-br\"", code)
+		}
+		lt.Unknown(languageKeys...)
+		l := Language{Code: code}
+		l.Name, ok = lt.String("name")
+		if !lt.Has("name") {
+			line, col := lt.Pos()
+			t.Diags.Errorf(t.Path, line, col, `language %q has no name; add name = "…", written in that language, like "Svenska"`, code)
+		} else if ok && strings.TrimSpace(l.Name) == "" {
+			lt.Errorf("name", "the name of language %q is empty; write it in that language, like \"Svenska\"", code)
+		}
+		if st, ok := lt.Table("strings", fmt.Sprintf("[languages.%s.strings]", code)); ok {
+			// Any name is accepted here; the i18n package knows the valid ones.
+			l.Strings = map[string]string{}
+			for _, k := range st.Keys() {
+				if v, ok := st.String(k); ok {
+					l.Strings[k] = v
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const full = `title = "Example Ltd"
+base_url = "https://policies.example.com/"
+default_language = "sv"
+authoritative_language = "en"
+notice_days = 14
+timezone = "Europe/Stockholm"
+unsafe_html = true
+compare = "all"
+
+[languages.sv]
+name = "Svenska"
+
+[languages.en]
+name = "English"
+
+[languages.pt-br]
+name = "Português (Brasil)"
+[languages.pt-br.strings]
+last_updated = "Última atualização"
+"any key" = "is kept"
+`
+
+func TestParseFull(t *testing.T) {
+	s, d := Parse("site.toml", []byte(full))
+	if len(d) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%v", d)
+	}
+	if s.Timezone == nil || s.Timezone.String() != "Europe/Stockholm" {
+		t.Errorf("timezone %v", s.Timezone)
+	}
+	s.Timezone = nil
+	want := &Site{
+		Title:                 "Example Ltd",
+		BaseURL:               "https://policies.example.com",
+		DefaultLanguage:       "sv",
+		AuthoritativeLanguage: "en",
+		NoticeDays:            14,
+		TimezoneName:          "Europe/Stockholm",
+		UnsafeHTML:            true,
+		Compare:               "all",
+		Languages: []Language{
+			{Code: "sv", Name: "Svenska"},
+			{Code: "en", Name: "English"},
+			{Code: "pt-br", Name: "Português (Brasil)", Strings: map[string]string{"last_updated": "Última atualização", "any key": "is kept"}},
+		},
+	}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("got  %+v\nwant %+v", s, want)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	s, d := Parse("site.toml", []byte("title = \"T\"\nbase_url = \"http://localhost:1313\"\ndefault_language = \"en\"\nlanguages.en.name = \"English\"\n"))
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	if s.NoticeDays != 30 || s.Timezone.String() != "UTC" || s.TimezoneName != "UTC" || s.Compare != "in-force" || s.UnsafeHTML || s.AuthoritativeLanguage != "" {
+		t.Errorf("defaults not applied: %+v", s)
+	}
+	if s.BaseURL != "http://localhost:1313" {
+		t.Errorf("base_url %q", s.BaseURL)
+	}
+}
+
+// TestLanguageOrder checks that languages keep the order of site.toml,
+// which a map would lose.
+func TestLanguageOrder(t *testing.T) {
+	codes := []string{"nb", "da", "sv", "fi", "de", "fr", "en"}
+	var b strings.Builder
+	b.WriteString("title = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"en\"\n")
+	for _, c := range codes {
+		b.WriteString("[languages." + c + "]\nname = \"" + c + "\"\n")
+	}
+	s, d := Parse("site.toml", []byte(b.String()))
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	var got []string
+	for _, l := range s.Languages {
+		got = append(got, l.Code)
+	}
+	if !reflect.DeepEqual(got, codes) {
+		t.Errorf("order %v, want %v", got, codes)
+	}
+}
+
+// base is a valid site.toml without languages, for the error cases to add to.
+const base = "title = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"en\"\n"
+
+// en declares English.
+const en = "[languages.en]\nname = \"English\"\n"
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"broken toml", "title = \"T\nx = 1\n", []string{
+			"site.toml:1:11: invalid TOML: strings cannot contain newlines"}},
+		{"unknown key", base + "notice_day = 3\n" + en, []string{
+			`site.toml:4:1: unknown key "notice_day" in site.toml; did you mean "notice_days"?`}},
+		{"unknown key in a language", base + en + "nmae = \"x\"\n", []string{
+			`site.toml:6:1: unknown key "nmae" in [languages.en]; did you mean "name"?`}},
+		{"missing required keys", en, []string{
+			`site.toml:1:1: missing title; add title = "Example Ltd"`,
+			`site.toml:1:1: missing base_url; add base_url = "https://policies.example.com/"`,
+			`site.toml:1:1: missing default_language; add default_language = "en"`}},
+		{"empty title", "title = \"\"\nbase_url = \"https://x.example\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:1:9: the title is empty; write the site or company name, like title = "Example Ltd"`}},
+		{"base_url relative", "title = \"T\"\nbase_url = \"/policies\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "/policies"`}},
+		{"base_url not a string", "title = \"T\"\nbase_url = 1\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:12: base_url must be a string in quotes, not the number 1`}},
+		{"default_language undeclared", "title = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"xx\"\n" + en, []string{
+			`site.toml:3:20: default_language "xx" is not one of the languages (en); add [languages.xx] or use one of them`}},
+		{"authoritative_language undeclared", base + "authoritative_language = \"de\"\n" + en, []string{
+			`site.toml:4:26: authoritative_language "de" is not one of the languages (en); add [languages.de] or use one of them`}},
+		{"language code with capitals", base + en + "[languages.pt-BR]\nname = \"Português\"\n", []string{
+			`site.toml:6:12: language code "pt-BR" must be lowercase BCP 47, like "en", "sv" or "pt-br"`}},
+		{"language code with underscore", base + en + "[languages.pt_br]\nname = \"Português\"\n", []string{
+			`site.toml:6:12: language code "pt_br" must be lowercase BCP 47, like "en", "sv" or "pt-br"`}},
+		{"language without name", base + en + "[languages.sv]\n", []string{
+			`site.toml:6:12: language "sv" has no name; add name = "…", written in that language, like "Svenska"`}},
+		{"language with empty name", base + "[languages.en]\nname = \"\"\n", []string{
+			`site.toml:5:8: the name of language "en" is empty; write it in that language, like "Svenska"`}},
+		{"language not a table", base + "languages.en = \"English\"\n", []string{
+			`site.toml:4:16: en must be a table, not the string "English"`}},
+		{"strings value not a string", base + en + "[languages.en.strings]\nlast_updated = 3\n", []string{
+			`site.toml:7:16: last_updated must be a string in quotes, not the number 3`}},
+		{"no languages", base, []string{
+			`site.toml:1:1: no languages; add at least one, like [languages.en] with name = "English"`}},
+		{"empty languages table", base + "[languages]\n", []string{
+			`site.toml:1:1: no languages; add at least one, like [languages.en] with name = "English"`}},
+		{"negative notice_days", base + "notice_days = -1\n" + en, []string{
+			"site.toml:4:15: notice_days must be 0 or more days, not -1"}},
+		{"notice_days not a number", base + "notice_days = \"30\"\n" + en, []string{
+			`site.toml:4:15: notice_days must be a whole number, not the string "30"`}},
+		{"unknown timezone", base + "timezone = \"Europe/Stokholm\"\n" + en, []string{
+			`site.toml:4:12: timezone "Europe/Stokholm" is not a known IANA time zone; write one like "Europe/Stockholm" or "UTC"`}},
+		{"machine-dependent timezone", base + "timezone = \"Local\"\n" + en, []string{
+			`site.toml:4:12: timezone "Local" is not a known IANA time zone; write one like "Europe/Stockholm" or "UTC"`}},
+		{"bad compare", base + "compare = \"every\"\n" + en, []string{
+			`site.toml:4:11: compare must be "in-force" or "all", not "every"`}},
+		{"unsafe_html not a bool", base + "unsafe_html = 1\n" + en, []string{
+			`site.toml:4:15: unsafe_html must be true or false, not the number 1`}},
+		{"all at once", "titel = \"T\"\nbase_url = \"ftp://x\"\ndefault_language = \"en\"\ncompare = \"none\"\n[languages.EN]\n", []string{
+			`site.toml:1:1: unknown key "titel" in site.toml; did you mean "title"?`,
+			`site.toml:1:1: missing title; add title = "Example Ltd"`,
+			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "ftp://x"`,
+			`site.toml:4:11: compare must be "in-force" or "all", not "none"`,
+			`site.toml:5:12: language code "EN" must be lowercase BCP 47, like "en", "sv" or "pt-br"`,
+			`site.toml:5:12: language "EN" has no name; add name = "…", written in that language, like "Svenska"`,
+			`site.toml:3:20: default_language "en" is not one of the languages (EN); add [languages.en] or use one of them`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, d := Parse("site.toml", []byte(tt.src))
+			var got []string
+			for _, x := range d {
+				got = append(got, x.String())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// FuzzParse checks that no input panics and that a configuration without
+// errors is complete.
+func FuzzParse(f *testing.F) {
+	f.Add(full)
+	f.Add(base + en)
+	f.Add(base + "languages = {en = {name = \"E\", strings = {a = \"b\"}}}")
+	f.Fuzz(func(t *testing.T, src string) {
+		s, d := Parse("site.toml", []byte(src))
+		if d.HasErrors() {
+			return
+		}
+		if s == nil || s.Title == "" || s.Timezone == nil || len(s.Languages) == 0 || strings.HasSuffix(s.BaseURL, "/") {
+			t.Fatalf("valid configuration is incomplete: %+v", s)
+		}
+		found := false
+		for _, l := range s.Languages {
+			found = found || l.Code == s.DefaultLanguage
+		}
+		if !found {
+			t.Fatalf("default language %q is not declared", s.DefaultLanguage)
+		}
+	})
+}
