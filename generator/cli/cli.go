@@ -188,4 +188,3 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
-
