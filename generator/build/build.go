@@ -168,7 +168,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	if err := checkOut(opts.Site, out); err != nil {
 		return Result{}, diags, err
 	}
-	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
+	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
 	diags.Add(renderDiags)
 	if r == nil {
 		return Result{}, diags, nil

@@ -29,6 +29,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Clock          func() time.Time
+	// Terminal reports whether Stdout is a terminal, for colour.
+	Terminal bool
 }
 
 type command struct {
@@ -40,6 +42,7 @@ func commands() []command {
 	return []command{
 		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
 		{"check", "[-s SITE] [--now DATE]", "validate everything build would, writing nothing", runCheck},
+		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 	}
 }
 
@@ -159,6 +162,31 @@ func runCheck(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, "check: no errors")
 	}
 	return code
+}
+
+func runDiff(env Env, args []string) int {
+	c := commands()[2]
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, _ := siteOptions(env, fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return OK
+		}
+		return Usage
+	}
+	if fs.NArg() < 2 || fs.NArg() > 4 {
+		fmt.Fprintf(env.Stderr, "gen diff: want POLICY LANG [FROM [TO]], got %d arguments\n", fs.NArg())
+		fs.Usage()
+		return Usage
+	}
+	req := build.DiffRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), From: fs.Arg(2), To: fs.Arg(3), Color: env.Terminal}
+	for _, d := range []string{req.From, req.To} {
+		if _, err := date.Parse(d); d != "" && err != nil {
+			fmt.Fprintf(env.Stderr, "gen diff: %v\n", err)
+			return Usage
+		}
+	}
+	return report(env, build.Diff(*opts, req, env.Stdout), nil)
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.

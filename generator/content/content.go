@@ -166,6 +166,7 @@ func ParseBytes(loc Location, src []byte, md *markdown.Renderer) (model.File, di
 		Processors:  meta.Processors,
 		SourcePath:  loc.Path,
 		Source:      src,
+		Markdown:    body,
 		Body:        rendered,
 	}
 	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags

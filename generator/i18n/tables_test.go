@@ -26,7 +26,7 @@ var requiredKeys = []string{
 	"history.title", "history.intro", "history.version", "history.in_force_from",
 	"history.in_force_until", "history.summary", "history.material", "history.links",
 	"history.read", "history.changes", "history.compare", "history.pick_from", "history.pick_to",
-	"history.pick_submit", "history.pick_legend",
+	"history.pick_submit", "history.pick_unavailable", "history.pick_legend",
 	"redline.title", "redline.between", "redline.inserted", "redline.deleted",
 	"redline.added_section", "redline.removed_section", "redline.unchanged",
 	"redline.unchanged_one", "redline.counts", "redline.changed_sections", "redline.processors",

@@ -97,6 +97,7 @@ type Version struct {
 
 	SourcePath string // relative to the site, slash-separated
 	Source     []byte // the file exactly as written
+	Markdown   []byte // the body: Source after the front matter
 	Body       Body
 }
 

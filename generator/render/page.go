@@ -39,6 +39,7 @@ type Page struct {
 	Version  *VersionView
 	History  *HistoryView
 	Index    *IndexView
+	Redline  *RedlineView
 	Redirect string // the target of a redirect page
 	Home     string // the language index
 	// Inject is extra HTML before </body>, set only by serve.
@@ -61,6 +62,10 @@ func (p *Page) Date(d date.Date) string { return p.cat.Date(p.Lang, d) }
 
 // Stylesheet is the address of the site's stylesheet.
 func (p *Page) Stylesheet() string { return urls.Stylesheet() }
+
+// Script is the address of the one small script, which only the history
+// page's comparison picker uses.
+func (p *Page) Script() string { return urls.Script() }
 
 // MaterialNotice announces a material change on every page of a language.
 type MaterialNotice struct {
@@ -144,7 +149,10 @@ type BehindNotice struct {
 type HistoryView struct {
 	PolicyTitle string
 	Rows        []HistoryRow
-	FeedURL     string
+	// CompareBase is the folder of the comparison pages, and Pairs the
+	// "from..to" pairs rendered there, which the picker's script offers.
+	CompareBase string
+	Pairs       string
 }
 
 // HistoryRow is one version in the history.

@@ -36,6 +36,9 @@ type Options struct {
 	// Inject is HTML added before </body> of every page; serve uses it for
 	// its reload script. Builds leave it empty.
 	Inject template.HTML
+	// UnsafeHTML is site.toml's unsafe_html, which redlines honour as the
+	// pages do.
+	UnsafeHTML bool
 }
 
 // New compiles the layouts for site; siteFS may hold a layouts/ folder.
@@ -120,6 +123,7 @@ func (r *Renderer) jobs() []job {
 
 	feeds := feed.Builder{Site: s, Catalog: r.cat}
 	add(urls.Stylesheet(), func() ([]byte, error) { return r.layouts.css, nil })
+	add(urls.Script(), func() ([]byte, error) { return r.layouts.script, nil })
 	add(urls.Index(), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
 	add(urls.Headers(), func() ([]byte, error) { return headers(), nil })
 	add(urls.Sitemap(), func() ([]byte, error) { return r.sitemap(), nil })
@@ -152,6 +156,9 @@ func (r *Renderer) jobs() []job {
 					return r.versionPage(v, urls.Version(ed.Lang, p.Slug, v.Date))
 				}))
 				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return v.Source, nil })
+			}
+			for _, c := range Comparisons(s, ed) {
+				add(urls.File(c.URL), page("redline.html", func() *Page { return r.redlinePage(c) }))
 			}
 		}
 	}

@@ -23,7 +23,7 @@ var common = []string{"base.html", "partials.html"}
 
 // pageLayouts are the files that each define "main" for one kind of page
 // (redirect.html defines a whole page of its own).
-var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html"}
+var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html", "redline.html"}
 
 // ReservedIDs are the element ids the built-in layouts give on pages that
 // also carry a policy's headings.
@@ -31,8 +31,9 @@ func ReservedIDs() []string { return []string{"main-content", "contents-title", 
 
 // layouts holds the compiled templates, parsed once per build.
 type layouts struct {
-	pages map[string]*template.Template
-	css   []byte
+	pages  map[string]*template.Template
+	css    []byte
+	script []byte
 }
 
 // loadLayouts reads the built-in layouts and lets the site's layouts/
@@ -70,7 +71,7 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		}
 	}
 
-	l := &layouts{pages: map[string]*template.Template{}, css: files["style.css"]}
+	l := &layouts{pages: map[string]*template.Template{}, css: files["style.css"], script: files["compare.js"]}
 	base := template.New("").Funcs(funcs)
 	for _, name := range common {
 		if _, err := base.New(name).Parse(string(files[name])); err != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 
 	"gen/generator/model"
 	"gen/generator/urls"
@@ -214,7 +215,12 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 	p := r.newPage(lang, urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
 	p.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.History(o.Lang, pol.Slug) }))
 	p.withPolicyFeed(ed)
-	h := &HistoryView{PolicyTitle: shown.Title}
+	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.Policy(lang, pol.Slug) + "compare/"}
+	var pairs []string
+	for _, c := range Comparisons(r.site, ed) {
+		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String())
+	}
+	h.Pairs = strings.Join(pairs, " ")
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
 		v := ed.Versions[i]
 		row := HistoryRow{

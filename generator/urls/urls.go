@@ -60,6 +60,7 @@ func Sitemap() string    { return "/sitemap.xml" }
 func NotFound() string   { return "/404.html" }
 func Headers() string    { return "/_headers" }
 func Stylesheet() string { return "/style.css" }
+func Script() string     { return "/compare.js" }
 
 // File turns a page URL into the file that serves it: directories get index.html.
 func File(url string) string {

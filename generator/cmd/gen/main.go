@@ -15,5 +15,12 @@ func main() {
 		Stderr: os.Stderr,
 		Getenv: os.Getenv,
 		Clock:  time.Now,
+		// A character device is a terminal; a pipe or file gets plain markers.
+		Terminal: isTerminal(os.Stdout),
 	}, os.Args[1:]))
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"fmt"
+	"io"
+
+	"gen/generator/date"
+	"gen/generator/diag"
+	"gen/generator/model"
+	"gen/generator/redline"
+)
+
+// DiffRequest names the two versions `gen diff` compares; empty dates
+// default to the version before the newest and the newest.
+type DiffRequest struct {
+	Policy, Lang string
+	From, To     string
+	Color        bool // ANSI colours for a terminal; git's word-diff markers otherwise
+}
+
+// Diff prints the redline between two versions of a policy. Drafts are
+// included: an author diffs the version being written.
+func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
+	opts.Drafts = true
+	loaded, diags := Load(opts)
+	if diags.HasErrors() {
+		return diags
+	}
+	var ed *model.Edition
+	for _, p := range loaded.Site.Policies {
+		if p.Slug == req.Policy {
+			ed = p.Edition(req.Lang)
+		}
+	}
+	if ed == nil {
+		diags.Errorf("content/"+req.Policy, 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
+		return diags
+	}
+	if len(ed.Versions) < 2 && req.From == "" {
+		diags.Errorf(ed.Newest().SourcePath, 0, 0, "only one version; nothing to compare")
+		return diags
+	}
+	pick := func(s string, fallback *model.Version) *model.Version {
+		if s == "" {
+			return fallback
+		}
+		d, err := date.Parse(s)
+		if err != nil {
+			diags.Errorf("gen diff", 0, 0, "%v", err)
+			return nil
+		}
+		v := ed.Version(d)
+		if v == nil {
+			diags.Errorf("gen diff", 0, 0, "%s/%s has no version of %s; see its history for the dates", req.Policy, req.Lang, d)
+		}
+		return v
+	}
+	newest := ed.Newest()
+	to := pick(req.To, newest)
+	from := pick(req.From, newest.Previous)
+	if from == nil || to == nil {
+		return diags
+	}
+	if to.Date.Before(from.Date) {
+		from, to = to, from
+	}
+	rl := redline.Compare(from.Markdown, to.Markdown, redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+	fmt.Fprintf(w, "%s (%s): %s → %s\n", to.Title, req.Lang, from.Date, to.Date)
+	if to.Previous == from && to.Change != nil && to.Change.Summary != "" {
+		fmt.Fprintf(w, "%s\n", to.Change.Summary)
+	}
+	fmt.Fprintf(w, "%d sections changed, %d words added, %d words removed\n", rl.SectionsChanged, rl.WordsAdded, rl.WordsRemoved)
+	for _, c := range redline.Processors(from.Processors, to.Processors) {
+		fmt.Fprintf(w, "processor %s: %s\n", c.Kind, c.Name)
+		for _, f := range c.Fields {
+			fmt.Fprintf(w, "  %s: %q → %q\n", f.Field, f.Old, f.New)
+		}
+	}
+	fmt.Fprintln(w)
+	if err := redline.WriteText(w, rl, req.Color); err != nil {
+		diags.Errorf("gen diff", 0, 0, "writing: %v", err)
+	}
+	return diags
+}

@@ -1,0 +1,292 @@
+package redline
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// op is one step of an edit script.
+type op int8
+
+const (
+	opEqual op = iota
+	opDelete
+	opInsert
+)
+
+// Work bounds. They are counted in compared token pairs rather than time so
+// that the same input always gives the same redline (builds are
+// deterministic); past them the redline gets coarser, never wrong.
+const (
+	// maxPairWork is the largest len(old)*len(new) diffed word by word in one
+	// block; a bigger block is shown as deleted and re-inserted.
+	maxPairWork = 2_000_000
+	// maxTotalWork bounds the word diffs of one comparison.
+	maxTotalWork = 8_000_000
+	// maxAlignWork bounds the block alignment; beyond it blocks are only
+	// matched at the start and end of the two bodies.
+	maxAlignWork = 4_000_000
+	// safetyTimeout only guards against inputs the bounds above do not
+	// foresee; with them a 35 KB policy is diffed in milliseconds.
+	safetyTimeout = 2 * time.Second
+)
+
+// differ runs the diffs of one comparison and keeps its work budget.
+type differ struct {
+	dmp    *diffmatchpatch.DiffMatchPatch
+	budget int
+}
+
+func newDiffer() *differ {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = safetyTimeout
+	return &differ{dmp: dmp, budget: maxTotalWork}
+}
+
+// edit is a run of one op: n items of the old side (opDelete, opEqual) and/or
+// of the new side (opInsert, opEqual).
+type edit struct {
+	op op
+	n  int
+}
+
+// diffKeys returns an edit script turning a into b. Each distinct key is
+// mapped to one rune so the library can diff sequences of words or blocks.
+// semantic asks for DiffCleanupSemantic, which merges small equalities
+// between edits into them, so a reworded clause reads as one replacement.
+func (d *differ) diffKeys(a, b []string, semantic bool) []edit {
+	ra, rb := runesFor(a, b)
+	diffs := d.dmp.DiffMainRunes(ra, rb, false)
+	if semantic {
+		cleaned := d.dmp.DiffCleanupSemantic(append([]diffmatchpatch.Diff(nil), diffs...))
+		// DiffCleanupSemanticLossless (run by DiffCleanupSemantic) slices
+		// strings by byte offsets it counted in runes, which corrupts
+		// multi-byte runes. runesFor uses one-byte runes when it can; in any
+		// case a cleaned script is only kept if it still spells both sides.
+		if spells(cleaned, ra, rb) {
+			diffs = cleaned
+		}
+	}
+	out := make([]edit, 0, len(diffs))
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		if n == 0 {
+			continue
+		}
+		var o op
+		switch df.Type {
+		case diffmatchpatch.DiffDelete:
+			o = opDelete
+		case diffmatchpatch.DiffInsert:
+			o = opInsert
+		default:
+			o = opEqual
+		}
+		out = append(out, edit{o, n})
+	}
+	return out
+}
+
+// runesFor maps each distinct key to a rune, in order of first appearance so
+// the mapping is deterministic. Up to 127 distinct keys get ASCII runes (see
+// diffKeys); beyond, runes count up from U+0100, skipping the surrogate
+// range, which is not valid in UTF-8 strings and would be replaced by U+FFFD
+// in the library's string conversions, merging distinct keys.
+func runesFor(a, b []string) ([]rune, []rune) {
+	ids := make(map[string]rune, len(a)+len(b))
+	for _, s := range a {
+		ids[s] = 0
+	}
+	for _, s := range b {
+		ids[s] = 0
+	}
+	ascii := len(ids) <= 127
+	next := rune(1)
+	if !ascii {
+		next = 0x100
+	}
+	conv := func(keys []string) []rune {
+		rs := make([]rune, len(keys))
+		for i, k := range keys {
+			r := ids[k]
+			if r == 0 {
+				r = next
+				ids[k] = r
+				next++
+				if next == 0xD800 {
+					next = 0xE000
+				}
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra := conv(a)
+	return ra, conv(b)
+}
+
+// spells reports whether diffs turn a into b.
+func spells(diffs []diffmatchpatch.Diff, a, b []rune) bool {
+	i, j := 0, 0
+	for _, df := range diffs {
+		if !utf8.ValidString(df.Text) {
+			return false
+		}
+		for _, r := range df.Text {
+			if df.Type != diffmatchpatch.DiffInsert {
+				if i >= len(a) || a[i] != r {
+					return false
+				}
+				i++
+			}
+			if df.Type != diffmatchpatch.DiffDelete {
+				if j >= len(b) || b[j] != r {
+					return false
+				}
+				j++
+			}
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+// coarse is the edit script used past the work bounds: common prefix and
+// suffix kept, everything between replaced.
+func coarse(a, b []string) []edit {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	var out []edit
+	add := func(o op, n int) {
+		if n > 0 {
+			out = append(out, edit{o, n})
+		}
+	}
+	add(opEqual, p)
+	add(opDelete, len(a)-p-s)
+	add(opInsert, len(b)-p-s)
+	add(opEqual, s)
+	return out
+}
+
+// words diffs two token sequences word by word.
+func (d *differ) words(a, b []token) []edit {
+	ka, kb := tokenKeys(a), tokenKeys(b)
+	work := len(ka) * len(kb)
+	if work > maxPairWork || work > d.budget {
+		return coarse(ka, kb)
+	}
+	d.budget -= work
+	return d.diffKeys(ka, kb, true)
+}
+
+func tokenKeys(ts []token) []string {
+	ks := make([]string, len(ts))
+	for i, t := range ts {
+		ks[i] = t.key
+	}
+	return ks
+}
+
+// pair is one aligned unit: an old item, a new item, or both.
+type pair struct {
+	kind     BlockKind
+	old, new int // indexes; -1 when absent
+}
+
+// pairWindow is how far ahead among inserted items a deleted item looks for
+// its rewritten counterpart; it keeps pairing linear on complete rewrites.
+const pairWindow = 8
+
+// similarEnough is the share of common words above which a deleted and an
+// inserted item are shown as one modified item rather than removed + added.
+const similarEnough = 0.4
+
+// align aligns two sequences of items by key, then pairs deleted and
+// inserted items that are similar (same class, enough words in common) as
+// modified. compatible and keysOf describe the items.
+func (d *differ) align(a, b []string, compatible func(i, j int) bool, keysA, keysB func(int) []string) []pair {
+	var script []edit
+	if len(a)*len(b) > maxAlignWork {
+		script = coarse(a, b)
+	} else {
+		script = d.diffKeys(a, b, false)
+	}
+	var out []pair
+	i, j := 0, 0
+	var dels, ins []int
+	flush := func() {
+		k := 0
+		for _, di := range dels {
+			found := -1
+			for c := k; c < len(ins) && c < k+pairWindow; c++ {
+				if compatible(di, ins[c]) && similarity(keysA(di), keysB(ins[c])) >= similarEnough {
+					found = c
+					break
+				}
+			}
+			if found < 0 {
+				out = append(out, pair{Removed, di, -1})
+				continue
+			}
+			for ; k < found; k++ {
+				out = append(out, pair{Added, -1, ins[k]})
+			}
+			out = append(out, pair{Modified, di, ins[found]})
+			k = found + 1
+		}
+		for ; k < len(ins); k++ {
+			out = append(out, pair{Added, -1, ins[k]})
+		}
+		dels, ins = dels[:0], ins[:0]
+	}
+	for _, e := range script {
+		switch e.op {
+		case opEqual:
+			flush()
+			for x := 0; x < e.n; x++ {
+				out = append(out, pair{Unchanged, i, j})
+				i++
+				j++
+			}
+		case opDelete:
+			for x := 0; x < e.n; x++ {
+				dels = append(dels, i)
+				i++
+			}
+		case opInsert:
+			for x := 0; x < e.n; x++ {
+				ins = append(ins, j)
+				j++
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// similarity is the Dice coefficient of two bags of words.
+func similarity(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	count := make(map[string]int, len(a))
+	for _, k := range a {
+		count[k]++
+	}
+	common := 0
+	for _, k := range b {
+		if count[k] > 0 {
+			count[k]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}

@@ -1,0 +1,433 @@
+package redline
+
+import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Inline styles a word can carry. A word's style is part of its identity,
+// so making a word bold is shown as a change, as a lawyer would expect.
+const (
+	styleEm uint8 = 1 << iota
+	styleStrong
+	styleCode
+	styleStrike
+	styleImage
+)
+
+// inlineCtx is the inline markup a word sits in.
+type inlineCtx struct {
+	style uint8
+	href  string // link target (image source for styleImage); "" outside links
+}
+
+// token is one word of a block with the markup around it. Words are split
+// at whitespace and where the inline markup changes, so "**bold**," is two
+// tokens: "bold" (strong) and "," (plain) with no space between them.
+type token struct {
+	text string
+	ctx  inlineCtx
+	sep  byte   // boundary before the word: 0 none (markup changes inside a word), ' ', or '\n' (code blocks)
+	key  string // identity for diffing: text, markup and separator
+}
+
+// Block classes: blocks are only aligned with blocks of the same class.
+const (
+	classHeading = "h"
+	classPara    = "p"
+	classItem    = "li"
+	classQuote   = "quote"
+	classCode    = "code"
+	classTable   = "table"
+	classRule    = "hr"
+	classHTML    = "html"
+)
+
+// block is one unit of alignment: a heading, paragraph, list item, quote,
+// code block, table or thematic break of one side.
+type block struct {
+	class   string
+	level   int  // heading level
+	depth   int  // list nesting, 0 for top-level items
+	ordered bool // list item of an ordered list
+	number  int  // ordered list item number
+	cont    bool // text of a list item that follows a nested list
+	id      string
+
+	tokens []token
+	rows   []row // tables only
+	key    string
+	keys   []string // token keys, for similarity
+}
+
+// row is one table row.
+type row struct {
+	header bool
+	cells  [][]token
+	key    string
+	keys   []string
+}
+
+// processorsPlaceholder marks where the processors table goes; processors are
+// compared structurally, so the placeholder is not part of the text redline.
+const processorsPlaceholder = "{{< processors >}}"
+
+// stripPlaceholders blanks every line that holds only the processors
+// placeholder. A blank line, not a removed one, so the text around it splits
+// into separate blocks the way the policy page renders it.
+func stripPlaceholders(src []byte) []byte {
+	if !bytes.Contains(src, []byte(processorsPlaceholder)) {
+		return src
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	out := make([]byte, 0, len(src))
+	for _, l := range lines {
+		if string(bytes.TrimSpace(l)) == processorsPlaceholder {
+			out = append(out, '\n')
+			continue
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
+// newMarkdown returns the Markdown dialect of policy bodies (CommonMark, GFM
+// tables, strikethrough, autolinks, heading attributes). It is built per
+// call rather than shared, so the package holds no global state.
+func newMarkdown(unsafe bool) goldmark.Markdown {
+	var ropts []goldmark.Option
+	if unsafe {
+		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return goldmark.New(append(ropts,
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)...)
+}
+
+// blockParser turns one Markdown body into blocks.
+type blockParser struct {
+	src    []byte
+	unsafe bool
+	blocks []*block
+}
+
+func parseBlocks(md goldmark.Markdown, body []byte, unsafe bool) []*block {
+	src := stripPlaceholders(body)
+	doc := md.Parser().Parse(text.NewReader(src))
+	p := &blockParser{src: src, unsafe: unsafe}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		p.top(n)
+	}
+	for _, b := range p.blocks {
+		b.finish()
+	}
+	return p.blocks
+}
+
+func (p *blockParser) top(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		b := &block{class: classHeading, level: n.Level}
+		if id, ok := n.AttributeString("id"); ok {
+			if s, ok := id.([]byte); ok {
+				b.id = string(s)
+			}
+		}
+		p.collect(n, &tokenizer{}, b)
+	case *ast.Paragraph, *ast.TextBlock:
+		p.collect(n, &tokenizer{}, &block{class: classPara})
+	case *ast.Blockquote:
+		p.collect(n, &tokenizer{}, &block{class: classQuote})
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		p.collect(n, &tokenizer{pre: true}, &block{class: classCode})
+	case *ast.HTMLBlock:
+		if p.unsafe {
+			p.collect(n, &tokenizer{}, &block{class: classHTML})
+		}
+	case *ast.ThematicBreak:
+		p.blocks = append(p.blocks, &block{class: classRule})
+	case *ast.List:
+		p.list(n, 0)
+	case *east.Table:
+		p.table(n)
+	default:
+		p.collect(n, &tokenizer{}, &block{class: classPara})
+	}
+}
+
+func (p *blockParser) collect(n ast.Node, t *tokenizer, b *block) {
+	p.node(n, inlineCtx{}, t)
+	b.tokens = t.toks
+	p.blocks = append(p.blocks, b)
+}
+
+// list makes one block per list item; nested lists become blocks of their
+// own (one level deeper) so that a change deep in a list marks only its item.
+func (p *blockParser) list(l *ast.List, depth int) {
+	number := l.Start
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		cur := &block{class: classItem, depth: depth, ordered: l.IsOrdered(), number: number}
+		t := &tokenizer{}
+		emitted := false
+		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+			if sub, ok := c.(*ast.List); ok {
+				if !emitted || len(t.toks) > 0 {
+					cur.tokens = t.toks
+					p.blocks = append(p.blocks, cur)
+					emitted = true
+				}
+				p.list(sub, depth+1)
+				cur = &block{class: classItem, depth: depth, cont: true}
+				t = &tokenizer{}
+				continue
+			}
+			t.space(' ')
+			p.node(c, inlineCtx{}, t)
+		}
+		if !emitted || len(t.toks) > 0 {
+			cur.tokens = t.toks
+			p.blocks = append(p.blocks, cur)
+		}
+		number++
+	}
+}
+
+func (p *blockParser) table(tb *east.Table) {
+	b := &block{class: classTable}
+	for r := tb.FirstChild(); r != nil; r = r.NextSibling() {
+		_, header := r.(*east.TableHeader)
+		rw := row{header: header}
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			t := &tokenizer{}
+			p.node(c, inlineCtx{}, t)
+			rw.cells = append(rw.cells, t.toks)
+		}
+		b.rows = append(b.rows, rw)
+	}
+	p.blocks = append(p.blocks, b)
+}
+
+// node feeds the words under n to t, in document order.
+func (p *blockParser) node(n ast.Node, ctx inlineCtx, t *tokenizer) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if n.IsRaw() {
+			t.text(string(n.Segment.Value(p.src)), ctx)
+		} else {
+			t.text(resolve(n.Segment.Value(p.src)), ctx)
+		}
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			t.space(' ')
+		}
+		return
+	case *ast.String:
+		if n.IsCode() || n.IsRaw() {
+			t.text(string(n.Value), ctx)
+		} else {
+			t.text(resolve(n.Value), ctx)
+		}
+		return
+	case *ast.CodeSpan:
+		ctx.style |= styleCode
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if tx, ok := c.(*ast.Text); ok {
+				t.text(string(tx.Segment.Value(p.src)), ctx)
+			}
+		}
+		return
+	case *ast.Emphasis:
+		if n.Level >= 2 {
+			ctx.style |= styleStrong
+		} else {
+			ctx.style |= styleEm
+		}
+	case *east.Strikethrough:
+		ctx.style |= styleStrike
+	case *ast.Link:
+		ctx.href = string(n.Destination)
+	case *ast.AutoLink:
+		ctx.href = string(n.URL(p.src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(ctx.href), "mailto:") {
+			ctx.href = "mailto:" + ctx.href
+		}
+		t.text(string(n.Label(p.src)), ctx)
+		return
+	case *ast.Image:
+		// An image reads as its alternative text; its source is part of the
+		// context so a replaced image shows as a change.
+		ctx = inlineCtx{style: styleImage, href: string(n.Destination)}
+	case *ast.RawHTML:
+		return // inline raw HTML is tags only; their text is in sibling nodes
+	case *ast.HTMLBlock:
+		t.space(' ')
+		var raw []byte
+		for i := 0; i < n.Lines().Len(); i++ {
+			s := n.Lines().At(i)
+			raw = append(raw, s.Value(p.src)...)
+		}
+		if n.HasClosure() {
+			raw = append(raw, n.ClosureLine.Value(p.src)...)
+		}
+		if p.unsafe {
+			t.text(stdhtml.UnescapeString(stripTags(string(raw))), ctx)
+		}
+		t.space(' ')
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		t.space(' ')
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			s := lines.At(i)
+			t.text(string(s.Value(p.src)), ctx)
+		}
+		t.space(' ')
+		return
+	}
+	if n.Type() == ast.TypeBlock {
+		t.space(' ')
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		p.node(c, ctx, t)
+	}
+	if n.Type() == ast.TypeBlock {
+		t.space(' ')
+	}
+}
+
+// resolve decodes backslash escapes and entity references the way goldmark
+// does when it renders the text.
+func resolve(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, v)
+	_ = w.Flush() // writes to a bytes.Buffer cannot fail
+	return stdhtml.UnescapeString(buf.String())
+}
+
+// stripTags returns raw HTML with its tags replaced by spaces.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// tokenizer splits inline text into tokens.
+type tokenizer struct {
+	toks    []token
+	pending byte // whitespace seen since the last word
+	pre     bool // code block: keep line breaks
+}
+
+func (t *tokenizer) space(sep byte) {
+	if sep == '\n' && t.pre {
+		t.pending = '\n'
+	} else if t.pending == 0 {
+		t.pending = ' '
+	}
+}
+
+func (t *tokenizer) text(s string, ctx inlineCtx) {
+	// As goldmark renders it (and CommonMark requires): NUL is U+FFFD.
+	s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if unicode.IsSpace(r) {
+			if r == '\n' {
+				t.space('\n')
+			} else {
+				t.space(' ')
+			}
+			s = s[size:]
+			continue
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		t.word(s[:end], ctx)
+		s = s[end:]
+	}
+}
+
+func (t *tokenizer) word(w string, ctx inlineCtx) {
+	n := len(t.toks)
+	if t.pending == 0 && n > 0 && t.toks[n-1].ctx == ctx {
+		// Adjacent pieces of one word in the same markup (goldmark splits
+		// text at escapes and entities) stay one word.
+		t.toks[n-1].text += w
+		return
+	}
+	sep := t.pending
+	if n == 0 {
+		// The first word is after a boundary too: a word prepended to a
+		// block must not make the old first word look changed.
+		sep = ' '
+	}
+	t.toks = append(t.toks, token{text: w, ctx: ctx, sep: sep})
+	t.pending = 0
+}
+
+// finish computes the keys the block is aligned and compared by.
+func (b *block) finish() {
+	var k strings.Builder
+	k.WriteString(b.class)
+	k.WriteByte(0)
+	add := func(toks []token) {
+		for i := range toks {
+			tk := &toks[i]
+			tk.key = string([]byte{tk.sep, tk.ctx.style}) + tk.ctx.href + "\x00" + tk.text
+			b.keys = append(b.keys, tk.key)
+			k.WriteString(tk.key)
+			k.WriteByte(1)
+		}
+	}
+	add(b.tokens)
+	for i := range b.rows {
+		r := &b.rows[i]
+		var rk strings.Builder
+		start := len(b.keys)
+		for _, c := range r.cells {
+			add(c)
+			k.WriteByte(2)
+			for _, tk := range c {
+				rk.WriteString(tk.key)
+				rk.WriteByte(1)
+			}
+			rk.WriteByte(2)
+		}
+		if r.header {
+			rk.WriteByte(3)
+		}
+		r.key = rk.String()
+		r.keys = b.keys[start:len(b.keys):len(b.keys)]
+		k.WriteByte(3)
+	}
+	b.key = k.String()
+}

@@ -1,0 +1,193 @@
+// Package redline computes what changed between two versions of a policy
+// and renders it the way a lawyer marks up a contract: the versions are
+// aligned block by block (headings, paragraphs, list items, table rows),
+// then word by word inside the blocks that changed, and the result is
+// grouped into sections so a page can show only what changed, in context.
+//
+// The diffs are computed by github.com/sergi/go-diff/diffmatchpatch over
+// sequences of words or blocks, each mapped to one rune.
+package redline
+
+import (
+	"html/template"
+	"strings"
+)
+
+// Options says how to read and label a redline.
+type Options struct {
+	// UnsafeHTML has the meaning of site.toml's unsafe_html: when false, raw
+	// HTML in the Markdown is left out of the redline.
+	UnsafeHTML bool
+	// InsertedLabel and DeletedLabel announce inserted and deleted text to
+	// screen readers (in visually hidden text), localized by the caller,
+	// e.g. "inserted:" and "deleted:". Empty labels are left out.
+	InsertedLabel, DeletedLabel string
+}
+
+// Redline is what changed between two versions of a policy body.
+type Redline struct {
+	// Sections are the new version's sections (text split at headings) in
+	// order, with the removed ones where they were.
+	Sections []Section
+	// SectionsChanged counts the sections with Changed set.
+	SectionsChanged int
+	// WordsAdded and WordsRemoved count the words (tokens with a letter or
+	// digit) inserted and deleted.
+	WordsAdded, WordsRemoved int
+}
+
+// Section is a heading and the blocks up to the next heading.
+type Section struct {
+	// ID is unique among the redline's sections and readable: the heading's
+	// {#id} if it has one, else its text transliterated to ASCII ("Vem
+	// ansvarar för…" -> "vem-ansvarar-for…"); "intro" for the text before
+	// the first heading.
+	ID string
+	// Heading is the plain text of the heading, new side (old if removed);
+	// "" for the intro.
+	Heading string
+	// Changed is set when any block of the section changed; unchanged runs
+	// of sections are collapsed by the page.
+	Changed bool
+	Blocks  []Block
+}
+
+// BlockKind says how a block changed.
+type BlockKind int
+
+const (
+	Unchanged BlockKind = iota
+	Added
+	Removed
+	Modified
+)
+
+func (k BlockKind) String() string {
+	switch k {
+	case Added:
+		return "added"
+	case Removed:
+		return "removed"
+	case Modified:
+		return "modified"
+	}
+	return "unchanged"
+}
+
+// Block is one aligned block of the two versions.
+type Block struct {
+	Kind BlockKind
+	// HTML is the block (p, h2, a list, a table…) as standalone, valid HTML
+	// with <ins> and <del> marks inside; whole added and removed blocks are
+	// wrapped in <div class="block-added"> and <div class="block-removed">,
+	// modified ones in <div class="block-modified">. All text is escaped.
+	HTML template.HTML
+	// Old and New are the normalized plain text of each side: words
+	// separated by single spaces, "" when the side has no such block.
+	Old, New string
+
+	text  []mark // the same marks for the terminal, see WriteText
+	level int    // heading level; 0 when the block is not a heading
+}
+
+// mark is a piece of a block's terminal rendering.
+type mark struct {
+	op op
+	s  string
+}
+
+// Compare computes the redline between two Markdown bodies (the text after
+// the front matter). It never fails: input that is not sensible Markdown is
+// still text, and past its work bounds the redline gets coarser.
+func Compare(old, new []byte, opts Options) *Redline {
+	md := newMarkdown(opts.UnsafeHTML)
+	ob := parseBlocks(md, old, opts.UnsafeHTML)
+	nb := parseBlocks(md, new, opts.UnsafeHTML)
+	d := newDiffer()
+	pairs := d.align(blockKeys(ob), blockKeys(nb),
+		func(i, j int) bool { return ob[i].class == nb[j].class },
+		func(i int) []string { return ob[i].keys },
+		func(j int) []string { return nb[j].keys })
+
+	r := &Redline{}
+	rd := &renderer{opts: opts, d: d, r: r}
+	var sections []Section
+	var ids []string // explicit {#id} of each section's heading
+	cur := Section{}
+	curID := ""
+	for _, p := range pairs {
+		var ob1, nb1 *block
+		if p.old >= 0 {
+			ob1 = ob[p.old]
+		}
+		if p.new >= 0 {
+			nb1 = nb[p.new]
+		}
+		head := nb1
+		if head == nil {
+			head = ob1
+		}
+		blk := rd.block(p.kind, ob1, nb1)
+		if head.class == classHeading {
+			if len(cur.Blocks) > 0 {
+				sections = append(sections, cur)
+				ids = append(ids, curID)
+			}
+			cur = Section{Heading: plainText(head.tokens)}
+			curID = head.id
+		}
+		cur.Blocks = append(cur.Blocks, blk)
+		if blk.Kind != Unchanged {
+			cur.Changed = true
+		}
+	}
+	if len(cur.Blocks) > 0 {
+		sections = append(sections, cur)
+		ids = append(ids, curID)
+	}
+
+	used := make(map[string]bool)
+	for i := range sections {
+		s := &sections[i]
+		switch {
+		case strings.TrimSpace(ids[i]) != "":
+			s.ID = unique(ids[i], used) // the author chose it: keep it as written
+		case i == 0 && s.Heading == "" && !isHeading(s.Blocks):
+			s.ID = unique("intro", used)
+		default:
+			s.ID = unique(slugify(s.Heading), used)
+		}
+		if s.Changed {
+			r.SectionsChanged++
+		}
+	}
+	r.Sections = sections
+	return r
+}
+
+// isHeading reports whether a section starts with a heading block (an empty
+// heading has no text but is still a heading, not the intro).
+func isHeading(bs []Block) bool {
+	return len(bs) > 0 && bs[0].level > 0
+}
+
+func blockKeys(bs []*block) []string {
+	ks := make([]string, len(bs))
+	for i, b := range bs {
+		ks[i] = b.key
+	}
+	return ks
+}
+
+// plainText joins tokens into normalized text: words separated by single
+// spaces.
+func plainText(ts []token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if t.sep != 0 && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}

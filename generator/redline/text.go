@@ -1,0 +1,116 @@
+package redline
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// ANSI escapes for the terminal redline: deletions red and struck through,
+// insertions green and underlined, so they differ without color too.
+const (
+	ansiDel     = "\x1b[31;9m"
+	ansiIns     = "\x1b[32;4m"
+	ansiHeading = "\x1b[1m"
+	ansiReset   = "\x1b[0m"
+)
+
+// WriteText writes the redline as plain, Markdown-like text for `gen diff`:
+// the changed sections with their headings and changed blocks; unchanged
+// sections and blocks are elided. With color, deletions and insertions use
+// ANSI colors; without, git's word-diff markers [-deleted-] and {+inserted+}.
+func WriteText(w io.Writer, r *Redline, color bool) error {
+	bw := bufio.NewWriter(w)
+	tw := textWriter{w: bw, color: color}
+	unchanged := 0
+	flush := func() {
+		if unchanged > 0 {
+			tw.elided(unchanged, "section")
+			unchanged = 0
+		}
+	}
+	if r.SectionsChanged == 0 {
+		fmt.Fprintln(bw, "No changes.")
+	}
+	for _, s := range r.Sections {
+		if !s.Changed {
+			unchanged++
+			continue
+		}
+		flush()
+		skipped := 0
+		for i, b := range s.Blocks {
+			// A changed section always shows its heading, for context.
+			if b.Kind == Unchanged && !(i == 0 && b.level > 0) {
+				skipped++
+				continue
+			}
+			if skipped > 0 {
+				tw.elided(skipped, "block")
+				skipped = 0
+			}
+			tw.block(b)
+		}
+		if skipped > 0 {
+			tw.elided(skipped, "block")
+		}
+	}
+	flush()
+	return bw.Flush()
+}
+
+type textWriter struct {
+	w     *bufio.Writer
+	color bool
+}
+
+func (t textWriter) elided(n int, what string) {
+	if n != 1 {
+		what += "s"
+	}
+	fmt.Fprintf(t.w, "… %d unchanged %s …\n\n", n, what)
+}
+
+func (t textWriter) block(b Block) {
+	bold := t.color && b.level > 0
+	if bold {
+		t.w.WriteString(ansiHeading)
+	}
+	for _, m := range b.text {
+		s := printable(m.s)
+		switch {
+		case m.op == opEqual:
+			t.w.WriteString(s)
+		case t.color:
+			code := ansiIns
+			if m.op == opDelete {
+				code = ansiDel
+			}
+			t.w.WriteString(code + s + ansiReset)
+			if bold {
+				t.w.WriteString(ansiHeading)
+			}
+		case m.op == opDelete:
+			t.w.WriteString("[-" + s + "-]")
+		default:
+			t.w.WriteString("{+" + s + "+}")
+		}
+	}
+	if bold {
+		t.w.WriteString(ansiReset)
+	}
+	t.w.WriteString("\n\n")
+}
+
+// printable drops control characters (other than line breaks) from policy
+// text, so content cannot send escape sequences to the reader's terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && (unicode.IsControl(r) || r == 0x9b) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,158 @@
+package render
+
+import (
+	"strconv"
+
+	"gen/generator/model"
+	"gen/generator/redline"
+	"gen/generator/urls"
+)
+
+// Comparison is one redline page: the changes of a version against the one
+// before it, or a comparison of two versions.
+type Comparison struct {
+	URL      string
+	From, To *model.Version // From is the older
+}
+
+// Comparisons lists the redline pages of an edition: every version's
+// changes/ against its predecessor, every version against the one in
+// force, and, with compare = "all", every pair.
+func Comparisons(s *model.Site, ed *model.Edition) []Comparison {
+	var out []Comparison
+	lang, slug := ed.Lang, ed.Policy.Slug
+	for _, v := range ed.Versions {
+		if v.Previous != nil {
+			out = append(out, Comparison{urls.Changes(lang, slug, v.Date), v.Previous, v})
+		}
+	}
+	vs := ed.Versions
+	for i, a := range vs {
+		for _, b := range vs[i+1:] {
+			if s.Compare == "all" || a == ed.InForce || b == ed.InForce {
+				out = append(out, Comparison{urls.Compare(lang, slug, a.Date, b.Date), a, b})
+			}
+		}
+	}
+	return out
+}
+
+// RedlineView is a comparison page.
+type RedlineView struct {
+	PolicyTitle      string
+	From, To         *model.Version
+	FromDate, ToDate string
+	FromURL, ToURL   string
+	Change           *model.Change // the newer version's change notice, for changes/ pages
+	Counts           string
+	ChangedSections  []Link
+	Groups           []SectionGroup
+	Processors       []ProcessorChangeView
+	Meta             []MetaChange
+	NoChanges        bool
+	HistoryURL       string
+}
+
+// SectionGroup is a run of sections: changed ones shown, unchanged ones
+// collapsed, so a two-word change in a long policy is found at once.
+type SectionGroup struct {
+	Collapsed bool
+	Label     string // "3 unchanged sections"
+	Sections  []redline.Section
+}
+
+// ProcessorChangeView is one processor added, removed or changed.
+type ProcessorChangeView struct {
+	Kind   string // localized
+	Class  string // "added", "removed", "changed"
+	Name   string
+	Fields []FieldChangeView
+}
+
+// FieldChangeView is one changed processor field, with a localized name.
+type FieldChangeView struct {
+	Field, Old, New string
+}
+
+// MetaChange is a change to the front matter a reader cares about.
+type MetaChange struct {
+	Label, Old, New string
+}
+
+// redlinePage renders one comparison.
+func (r *Renderer) redlinePage(c Comparison) *Page {
+	ed := c.To.Edition
+	lang, slug := ed.Lang, ed.Policy.Slug
+	p := r.newPage(lang, c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	p.NoIndex = c.From.Draft || c.To.Draft
+	p.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
+	p.withPolicyFeed(ed)
+
+	rl := redline.Compare(c.From.Markdown, c.To.Markdown, redline.Options{
+		UnsafeHTML:    r.opts.UnsafeHTML,
+		InsertedLabel: r.cat.T(lang, "redline.inserted"),
+		DeletedLabel:  r.cat.T(lang, "redline.deleted"),
+	})
+	v := &RedlineView{
+		PolicyTitle: c.To.Title,
+		From:        c.From,
+		To:          c.To,
+		FromDate:    p.Date(c.From.Date),
+		ToDate:      p.Date(c.To.Date),
+		FromURL:     urls.Version(lang, slug, c.From.Date),
+		ToURL:       urls.Version(lang, slug, c.To.Date),
+		HistoryURL:  urls.History(lang, slug),
+		Counts: r.cat.T(lang, "redline.counts",
+			"sections", strconv.Itoa(rl.SectionsChanged),
+			"added", strconv.Itoa(rl.WordsAdded),
+			"removed", strconv.Itoa(rl.WordsRemoved)),
+	}
+	if c.To.Previous == c.From {
+		v.Change = c.To.Change
+	}
+	for _, pc := range redline.Processors(c.From.Processors, c.To.Processors) {
+		view := ProcessorChangeView{Kind: r.cat.T(lang, "redline.processor_"+pc.Kind), Class: pc.Kind, Name: pc.Name}
+		for _, f := range pc.Fields {
+			field := f.Field
+			if field == "url" {
+				field = "policy"
+			}
+			view.Fields = append(view.Fields, FieldChangeView{Field: r.cat.T(lang, "processors."+field), Old: f.Old, New: f.New})
+		}
+		v.Processors = append(v.Processors, view)
+	}
+	if c.From.Title != c.To.Title {
+		v.Meta = append(v.Meta, MetaChange{r.cat.T(lang, "redline.title_changed"), c.From.Title, c.To.Title})
+	}
+	if c.From.Effective != c.To.Effective {
+		v.Meta = append(v.Meta, MetaChange{r.cat.T(lang, "redline.effective_changed"), p.Date(c.From.Effective), p.Date(c.To.Effective)})
+	}
+	for _, s := range rl.Sections {
+		if s.Changed {
+			label := s.Heading
+			if label == "" {
+				label = "—"
+			}
+			v.ChangedSections = append(v.ChangedSections, Link{Label: label, Href: "#" + s.ID})
+		}
+		n := len(v.Groups)
+		if n == 0 || v.Groups[n-1].Collapsed == s.Changed {
+			v.Groups = append(v.Groups, SectionGroup{Collapsed: !s.Changed})
+			n++
+		}
+		v.Groups[n-1].Sections = append(v.Groups[n-1].Sections, s)
+	}
+	for i := range v.Groups {
+		g := &v.Groups[i]
+		if g.Collapsed {
+			if len(g.Sections) == 1 {
+				g.Label = r.cat.T(lang, "redline.unchanged_one")
+			} else {
+				g.Label = r.cat.T(lang, "redline.unchanged", "count", strconv.Itoa(len(g.Sections)))
+			}
+		}
+	}
+	v.NoChanges = rl.SectionsChanged == 0 && len(v.Processors) == 0 && len(v.Meta) == 0
+	p.Redline = v
+	return p
+}
