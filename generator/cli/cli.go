@@ -41,7 +41,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
-		{"check", "[-s SITE] [--now DATE]", "validate everything build would, writing nothing", runCheck},
+		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
+		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 	}
 }
@@ -150,13 +151,14 @@ func runCheck(env Env, args []string) int {
 	c := commands()[1]
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
+	base := fs.String("base", "", "also compare the content with git revision `REF` and refuse lost or rewritten versions")
 	if code, stop := parse(fs, args); stop {
 		return code
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code
 	}
-	_, diags := build.Load(*opts)
+	diags := build.Check(*opts, *base)
 	code := report(env, diags, nil)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, "check: no errors")
@@ -164,8 +166,39 @@ func runCheck(env Env, args []string) int {
 	return code
 }
 
-func runDiff(env Env, args []string) int {
+func runNewVersion(env Env, args []string) int {
 	c := commands()[2]
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, _ := siteOptions(env, fs)
+	day := fs.String("date", "", "the new version's `DATE` (YYYY-MM-DD); default today in site.toml's timezone")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return OK
+		}
+		return Usage
+	}
+	if fs.NArg() < 1 {
+		fmt.Fprintln(env.Stderr, "gen new-version: name the POLICY")
+		fs.Usage()
+		return Usage
+	}
+	if code, stop := setNow(fs, &build.Options{}, *day); stop {
+		return code
+	}
+	cuts, diags := build.NewVersion(*opts, fs.Arg(0), fs.Args()[1:], *day)
+	if code := report(env, diags, nil); code != OK {
+		return code
+	}
+	for _, cut := range cuts {
+		fmt.Fprintf(env.Stdout, "archived %s (version of %s)\nstarted %s as the version of %s\n", cut.Archived, cut.From, cut.Current, cut.To)
+	}
+	fmt.Fprintln(env.Stdout, "\nNext: edit the text, fill in [change] summary (and material = true if readers must be told site-wide),")
+	fmt.Fprintln(env.Stdout, "set effective if it takes effect later, then run gen check and gen diff to review.")
+	return OK
+}
+
+func runDiff(env Env, args []string) int {
+	c := commands()[3]
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
 	if err := fs.Parse(args); err != nil {

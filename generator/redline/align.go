@@ -2,6 +2,7 @@ package redline
 
 import (
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -37,12 +38,16 @@ const (
 type differ struct {
 	dmp    *diffmatchpatch.DiffMatchPatch
 	budget int
+	// Scratch maps, reused (cleared) across the many small diffs of one
+	// comparison, which would otherwise spend their time allocating.
+	tokenRunes map[token]rune
+	wordCount  map[token]int
 }
 
 func newDiffer() *differ {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = safetyTimeout
-	return &differ{dmp: dmp, budget: maxTotalWork}
+	return &differ{dmp: dmp, budget: maxTotalWork, tokenRunes: make(map[token]rune), wordCount: make(map[token]int)}
 }
 
 // edit is a run of one op: n items of the old side (opDelete, opEqual) and/or
@@ -56,15 +61,23 @@ type edit struct {
 // mapped to one rune so the library can diff sequences of words or blocks.
 // semantic asks for DiffCleanupSemantic, which merges small equalities
 // between edits into them, so a reworded clause reads as one replacement.
-func (d *differ) diffKeys(a, b []string, semantic bool) []edit {
-	ra, rb := runesFor(a, b)
+func diffKeys[K comparable](d *differ, a, b []K, ids map[K]rune, semantic bool) []edit {
+	ra, rb, ok := runesFor(a, b, ids)
+	if !ok {
+		return coarse(a, b)
+	}
 	diffs := d.dmp.DiffMainRunes(ra, rb, false)
+	if !spells(diffs, ra, rb) {
+		// Not expected; but the renderer slices tokens by this script, and
+		// a wrong one must give a coarse redline, not a panic.
+		return coarse(a, b)
+	}
 	if semantic {
 		cleaned := d.dmp.DiffCleanupSemantic(append([]diffmatchpatch.Diff(nil), diffs...))
-		// DiffCleanupSemanticLossless (run by DiffCleanupSemantic) slices
-		// strings by byte offsets it counted in runes, which corrupts
-		// multi-byte runes. runesFor uses one-byte runes when it can; in any
-		// case a cleaned script is only kept if it still spells both sides.
+		// The cleanup works on strings and mixes byte and rune offsets in
+		// places (DiffCleanupSemanticLossless, DiffCommonOverlap); every rune
+		// here is multi-byte, so a cleaned script is only kept if it still
+		// spells both sides, else the exact uncleaned one is used.
 		if spells(cleaned, ra, rb) {
 			diffs = cleaned
 		}
@@ -90,28 +103,19 @@ func (d *differ) diffKeys(a, b []string, semantic bool) []edit {
 }
 
 // runesFor maps each distinct key to a rune, in order of first appearance so
-// the mapping is deterministic. Up to 127 distinct keys get ASCII runes (see
-// diffKeys); beyond, runes count up from U+0100, skipping the surrogate
-// range, which is not valid in UTF-8 strings and would be replaced by U+FFFD
-// in the library's string conversions, merging distinct keys.
-func runesFor(a, b []string) ([]rune, []rune) {
-	ids := make(map[string]rune, len(a)+len(b))
-	for _, s := range a {
-		ids[s] = 0
-	}
-	for _, s := range b {
-		ids[s] = 0
-	}
-	ascii := len(ids) <= 127
-	next := rune(1)
-	if !ascii {
-		next = 0x100
-	}
-	conv := func(keys []string) []rune {
+// the mapping is deterministic. Runes count up from U+0100 (clear of the
+// ASCII whitespace and punctuation the library's cleanup scores) and skip
+// the surrogate range, which is not valid in UTF-8 strings: the library's
+// string conversions would turn those runes into U+FFFD, merging keys.
+// ok is false when there are more distinct keys than runes.
+// ids is an empty map to use.
+func runesFor[K comparable](a, b []K, ids map[K]rune) (ra, rb []rune, ok bool) {
+	next := rune(0x100)
+	conv := func(keys []K) []rune {
 		rs := make([]rune, len(keys))
 		for i, k := range keys {
-			r := ids[k]
-			if r == 0 {
+			r, ok := ids[k]
+			if !ok {
 				r = next
 				ids[k] = r
 				next++
@@ -123,8 +127,9 @@ func runesFor(a, b []string) ([]rune, []rune) {
 		}
 		return rs
 	}
-	ra := conv(a)
-	return ra, conv(b)
+	ra = conv(a)
+	rb = conv(b)
+	return ra, rb, next <= unicode.MaxRune+1
 }
 
 // spells reports whether diffs turn a into b.
@@ -154,7 +159,7 @@ func spells(diffs []diffmatchpatch.Diff, a, b []rune) bool {
 
 // coarse is the edit script used past the work bounds: common prefix and
 // suffix kept, everything between replaced.
-func coarse(a, b []string) []edit {
+func coarse[K comparable](a, b []K) []edit {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -178,21 +183,13 @@ func coarse(a, b []string) []edit {
 
 // words diffs two token sequences word by word.
 func (d *differ) words(a, b []token) []edit {
-	ka, kb := tokenKeys(a), tokenKeys(b)
-	work := len(ka) * len(kb)
+	work := len(a) * len(b)
 	if work > maxPairWork || work > d.budget {
-		return coarse(ka, kb)
+		return coarse(a, b)
 	}
 	d.budget -= work
-	return d.diffKeys(ka, kb, true)
-}
-
-func tokenKeys(ts []token) []string {
-	ks := make([]string, len(ts))
-	for i, t := range ts {
-		ks[i] = t.key
-	}
-	return ks
+	clear(d.tokenRunes)
+	return diffKeys(d, a, b, d.tokenRunes, true)
 }
 
 // pair is one aligned unit: an old item, a new item, or both.
@@ -211,13 +208,13 @@ const similarEnough = 0.4
 
 // align aligns two sequences of items by key, then pairs deleted and
 // inserted items that are similar (same class, enough words in common) as
-// modified. compatible and keysOf describe the items.
-func (d *differ) align(a, b []string, compatible func(i, j int) bool, keysA, keysB func(int) []string) []pair {
+// modified. compatible and the words functions describe the items.
+func (d *differ) align(a, b []string, compatible func(i, j int) bool, wordsA, wordsB func(int) []token) []pair {
 	var script []edit
 	if len(a)*len(b) > maxAlignWork {
 		script = coarse(a, b)
 	} else {
-		script = d.diffKeys(a, b, false)
+		script = diffKeys(d, a, b, make(map[string]rune, len(a)+len(b)), false)
 	}
 	var out []pair
 	i, j := 0, 0
@@ -227,7 +224,7 @@ func (d *differ) align(a, b []string, compatible func(i, j int) bool, keysA, key
 		for _, di := range dels {
 			found := -1
 			for c := k; c < len(ins) && c < k+pairWindow; c++ {
-				if compatible(di, ins[c]) && similarity(keysA(di), keysB(ins[c])) >= similarEnough {
+				if compatible(di, ins[c]) && d.similarity(wordsA(di), wordsB(ins[c])) >= similarEnough {
 					found = c
 					break
 				}
@@ -273,11 +270,16 @@ func (d *differ) align(a, b []string, compatible func(i, j int) bool, keysA, key
 }
 
 // similarity is the Dice coefficient of two bags of words.
-func similarity(a, b []string) float64 {
+func (d *differ) similarity(a, b []token) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}
-	count := make(map[string]int, len(a))
+	short := min(len(a), len(b))
+	if 2*float64(short)/float64(len(a)+len(b)) < similarEnough {
+		return 0 // too different in length to reach the threshold
+	}
+	count := d.wordCount
+	clear(count)
 	for _, k := range a {
 		count[k]++
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	stdhtml "html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,12 +36,12 @@ type inlineCtx struct {
 
 // token is one word of a block with the markup around it. Words are split
 // at whitespace and where the inline markup changes, so "**bold**," is two
-// tokens: "bold" (strong) and "," (plain) with no space between them.
+// tokens: "bold" (strong) and "," (plain) with no space between them. Two
+// tokens are the same word when they are equal: text, markup and separator.
 type token struct {
 	text string
 	ctx  inlineCtx
-	sep  byte   // boundary before the word: 0 none (markup changes inside a word), ' ', or '\n' (code blocks)
-	key  string // identity for diffing: text, markup and separator
+	sep  byte // boundary before the word: 0 none (markup changes inside a word), ' ', or '\n' (code blocks)
 }
 
 // Block classes: blocks are only aligned with blocks of the same class.
@@ -67,9 +68,9 @@ type block struct {
 	id      string
 
 	tokens []token
-	rows   []row // tables only
-	key    string
-	keys   []string // token keys, for similarity
+	rows   []row   // tables only
+	key    string  // fingerprint: class and words
+	words  []token // all words, cells included, for similarity
 }
 
 // row is one table row.
@@ -77,7 +78,7 @@ type row struct {
 	header bool
 	cells  [][]token
 	key    string
-	keys   []string
+	words  []token
 }
 
 // processorsPlaceholder marks where the processors table goes; processors are
@@ -386,6 +387,9 @@ func (t *tokenizer) word(w string, ctx inlineCtx) {
 	}
 	sep := t.pending
 	if n == 0 {
+		if t.toks == nil {
+			t.toks = make([]token, 0, 32) // a typical paragraph, without regrowing from 1
+		}
 		// The first word is after a boundary too: a word prepended to a
 		// block must not make the old first word look changed.
 		sep = ' '
@@ -394,40 +398,48 @@ func (t *tokenizer) word(w string, ctx inlineCtx) {
 	t.pending = 0
 }
 
-// finish computes the keys the block is aligned and compared by.
+// finish computes the fingerprints the blocks and rows are aligned by.
 func (b *block) finish() {
 	var k strings.Builder
 	k.WriteString(b.class)
 	k.WriteByte(0)
-	add := func(toks []token) {
-		for i := range toks {
-			tk := &toks[i]
-			tk.key = string([]byte{tk.sep, tk.ctx.style}) + tk.ctx.href + "\x00" + tk.text
-			b.keys = append(b.keys, tk.key)
-			k.WriteString(tk.key)
-			k.WriteByte(1)
-		}
+	writeTokens(&k, b.tokens)
+	b.words = b.tokens
+	if b.class != classTable {
+		b.key = k.String()
+		return
 	}
-	add(b.tokens)
+	b.words = nil
 	for i := range b.rows {
 		r := &b.rows[i]
 		var rk strings.Builder
-		start := len(b.keys)
-		for _, c := range r.cells {
-			add(c)
-			k.WriteByte(2)
-			for _, tk := range c {
-				rk.WriteString(tk.key)
-				rk.WriteByte(1)
-			}
-			rk.WriteByte(2)
-		}
 		if r.header {
 			rk.WriteByte(3)
 		}
+		for _, c := range r.cells {
+			writeTokens(&rk, c)
+			rk.WriteByte(2)
+			r.words = append(r.words, c...)
+		}
 		r.key = rk.String()
-		r.keys = b.keys[start:len(b.keys):len(b.keys)]
-		k.WriteByte(3)
+		k.WriteString(r.key)
+		k.WriteByte(4)
+		b.words = append(b.words, r.words...)
 	}
 	b.key = k.String()
+}
+
+// writeTokens writes an unambiguous encoding of tokens: every field is
+// length-prefixed, so no text can imitate a separator.
+func writeTokens(b *strings.Builder, ts []token) {
+	for _, t := range ts {
+		b.WriteByte(t.sep)
+		b.WriteByte(t.ctx.style)
+		b.WriteString(strconv.Itoa(len(t.ctx.href)))
+		b.WriteByte(':')
+		b.WriteString(t.ctx.href)
+		b.WriteString(strconv.Itoa(len(t.text)))
+		b.WriteByte(':')
+		b.WriteString(t.text)
+	}
 }

@@ -106,8 +106,8 @@ func Compare(old, new []byte, opts Options) *Redline {
 	d := newDiffer()
 	pairs := d.align(blockKeys(ob), blockKeys(nb),
 		func(i, j int) bool { return ob[i].class == nb[j].class },
-		func(i int) []string { return ob[i].keys },
-		func(j int) []string { return nb[j].keys })
+		func(i int) []token { return ob[i].words },
+		func(j int) []token { return nb[j].words })
 
 	r := &Redline{}
 	rd := &renderer{opts: opts, d: d, r: r}

@@ -372,8 +372,8 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 			kb[i] = r.key
 		}
 		pairs := o.rd.d.align(ka, kb, func(i, j int) bool { return true },
-			func(i int) []string { return ob.rows[i].keys },
-			func(j int) []string { return nb.rows[j].keys })
+			func(i int) []token { return ob.rows[i].words },
+			func(j int) []token { return nb.rows[j].words })
 		for _, p := range pairs {
 			var ra, rb *row
 			if p.old >= 0 {

@@ -1,0 +1,189 @@
+package archive
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"gen/generator/content"
+	"gen/generator/date"
+	"gen/generator/diag"
+	"gen/generator/frontmatter"
+)
+
+// Guard compares the site's content tree with git revision base and
+// reports every change that would lose or rewrite a published version:
+// an archived file changed or deleted, a current file moved on to a new
+// last_updated without its previous text archived byte for byte, and a
+// published current file whose text changed without a new last_updated.
+// The working tree is what is checked, so uncommitted edits count.
+func Guard(site, base string) diag.List {
+	var diags diag.List
+	g, err := openGit(site)
+	if err != nil {
+		diags.Errorf(site, 0, 0, "%v", err)
+		return diags
+	}
+	if err := g.verify(base); err != nil {
+		diags.Errorf(site, 0, 0, "%v", err)
+		return diags
+	}
+	files, err := g.lsTree(base, content.Dir)
+	if err != nil {
+		diags.Errorf(site, 0, 0, "%v", err)
+		return diags
+	}
+	for _, rel := range files {
+		loc, ok := locate(rel)
+		if !ok {
+			continue
+		}
+		old, err := g.show(base, rel)
+		if err != nil {
+			diags.Errorf(rel, 0, 0, "%v", err)
+			continue
+		}
+		now, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
+		exists := err == nil
+		if loc.archived {
+			switch {
+			case !exists:
+				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `git checkout %s -- %s`)", base, rel)
+			case !bytes.Equal(old, now):
+				diags.Errorf(rel, 0, 0, "archived version was changed; published versions are frozen (restore it with `git checkout %s -- %s`)", base, rel)
+			}
+			continue
+		}
+		oldMeta, _, _, d := frontmatter.Parse(rel, old)
+		if d.HasErrors() || oldMeta.Draft {
+			continue // never published from base, so nothing to protect
+		}
+		archivePath := path.Join(content.Dir, loc.policy, "archive", oldMeta.LastUpdated.String(), loc.lang+".md")
+		archived, archErr := os.ReadFile(filepath.Join(site, filepath.FromSlash(archivePath)))
+		archivedIntact := archErr == nil && bytes.Equal(archived, old)
+		if !exists {
+			if !archivedIntact {
+				diags.Errorf(rel, 0, 0, "deleted, but its published version of %s is not in %s byte for byte; archive it there first", oldMeta.LastUpdated, archivePath)
+			}
+			continue
+		}
+		if bytes.Equal(old, now) {
+			continue
+		}
+		newMeta, _, _, d := frontmatter.Parse(rel, now)
+		if d.HasErrors() {
+			continue // the normal checks report these
+		}
+		switch {
+		case newMeta.LastUpdated != oldMeta.LastUpdated && !archivedIntact:
+			line := newMeta.Lines["last_updated"]
+			if archErr != nil {
+				diags.Errorf(rel, line, 1, "last_updated moved on from %s to %s, but the published text of %s was not archived at %s; run `gen new-version` (or copy the file from %s there unchanged)",
+					oldMeta.LastUpdated, newMeta.LastUpdated, oldMeta.LastUpdated, archivePath, base)
+			} else {
+				diags.Errorf(archivePath, 0, 0, "differs from the published text of %s at %s; the archive must hold it byte for byte", rel, base)
+			}
+		case newMeta.LastUpdated == oldMeta.LastUpdated:
+			diags.Errorf(rel, newMeta.Lines["last_updated"], 1, "the published text of %s changed without a new last_updated; cut a new version with `gen new-version %s %s`, or restore the text",
+				oldMeta.LastUpdated, loc.policy, loc.lang)
+		}
+	}
+	return diags
+}
+
+type location struct {
+	policy, lang string
+	archived     bool
+}
+
+// locate reads a content path as the layout defines it.
+func locate(rel string) (location, bool) {
+	parts := strings.Split(rel, "/")
+	if len(parts) < 3 || parts[0] != content.Dir || !strings.HasSuffix(rel, ".md") {
+		return location{}, false
+	}
+	lang := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	switch {
+	case len(parts) == 3:
+		return location{parts[1], lang, false}, true
+	case len(parts) == 5 && parts[2] == "archive":
+		if _, err := date.Parse(parts[3]); err != nil {
+			return location{}, false
+		}
+		return location{parts[1], lang, true}, true
+	}
+	return location{}, false
+}
+
+// git runs the git command line in the site's folder. Paths it returns are
+// relative to the site, which may be a subfolder of the repository.
+type git struct {
+	site, prefix string
+}
+
+func openGit(site string) (*git, error) {
+	g := &git{site: site}
+	out, err := g.run("rev-parse", "--show-prefix")
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, fmt.Errorf("--base needs git, which is not installed")
+		}
+		return nil, fmt.Errorf("--base needs a git repository, and %s is not in one", site)
+	}
+	g.prefix = strings.TrimSpace(string(out))
+	return g, nil
+}
+
+func (g *git) verify(base string) error {
+	if _, err := g.run("rev-parse", "--verify", "--quiet", base+"^{commit}"); err == nil {
+		return nil
+	}
+	if out, _ := g.run("rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(out)) == "true" {
+		return fmt.Errorf("unknown git revision %q in this shallow clone; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)", base)
+	}
+	return fmt.Errorf("unknown git revision %q; fetch it first (for a branch: git fetch origin %s)", base, strings.TrimPrefix(base, "origin/"))
+}
+
+// lsTree lists the files below dir at rev, relative to the site.
+func (g *git) lsTree(rev, dir string) ([]string, error) {
+	out, err := g.run("ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", g.prefix+dir)
+	if err != nil {
+		return nil, fmt.Errorf("git ls-tree %s: %v", rev, err)
+	}
+	var files []string
+	for _, f := range strings.Split(string(out), "\x00") {
+		if f != "" {
+			files = append(files, strings.TrimPrefix(f, g.prefix))
+		}
+	}
+	return files, nil
+}
+
+// show returns a file's bytes at rev.
+func (g *git) show(rev, rel string) ([]byte, error) {
+	out, err := g.run("cat-file", "blob", rev+":"+g.prefix+rel)
+	if err != nil {
+		return nil, fmt.Errorf("git cannot read %s at %s: %v", rel, rev, err)
+	}
+	return out, nil
+}
+
+func (g *git) run(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = g.site
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		return nil, err
+	}
+	return out, nil
+}
