@@ -1,0 +1,179 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	"gen/generator/date"
+)
+
+func day(s string) date.Date {
+	d, err := date.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// file makes a parsed file of policy "p" in lang dated last (effective eff,
+// "" for the same day); archived files live in their date's folder.
+func file(lang, last, eff string, current bool) File {
+	v := &Version{Date: day(last), Title: "T", SourcePath: "content/p/" + lang + ".md", Change: &Change{Summary: "s"}}
+	if eff != "" {
+		v.Effective = day(eff)
+	}
+	f := File{Policy: "p", Lang: lang, Version: v, Lines: map[string]int{"last_updated": 3}}
+	if !current {
+		f.Archived = v.Date
+		v.SourcePath = "content/p/archive/" + last + "/" + lang + ".md"
+	}
+	return f
+}
+
+var config = Config{
+	Languages:             []Language{{"en", "English"}, {"sv", "Svenska"}},
+	AuthoritativeLanguage: "en",
+	NoticeDays:            30,
+}
+
+// TestStatus applies "in force on a day is the newest version whose
+// effective date has arrived" to a range of days.
+func TestStatus(t *testing.T) {
+	files := func() []File {
+		return []File{
+			file("en", "2023-01-01", "", false),
+			file("en", "2023-06-01", "2023-07-01", false),
+			file("en", "2023-08-01", "2023-12-01", true),
+		}
+	}
+	for _, tc := range []struct {
+		now      string
+		statuses string // of the three versions, oldest first
+		shown    string
+		until    []string // Until of each version ("" for none)
+	}{
+		{"2022-12-31", "upcoming upcoming upcoming", "2023-08-01", []string{"", "", ""}},
+		{"2023-01-01", "in-force upcoming upcoming", "2023-01-01", []string{"", "", ""}},
+		{"2023-06-30", "in-force upcoming upcoming", "2023-01-01", []string{"", "", ""}},
+		{"2023-07-01", "archived in-force upcoming", "2023-06-01", []string{"2023-07-01", "", ""}},
+		{"2023-12-01", "archived archived in-force", "2023-08-01", []string{"2023-07-01", "2023-12-01", ""}},
+	} {
+		c := config
+		c.Now = day(tc.now)
+		site, diags := Build(c, files())
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		ed := site.Policies[0].Editions[0]
+		var got []string
+		for i, v := range ed.Versions {
+			got = append(got, v.Status.String())
+			if v.Until.String() != tc.until[i] && !(v.Until.IsZero() && tc.until[i] == "") {
+				t.Errorf("now %s: version %s until %s, want %q", tc.now, v.Date, v.Until, tc.until[i])
+			}
+		}
+		if strings.Join(got, " ") != tc.statuses {
+			t.Errorf("now %s: statuses %v, want %s", tc.now, got, tc.statuses)
+		}
+		if ed.Shown.Date.String() != tc.shown {
+			t.Errorf("now %s: shown %s, want %s", tc.now, ed.Shown.Date, tc.shown)
+		}
+	}
+}
+
+// TestReplacedBeforeTakingEffect: a version overtaken by a newer one that
+// took effect first was never in force.
+func TestReplacedBeforeTakingEffect(t *testing.T) {
+	c := config
+	c.Now = day("2024-01-01")
+	site, _ := Build(c, []File{
+		file("en", "2023-01-01", "", false),
+		file("en", "2023-02-01", "2023-09-01", false),
+		file("en", "2023-03-01", "2023-03-01", true),
+	})
+	vs := site.Policies[0].Editions[0].Versions
+	if !vs[1].NeverInForce || vs[1].Status != Archived || vs[0].Until != day("2023-03-01") {
+		t.Errorf("replaced version: never=%v status=%v; first until %s", vs[1].NeverInForce, vs[1].Status, vs[0].Until)
+	}
+}
+
+// TestNotices checks the notice period and the site-wide material notice.
+func TestNotices(t *testing.T) {
+	mk := func(now string) *Site {
+		c := config
+		c.Now = day(now)
+		fs := []File{file("en", "2023-01-01", "", false), file("en", "2023-06-01", "2023-07-01", true)}
+		fs[1].Version.Change.Material = true
+		s, _ := Build(c, fs)
+		return s
+	}
+	for now, want := range map[string]bool{"2023-06-30": false, "2023-07-01": true, "2023-07-30": true, "2023-07-31": false} {
+		s := mk(now)
+		v := s.Policies[0].Editions[0].Versions[1]
+		if got := NoticeShown(v, s.Now, s.NoticeDays); got != want {
+			t.Errorf("%s: notice shown %v, want %v", now, got, want)
+		}
+		if got := len(s.MaterialNotices("en")) == 1; got != want {
+			t.Errorf("%s: material notice %v, want %v", now, got, want)
+		}
+		if len(s.MaterialNotices("sv")) != 0 {
+			t.Errorf("material notice leaked into another language")
+		}
+	}
+}
+
+// TestTranslationBehind compares translations with the authoritative
+// language by the version they translate, else by date.
+func TestTranslationBehind(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		svDate     string
+		translates string
+		behind     bool
+	}{
+		{"older by date", "2023-01-01", "", true},
+		{"newer by date", "2023-07-01", "", false},
+		{"dated later but translating the old text", "2023-07-01", "2023-01-01", true},
+		{"translating the newest", "2023-06-15", "2023-06-01", false},
+	} {
+		c := config
+		c.Now = day("2023-08-01")
+		sv := file("sv", tc.svDate, "", true)
+		if tc.translates != "" {
+			sv.Version.Translates = day(tc.translates)
+		}
+		site, diags := Build(c, []File{file("en", "2023-01-01", "", false), file("en", "2023-06-01", "", true), sv})
+		ed := site.Policies[0].Edition("sv")
+		if got := ed.Behind != nil; got != tc.behind {
+			t.Errorf("%s: behind = %v", tc.name, got)
+		}
+		if got := len(diags.Warnings()) == 1; got != tc.behind {
+			t.Errorf("%s: warnings %v", tc.name, diags)
+		}
+	}
+}
+
+// TestVersionRules reports broken rules at the file and line.
+func TestVersionRules(t *testing.T) {
+	c := config
+	c.Now = day("2024-01-01")
+	for _, tc := range []struct {
+		name  string
+		files []File
+		want  string
+	}{
+		{"duplicate date", []File{file("en", "2023-01-01", "", false), func() File {
+			f := file("en", "2023-01-01", "", true)
+			return f
+		}()}, "content/p/en.md:3:1: last_updated 2023-01-01 is also the date of"},
+		{"current older than archive", []File{file("en", "2023-05-01", "", false), file("en", "2023-01-01", "", true)}, "content/p/en.md:3:1: last_updated 2023-01-01 is older than the archived version"},
+		{"undeclared language", []File{file("de", "2023-01-01", "", true)}, `language "de" is not declared`},
+		{"bad slug", []File{func() File { f := file("en", "2023-01-01", "", true); f.Policy = "Bad_Slug"; return f }()}, "not a valid slug"},
+		{"folder is not the date", []File{func() File { f := file("en", "2023-01-01", "", false); f.Archived = day("2023-01-02"); return f }()}, "archived under 2023-01-02 but last_updated is 2023-01-01"},
+	} {
+		_, diags := Build(c, tc.files)
+		if !strings.Contains(diags.Error(), tc.want) {
+			t.Errorf("%s: %v", tc.name, diags)
+		}
+	}
+}
