@@ -100,6 +100,16 @@ func (r *Renderer) Render(path string, body []byte, lineOffset int) (model.Body,
 	out.Parts = w.parts()
 	out.Placeholder = len(out.Parts) > 1
 	out.Headings = p.headings
+	if len(p.links) > 0 {
+		starts := lineStarts(body)
+		for _, l := range p.links {
+			line, col := position(starts, l.offset)
+			if line > 0 {
+				line += lineOffset
+			}
+			out.Links = append(out.Links, model.Link{Dest: l.dest, Line: line, Col: col})
+		}
+	}
 	if len(p.placeholders) > 0 {
 		starts := lineStarts(body)
 		for _, off := range p.placeholders {

@@ -467,3 +467,16 @@ func TestPlaceholderLines(t *testing.T) {
 		t.Errorf("PlaceholderLines = %v", body.PlaceholderLines)
 	}
 }
+
+// TestLinksInsideTheSite lists internal links with their position, for the
+// build's link check, and leaves external ones out.
+func TestLinksInsideTheSite(t *testing.T) {
+	body, _ := New(Options{}).Render("x.md", []byte("See [cookies](/en/cookies/#list) and\n[us](https://example.com), [top](#intro), ![logo](logo.png) <mailto:a@b.example>.\n"), 4)
+	var got []string
+	for _, l := range body.Links {
+		got = append(got, fmt.Sprintf("%s@%d:%d", l.Dest, l.Line, l.Col))
+	}
+	if strings.Join(got, " ") != "/en/cookies/#list@5:5 #intro@6:28 logo.png@6:43" {
+		t.Errorf("links = %v", got)
+	}
+}

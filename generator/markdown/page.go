@@ -21,6 +21,8 @@ type page struct {
 	problems *problems
 	headings []model.Heading
 	reserved map[string]bool // ids the layouts use
+	// links are the site-internal destinations with their byte offsets.
+	links []pageLink
 	// placeholders are the byte offsets of {{< processors >}} lines.
 	placeholders []int
 }
@@ -55,11 +57,15 @@ func (p *page) inspect(doc ast.Node) {
 			if dest := util.URLEscape(n.Destination, true); !p.unsafe && !safeURL(dest) {
 				p.problems.warnf(n.Pos(), "link to %q removed; %s", dest, safeURLRule)
 				unlink = append(unlink, n)
+			} else {
+				p.noteLink(string(n.Destination), n.Pos())
 			}
 		case *ast.Image:
 			if dest := util.URLEscape(n.Destination, true); !p.unsafe && !safeURL(dest) {
 				p.problems.warnf(n.Pos(), "image %q removed; %s", dest, safeURLRule)
 				unlink = append(unlink, n)
+			} else {
+				p.noteLink(string(n.Destination), n.Pos())
 			}
 		case *ast.AutoLink:
 			if dest := util.URLEscape(n.URL(p.source), false); !p.unsafe && !safeURL(dest) {
@@ -80,6 +86,20 @@ func (p *page) inspect(doc ast.Node) {
 		wrap.AppendChild(wrap, t)
 	}
 	p.assignIDs(headings)
+}
+
+type pageLink struct {
+	dest   string
+	offset int
+}
+
+// noteLink keeps a destination inside the site (no scheme, no host) for
+// the build's link check.
+func (p *page) noteLink(dest string, offset int) {
+	if dest == "" || strings.HasPrefix(dest, "//") || strings.ContainsRune(dest[:strings.IndexAny(dest+"/?#", "/?#")], ':') {
+		return
+	}
+	p.links = append(p.links, pageLink{dest, offset})
 }
 
 // unwrap replaces a link by its text, and an image by its alternative

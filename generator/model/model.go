@@ -128,6 +128,15 @@ type Body struct {
 	Placeholder bool
 	// PlaceholderLines are the file lines of the placeholders, for errors.
 	PlaceholderLines []int
+	// Links are the body's links and images within the site, so a broken
+	// one can be reported at the line and column where it is written.
+	Links []Link
+}
+
+// Link is an address written in a body that points into the site.
+type Link struct {
+	Dest      string
+	Line, Col int
 }
 
 // Heading is a heading of a version's body, for the table of contents.
