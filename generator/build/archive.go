@@ -8,12 +8,21 @@ import (
 	"gen/generator/archive"
 	"gen/generator/config"
 	"gen/generator/diag"
+	"gen/generator/render"
 )
 
 // Check validates everything Build would, writing nothing, and with a base
 // revision also guards the archive against lost or rewritten versions.
 func Check(opts Options, base string) diag.List {
-	_, diags := Load(opts)
+	loaded, diags := Load(opts)
+	if !diags.HasErrors() {
+		// The same checks of layouts and links a build makes.
+		r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+		diags.Add(renderDiags)
+		if r != nil {
+			diags.Add(r.CheckLinks(staticFiles(loaded.FS)))
+		}
+	}
 	if base != "" {
 		diags.Add(archive.Guard(opts.Site, base))
 	}

@@ -173,6 +173,11 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	if r == nil {
 		return Result{}, diags, nil
 	}
+	if linkDiags := r.CheckLinks(staticFiles(loaded.FS)); linkDiags.HasErrors() {
+		diags.Add(linkDiags)
+		diags.Sort()
+		return Result{}, diags, nil
+	}
 	var res Result
 	err := output.Replace(out, func(w output.Writer) error {
 		stats, err := r.Render(w)
@@ -196,6 +201,18 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
+}
+
+// staticFiles lists static/ as output paths.
+func staticFiles(fsys fs.FS) []string {
+	var out []string
+	fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, strings.TrimPrefix(p, StaticDir))
+		}
+		return nil
+	})
+	return out
 }
 
 // copyStatic copies static/ verbatim; its files win over generated ones of

@@ -49,6 +49,12 @@ func TestBadInputIsReportedAndNothingWritten(t *testing.T) {
 			[]string{"site.toml:3:", "fr"}},
 		{"a file that is not UTF-8", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nCaf\xe9\n",
 			[]string{"content/cookies/en.md:5:4:", "UTF-8"}},
+		{"broken link in Markdown", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nSee [privacy](/en/privaci/).\n",
+			[]string{"content/cookies/en.md:5:5: broken link: /en/privaci/"}},
+		{"link to a missing heading", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nSee [who](/en/privacy/#nobody) and [ok](/en/privacy/#who).\n",
+			[]string{"content/cookies/en.md:5:5: broken link: /en/privacy/#nobody", `no heading with id "nobody"`}},
+		{"relative link that breaks on the permalink", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nSee [privacy](../privacy/).\n",
+			[]string{"content/cookies/en.md:5:5: broken link: ../privacy/", "write the path from the site root"}},
 		{"broken site.toml", "site.toml", "title = \"Acme\nbase_url = 1\n",
 			[]string{"site.toml:1:"}},
 	} {

@@ -142,7 +142,9 @@ func (w *partsWriter) split() { w.splits = append(w.splits, w.buf.Len()) }
 // parts cuts the output at the placeholders. Each part's capacity is capped
 // so that appending to one cannot overwrite the next.
 func (w *partsWriter) parts() [][]byte {
-	b := w.buf.Bytes()
+	// A copy of exactly the rendered size: the page is kept until the
+	// build writes it, and the buffer's spare room would be kept with it.
+	b := bytes.Clone(w.buf.Bytes())
 	out := make([][]byte, 0, len(w.splits)+1)
 	start := 0
 	for _, s := range w.splits {

@@ -100,9 +100,25 @@ type mark struct {
 // the front matter). It never fails: input that is not sensible Markdown is
 // still text, and past its work bounds the redline gets coarser.
 func Compare(old, new []byte, opts Options) *Redline {
-	md := newMarkdown(opts.UnsafeHTML)
-	ob := parseBlocks(md, old, opts.UnsafeHTML)
-	nb := parseBlocks(md, new, opts.UnsafeHTML)
+	return CompareDocs(Parse(old, opts), Parse(new, opts), opts)
+}
+
+// Doc is one version's body parsed for comparison. A site compares each
+// version with several others (its predecessor, its successor, the version
+// in force), so parsing once and comparing many times saves most of the
+// work. A Doc is read-only once parsed and safe to share.
+type Doc struct {
+	blocks []*block
+}
+
+// Parse reads a Markdown body for comparison; only opts.UnsafeHTML matters.
+func Parse(body []byte, opts Options) *Doc {
+	return &Doc{blocks: parseBlocks(newMarkdown(opts.UnsafeHTML), body, opts.UnsafeHTML)}
+}
+
+// CompareDocs computes the redline between two parsed bodies.
+func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
+	ob, nb := oldDoc.blocks, newDoc.blocks
 	d := newDiffer()
 	pairs := d.align(blockKeys(ob), blockKeys(nb),
 		func(i, j int) bool { return ob[i].class == nb[j].class },

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 
 	"gen/generator/model"
+	"gen/generator/output"
 	"gen/generator/redline"
 	"gen/generator/urls"
 )
@@ -79,8 +81,40 @@ type MetaChange struct {
 	Label, Old, New string
 }
 
-// redlinePage renders one comparison.
-func (r *Renderer) redlinePage(c Comparison) *Page {
+// redlineJob renders an edition's comparisons in one job, so each version
+// is parsed for comparison once, and the parses are dropped when the job
+// ends instead of piling up for the whole site.
+func (r *Renderer) redlineJob(cs []Comparison) job {
+	j := job{}
+	for _, c := range cs {
+		j.group = append(j.group, urls.File(c.URL))
+	}
+	j.write = func(w output.Writer) error {
+		docs := map[*model.Version]*redline.Doc{}
+		doc := func(v *model.Version) *redline.Doc {
+			d, ok := docs[v]
+			if !ok {
+				d = redline.Parse(v.Markdown, redline.Options{UnsafeHTML: r.opts.UnsafeHTML})
+				docs[v] = d
+			}
+			return d
+		}
+		for _, c := range cs {
+			b, err := r.execute("redline.html", r.redlinePage(c, doc(c.From), doc(c.To)))
+			if err == nil {
+				err = w.WriteFile(urls.File(c.URL), b)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", urls.File(c.URL), err)
+			}
+		}
+		return nil
+	}
+	return j
+}
+
+// redlinePage renders one comparison of two parsed versions.
+func (r *Renderer) redlinePage(c Comparison, from, to *redline.Doc) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
 	p := r.newPage(lang, c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
@@ -88,7 +122,7 @@ func (r *Renderer) redlinePage(c Comparison) *Page {
 	p.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
 	p.withPolicyFeed(ed)
 
-	rl := redline.Compare(c.From.Markdown, c.To.Markdown, redline.Options{
+	rl := redline.CompareDocs(from, to, redline.Options{
 		UnsafeHTML:    r.opts.UnsafeHTML,
 		InsertedLabel: r.cat.T(lang, "redline.inserted"),
 		DeletedLabel:  r.cat.T(lang, "redline.deleted"),

@@ -50,10 +50,13 @@ func New(site *model.Site, cat *i18n.Catalog, siteFS fs.FS, opts Options) (*Rend
 	return &Renderer{site: site, cat: cat, layouts: l, opts: opts}, diags
 }
 
-// job renders one file.
+// job renders one file, or, when group is set, several files that share
+// work (the redlines of one edition share each version's parse).
 type job struct {
-	path string
-	run  func() ([]byte, error)
+	path  string
+	run   func() ([]byte, error)
+	group []string
+	write func(w output.Writer) error
 }
 
 // Stats counts what a build wrote.
@@ -69,9 +72,15 @@ func (r *Renderer) Render(w output.Writer) (Stats, error) {
 	jobs := r.jobs()
 	var stats Stats
 	for _, j := range jobs {
-		stats.Files++
-		if isHTML(j.path) {
-			stats.Pages++
+		paths := j.group
+		if j.write == nil {
+			paths = []string{j.path}
+		}
+		for _, p := range paths {
+			stats.Files++
+			if isHTML(p) {
+				stats.Pages++
+			}
 		}
 	}
 
@@ -83,13 +92,21 @@ func (r *Renderer) Render(w output.Writer) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				b, err := j.run()
-				if err == nil {
-					err = w.WriteFile(j.path, b)
+				var err error
+				if j.write != nil {
+					err = j.write(w)
+				} else {
+					var b []byte
+					if b, err = j.run(); err == nil {
+						err = w.WriteFile(j.path, b)
+					}
+					if err != nil {
+						err = fmt.Errorf("%s: %w", j.path, err)
+					}
 				}
 				if err != nil {
 					select {
-					case errs <- fmt.Errorf("%s: %w", j.path, err):
+					case errs <- err:
 					default:
 					}
 				}
@@ -116,7 +133,7 @@ func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }
 func (r *Renderer) jobs() []job {
 	s := r.site
 	var jobs []job
-	add := func(path string, run func() ([]byte, error)) { jobs = append(jobs, job{path, run}) }
+	add := func(path string, run func() ([]byte, error)) { jobs = append(jobs, job{path: path, run: run}) }
 	page := func(layout string, p func() *Page) func() ([]byte, error) {
 		return func() ([]byte, error) { return r.execute(layout, p()) }
 	}
@@ -157,8 +174,8 @@ func (r *Renderer) jobs() []job {
 				}))
 				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return v.Source, nil })
 			}
-			for _, c := range Comparisons(s, ed) {
-				add(urls.File(c.URL), page("redline.html", func() *Page { return r.redlinePage(c) }))
+			if cs := Comparisons(s, ed); len(cs) > 0 {
+				jobs = append(jobs, r.redlineJob(cs))
 			}
 		}
 	}

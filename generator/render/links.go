@@ -1,0 +1,105 @@
+package render
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"gen/generator/diag"
+	"gen/generator/model"
+	"gen/generator/urls"
+)
+
+// CheckLinks verifies that every link written in a policy's Markdown that
+// points into the site leads to a file the build writes (or one of extra,
+// the static files), and that a #fragment names a heading of the target
+// version page. A broken link is an error at the line and column where the
+// author wrote it. Links in the layouts come from urls and are tested.
+func (r *Renderer) CheckLinks(extra []string) diag.List {
+	var diags diag.List
+	files := map[string]bool{}
+	for _, j := range r.jobs() {
+		if j.write != nil {
+			for _, p := range j.group {
+				files[p] = true
+			}
+		} else {
+			files[j.path] = true
+		}
+	}
+	for _, p := range extra {
+		files[p] = true
+	}
+	// The ids of version pages, which links into policies point at.
+	ids := map[string]map[string]bool{}
+	idsOf := func(v *model.Version) map[string]bool {
+		m := map[string]bool{}
+		for _, id := range ReservedIDs() {
+			m[id] = true
+		}
+		for _, h := range v.Body.Headings {
+			m[h.ID] = true
+		}
+		return m
+	}
+	for _, p := range r.site.Policies {
+		for _, ed := range p.Editions {
+			ids[urls.File(urls.Policy(ed.Lang, p.Slug))] = idsOf(ed.Shown)
+			for _, v := range ed.Versions {
+				ids[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = idsOf(v)
+			}
+		}
+	}
+
+	for _, p := range r.site.Policies {
+		for _, ed := range p.Editions {
+			for _, v := range ed.Versions {
+				// A body appears at its permalink, and the one shown also
+				// at the policy's address; a relative link must work on both.
+				pages := []string{urls.Version(ed.Lang, p.Slug, v.Date)}
+				if v == ed.Shown {
+					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
+				}
+				for _, l := range v.Body.Links {
+					for _, page := range pages {
+						if msg := checkLink(page, l.Dest, files, ids); msg != "" {
+							diags.Errorf(v.SourcePath, l.Line, l.Col, "%s", msg)
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	return diags
+}
+
+// checkLink resolves dest on page and says what is wrong with it, or "".
+func checkLink(page, dest string, files map[string]bool, ids map[string]map[string]bool) string {
+	base := &url.URL{Path: page}
+	ref, err := url.Parse(dest)
+	if err != nil {
+		return "link " + dest + " is not a valid address: " + err.Error()
+	}
+	target := base.ResolveReference(ref)
+	file := target.Path
+	switch {
+	case strings.HasSuffix(file, "/"):
+		file += "index.html"
+	case !files[file] && files[file+"/index.html"]:
+		file += "/index.html" // static hosts redirect /x to /x/
+	}
+	if !files[file] {
+		hint := ""
+		if !strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "#") {
+			hint = "; relative links resolve differently on a version's permanent address, so write the path from the site root, like /en/cookies/"
+		}
+		return "broken link: " + dest + " leads to " + path.Clean(target.Path) + ", which the site does not have (on " + page + ")" + hint
+	}
+	if frag := target.Fragment; frag != "" {
+		if known, ok := ids[file]; ok && !known[frag] {
+			return "broken link: " + dest + ": the page " + strings.TrimSuffix(file, "index.html") + " has no heading with id \"" + frag + "\""
+		}
+	}
+	return ""
+}
