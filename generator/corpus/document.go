@@ -238,7 +238,7 @@ func (w *writer) link(doc *document) string {
 		fallthrough
 	case 1:
 		other := w.slugs[w.rng.IntN(len(w.slugs))]
-		return "[" + text + "](../" + other + "/)"
+		return "[" + text + "](/" + w.lang + "/" + other + "/)"
 	default:
 		return "[" + text + "](https://example.com/" + w.word() + "/" + w.word() + ")"
 	}

@@ -6,6 +6,7 @@ import (
 	stdhtml "html"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,9 +69,17 @@ type block struct {
 	id      string
 
 	tokens []token
-	rows   []row   // tables only
-	key    string  // fingerprint: class and words
-	words  []token // all words, cells included, for similarity
+	rows   []row // tables only
+
+	// Memos: a version is compared with several others and most of its
+	// blocks are unchanged in each comparison, so their rendering and
+	// plain text are computed once per parse.
+	plainOnce     sync.Once
+	plainText     string
+	unchangedOnce sync.Once
+	unchanged     Block
+	key           string  // fingerprint: class and words
+	words         []token // all words, cells included, for similarity
 }
 
 // row is one table row.

@@ -30,6 +30,18 @@ func (o *out) lit(s string) { o.text = append(o.text, mark{opEqual, s}) }
 // block renders one aligned pair; ob or nb is nil for added and removed
 // blocks.
 func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
+	if kind == Unchanged {
+		// Rendering an unchanged block touches no counts, so it can be shared.
+		nb.unchangedOnce.Do(func() { nb.unchanged = rd.render(kind, ob, nb) })
+		b := nb.unchanged
+		b.Old = ob.plain()
+		return b
+	}
+	return rd.render(kind, ob, nb)
+}
+
+// render renders one aligned pair.
+func (rd *renderer) render(kind BlockKind, ob, nb *block) Block {
 	shape := nb
 	if shape == nil {
 		shape = ob
@@ -450,6 +462,11 @@ func (o *out) row(kind BlockKind, ra, rb *row) {
 
 // plain is the block's normalized text.
 func (b *block) plain() string {
+	b.plainOnce.Do(func() { b.plainText = b.computePlain() })
+	return b.plainText
+}
+
+func (b *block) computePlain() string {
 	if b.class != classTable {
 		return plainText(b.tokens)
 	}
