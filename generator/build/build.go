@@ -18,7 +18,6 @@ import (
 	"gen/generator/date"
 	"gen/generator/diag"
 	"gen/generator/i18n"
-	"gen/generator/markdown"
 	"gen/generator/model"
 	"gen/generator/output"
 	"gen/generator/render"
@@ -59,58 +58,8 @@ func (e *UsageError) Error() string { return e.Msg }
 // Load reads the site and builds its model, returning every diagnostic.
 // It writes nothing; `gen check` is Load and a report.
 func Load(opts Options) (*Loaded, diag.List) {
-	var diags diag.List
-	fsys := os.DirFS(opts.Site)
-	src, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
-		diags.Errorf(filepath.Join(opts.Site, ConfigFile), 0, 0, "cannot read the site configuration: %v (is -s the site folder?)", unwrapPathError(err))
-		return nil, diags
-	}
-	cfg, cfgDiags := config.Parse(ConfigFile, src)
-	diags.Add(cfgDiags)
-	if cfg == nil || cfgDiags.HasErrors() {
-		return nil, diags
-	}
-	now, err := Today(opts, cfg.Timezone)
-	if err != nil {
-		diags.Errorf("--now", 0, 0, "%v", err)
-		return nil, diags
-	}
-
-	codes := make([]string, len(cfg.Languages))
-	overrides := map[string]map[string]string{}
-	langs := make([]model.Language, len(cfg.Languages))
-	for i, l := range cfg.Languages {
-		codes[i] = l.Code
-		langs[i] = model.Language{Code: l.Code, Name: l.Name}
-		if l.Strings != nil {
-			overrides[l.Code] = l.Strings
-		}
-	}
-	cat, catDiags := i18n.New(codes, overrides)
-	diags.Add(catDiags)
-
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
-	files, contentDiags := content.Load(fsys, md)
-	diags.Add(contentDiags)
-
-	site, modelDiags := model.Build(model.Config{
-		Title:                 cfg.Title,
-		BaseURL:               cfg.BaseURL,
-		DefaultLanguage:       cfg.DefaultLanguage,
-		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
-		Languages:             langs,
-		NoticeDays:            cfg.NoticeDays,
-		Compare:               cfg.Compare,
-		Now:                   now,
-		Drafts:                opts.Drafts,
-	}, files)
-	diags.Add(modelDiags)
-	if len(site.Policies) == 0 && !diags.HasErrors() {
-		diags.Errorf(content.Dir, 0, 0, "no policies found; add one as content/<policy>/<lang>.md")
-	}
-	diags.Sort()
-	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, diags
+	loaded, _, diags := LoadCached(opts, NewCache())
+	return loaded, diags
 }
 
 func unwrapPathError(err error) error {

@@ -4,16 +4,21 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"gen/generator/build"
 	"gen/generator/date"
 	"gen/generator/diag"
+	"gen/generator/serve"
 )
 
 // Exit statuses.
@@ -41,10 +46,20 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
+		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 	}
+}
+
+func commandNamed(name string) command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	panic("gen: no command " + name) // a programming error, caught by every test
 }
 
 const intro = `gen publishes legal policies — privacy policy, cookies, terms — as a static
@@ -125,7 +140,7 @@ func siteOptions(env Env, fs *flag.FlagSet) (*build.Options, *string) {
 }
 
 func runBuild(env Env, args []string) int {
-	c := commands()[0]
+	c := commandNamed("build")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
@@ -148,7 +163,7 @@ func runBuild(env Env, args []string) int {
 }
 
 func runCheck(env Env, args []string) int {
-	c := commands()[1]
+	c := commandNamed("check")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
 	base := fs.String("base", "", "also compare the content with git revision `REF` and refuse lost or rewritten versions")
@@ -167,7 +182,7 @@ func runCheck(env Env, args []string) int {
 }
 
 func runNewVersion(env Env, args []string) int {
-	c := commands()[2]
+	c := commandNamed("new-version")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
 	day := fs.String("date", "", "the new version's `DATE` (YYYY-MM-DD); default today in site.toml's timezone")
@@ -197,8 +212,30 @@ func runNewVersion(env Env, args []string) int {
 	return OK
 }
 
+func runServe(env Env, args []string) int {
+	c := commandNamed("serve")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	addr := fs.String("addr", serve.DefaultAddr, "listen on `HOST:PORT` (the default is reachable only from this computer)")
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	// A preview runs for hours: read the clock at each build, not once.
+	opts.Clock = time.Time{}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve.New(*opts, *addr, env.Stderr).Run(ctx); err != nil {
+		fmt.Fprintf(env.Stderr, "gen serve: %v\n", err)
+		return Content
+	}
+	return OK
+}
+
 func runDiff(env Env, args []string) int {
-	c := commands()[3]
+	c := commandNamed("diff")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
 	if err := fs.Parse(args); err != nil {

@@ -364,7 +364,7 @@ func TestDangerousLinks(t *testing.T) {
 func TestGFM(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"| Name | Purpose |\n|---|---|\n| Hubspot | Email |\n",
-			"<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n<th>Name</th>"},
+			"<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>Name</th>"},
 		{"| a |\n|---|\n| 1 |\n", "</table>\n</div>\n"},
 		{"~~old text~~ new", "<del>old text</del> new"},
 		{"Visit https://example.com today", `<a href="https://example.com">https://example.com</a> today`},
@@ -383,7 +383,7 @@ func TestGFM(t *testing.T) {
 
 func TestTableInQuoteWrapped(t *testing.T) {
 	b, _ := render(t, Options{}, "> | a |\n> |---|\n> | 1 |\n", 0)
-	if want := "<blockquote>\n<div class=\"table-scroll\">\n<table>"; !strings.Contains(joined(b), want) {
+	if want := "<blockquote>\n<div class=\"table-scroll\" tabindex=\"0\">\n<table>"; !strings.Contains(joined(b), want) {
 		t.Errorf("got %q", joined(b))
 	}
 }

@@ -34,7 +34,7 @@ func renderPlaceholder(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (a
 
 func renderTableScroll(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString("<div class=\"table-scroll\">\n")
+		_, _ = w.WriteString("<div class=\"table-scroll\" tabindex=\"0\">\n")
 	} else {
 		_, _ = w.WriteString("</div>\n")
 	}

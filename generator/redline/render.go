@@ -360,7 +360,9 @@ func countWords(ts []token) int {
 // table writes a table block. A table is one block whose rows are aligned
 // like blocks, so a changed row is marked inside an otherwise intact table.
 func (o *out) table(kind BlockKind, ob, nb *block) {
-	o.html.WriteString("<table><tbody>")
+	// Like the page's tables, it scrolls in its own box on a narrow screen,
+	// and the box takes keyboard focus so it can be scrolled without a mouse.
+	o.html.WriteString(`<div class="table-scroll" tabindex="0"><table><tbody>`)
 	switch kind {
 	case Added:
 		for _, r := range nb.rows {
@@ -397,7 +399,7 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 			o.row(p.kind, ra, rb)
 		}
 	}
-	o.html.WriteString("</tbody></table>")
+	o.html.WriteString("</tbody></table></div>")
 }
 
 // row writes one table row; cells of a modified row are diffed by position.

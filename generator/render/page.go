@@ -149,8 +149,8 @@ type BehindNotice struct {
 type HistoryView struct {
 	PolicyTitle string
 	Rows        []HistoryRow
-	// CompareBase is the folder of the comparison pages, and Pairs the
-	// "from..to" pairs rendered there, which the picker's script offers.
+	// CompareBase is the folder of the comparison pages, and Pairs lists
+	// each rendered pair as "from..to=address" for the picker's script.
 	CompareBase string
 	Pairs       string
 }

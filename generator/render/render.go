@@ -7,11 +7,8 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
-	"sync"
 
 	"gen/generator/diag"
 	"gen/generator/feed"
@@ -69,61 +66,7 @@ type Stats struct {
 // cores. The bytes of each file depend only on the model, so the output is
 // the same whatever order the workers finish in.
 func (r *Renderer) Render(w output.Writer) (Stats, error) {
-	jobs := r.jobs()
-	var stats Stats
-	for _, j := range jobs {
-		paths := j.group
-		if j.write == nil {
-			paths = []string{j.path}
-		}
-		for _, p := range paths {
-			stats.Files++
-			if isHTML(p) {
-				stats.Pages++
-			}
-		}
-	}
-
-	work := make(chan job)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				var err error
-				if j.write != nil {
-					err = j.write(w)
-				} else {
-					var b []byte
-					if b, err = j.run(); err == nil {
-						err = w.WriteFile(j.path, b)
-					}
-					if err != nil {
-						err = fmt.Errorf("%s: %w", j.path, err)
-					}
-				}
-				if err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return stats, err
-	default:
-	}
-	return stats, nil
+	return r.RenderOnly(w, func(string) bool { return true })
 }
 
 func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }

@@ -218,7 +218,9 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.Policy(lang, pol.Slug) + "compare/"}
 	var pairs []string
 	for _, c := range Comparisons(r.site, ed) {
-		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String())
+		// A pair of neighbours may only have its changes/ page, so each
+		// pair names the page that shows it.
+		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+c.URL)
 	}
 	h.Pairs = strings.Join(pairs, " ")
 	for i := len(ed.Versions) - 1; i >= 0; i-- {

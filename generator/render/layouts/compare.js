@@ -4,16 +4,20 @@
 (function () {
   var form = document.getElementById("compare-picker");
   if (!form) return;
-  var pairs = (form.getAttribute("data-pairs") || "").split(" ");
-  var base = form.getAttribute("data-base");
+  // "from..to=address" for every comparison page the site has.
+  var pages = {};
+  (form.getAttribute("data-pairs") || "").split(" ").forEach(function (entry) {
+    var i = entry.indexOf("=");
+    if (i > 0) pages[entry.slice(0, i)] = entry.slice(i + 1);
+  });
   var message = form.querySelector(".picker-message");
   form.hidden = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var a = form.elements.from.value, b = form.elements.to.value;
     var pair = a < b ? a + ".." + b : b + ".." + a;
-    if (a !== b && pairs.indexOf(pair) >= 0) {
-      window.location.href = base + pair + "/";
+    if (a !== b && Object.prototype.hasOwnProperty.call(pages, pair)) {
+      window.location.href = pages[pair];
     } else {
       message.hidden = false;
     }

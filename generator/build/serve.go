@@ -1,0 +1,205 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"gen/generator/config"
+	"gen/generator/content"
+	"gen/generator/diag"
+	"gen/generator/i18n"
+	"gen/generator/markdown"
+	"gen/generator/model"
+	"gen/generator/output"
+	"gen/generator/render"
+)
+
+// Cache keeps parsed policy files between loads of one site, so `gen serve`
+// parses again only the files that changed. A Cache belongs to one
+// goroutine: serve's rebuild loop.
+type Cache struct {
+	unsafeHTML bool // parsing depends on it; a change empties the cache
+	files      map[string]cachedFile
+}
+
+// cachedFile is one parsed file and what identified its bytes when parsed.
+type cachedFile struct {
+	size  int64
+	mod   time.Time
+	file  model.File
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
+
+// Forget drops a file (slash-separated, relative to the site), so the next
+// load parses it even if its size and modification time look unchanged: two
+// saves within one clock tick of the file system can share both.
+func (c *Cache) Forget(path string) {
+	// Kept, only marked stale, so that a deleted file is still noticed as
+	// gone and reported as changed.
+	if e, ok := c.files[path]; ok {
+		e.size = -1
+		c.files[path] = e
+	}
+}
+
+// LoadCached is Load for a site loaded again and again: files whose size
+// and modification time are unchanged since the last load are taken from c
+// instead of parsed. Changed lists the content files parsed anew, added or
+// removed since the last load, from the file system's truth rather than
+// from any watcher's events.
+func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags diag.List) {
+	fsys := os.DirFS(opts.Site)
+	cfg, cfgDiags := loadConfig(opts, fsys)
+	diags.Add(cfgDiags)
+	if cfg == nil {
+		return nil, nil, diags
+	}
+	now, err := Today(opts, cfg.Timezone)
+	if err != nil {
+		diags.Errorf("--now", 0, 0, "%v", err)
+		return nil, nil, diags
+	}
+	langs, cat, catDiags := languages(cfg)
+	diags.Add(catDiags)
+
+	if c.unsafeHTML != cfg.UnsafeHTML {
+		c.files = map[string]cachedFile{}
+		c.unsafeHTML = cfg.UnsafeHTML
+	}
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
+	found, findDiags := content.Find(fsys)
+	diags.Add(findDiags)
+	changed = c.refresh(fsys, found, md)
+
+	files := make([]model.File, 0, len(found))
+	for _, loc := range found {
+		e := c.files[loc.Path]
+		diags.Add(e.diags)
+		if e.file.Version == nil {
+			continue
+		}
+		// model.Build fills in status, neighbours and defaults on the
+		// version it is given; a copy keeps the cached one as parsed.
+		f := e.file
+		v := *f.Version
+		f.Version = &v
+		files = append(files, f)
+	}
+
+	site, modelDiags := model.Build(model.Config{
+		Title:                 cfg.Title,
+		BaseURL:               cfg.BaseURL,
+		DefaultLanguage:       cfg.DefaultLanguage,
+		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
+		Languages:             langs,
+		NoticeDays:            cfg.NoticeDays,
+		Compare:               cfg.Compare,
+		Now:                   now,
+		Drafts:                opts.Drafts,
+	}, files)
+	diags.Add(modelDiags)
+	if len(site.Policies) == 0 && !diags.HasErrors() {
+		diags.Errorf(content.Dir, 0, 0, "no policies found; add one as content/<policy>/<lang>.md")
+	}
+	diags.Sort()
+	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, changed, diags
+}
+
+// refresh brings the cache in line with the files found, parsing new and
+// changed ones in parallel, and returns the paths that changed.
+func (c *Cache) refresh(fsys fs.FS, found []content.Location, md *markdown.Renderer) []string {
+	var changed []string
+	seen := make(map[string]bool, len(found))
+	var stale []content.Location
+	stats := make([]fs.FileInfo, 0, len(found))
+	for _, loc := range found {
+		seen[loc.Path] = true
+		info, err := fs.Stat(fsys, loc.Path)
+		if e, ok := c.files[loc.Path]; ok && err == nil && e.size == info.Size() && e.mod.Equal(info.ModTime()) {
+			continue
+		}
+		stale = append(stale, loc)
+		stats = append(stats, info)
+	}
+	for p := range c.files {
+		if !seen[p] {
+			delete(c.files, p)
+			changed = append(changed, p)
+		}
+	}
+
+	parsed := make([]cachedFile, len(stale))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(stale)) {
+		wg.Go(func() {
+			for i := range work {
+				f, d := content.Parse(fsys, stale[i], md)
+				parsed[i] = cachedFile{file: f, diags: d}
+				if stats[i] != nil {
+					parsed[i].size, parsed[i].mod = stats[i].Size(), stats[i].ModTime()
+				}
+			}
+		})
+	}
+	for i := range stale {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, loc := range stale {
+		old, had := c.files[loc.Path]
+		c.files[loc.Path] = parsed[i]
+		// A save that rewrites the same bytes changes nothing to render.
+		if !had || old.file.Version == nil || parsed[i].file.Version == nil ||
+			!bytes.Equal(old.file.Version.Source, parsed[i].file.Version.Source) {
+			changed = append(changed, loc.Path)
+		}
+	}
+	return changed
+}
+
+// loadConfig reads and parses site.toml, returning nil when it has errors.
+func loadConfig(opts Options, fsys fs.FS) (*config.Site, diag.List) {
+	var diags diag.List
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		diags.Errorf(ConfigFile, 0, 0, "cannot read the site configuration: %v", unwrapPathError(err))
+		return nil, diags
+	}
+	cfg, cfgDiags := config.Parse(ConfigFile, src)
+	diags.Add(cfgDiags)
+	if cfg == nil || cfgDiags.HasErrors() {
+		return nil, diags
+	}
+	return cfg, diags
+}
+
+// languages turns site.toml's languages into the model's and the catalog.
+func languages(cfg *config.Site) ([]model.Language, *i18n.Catalog, diag.List) {
+	codes := make([]string, len(cfg.Languages))
+	overrides := map[string]map[string]string{}
+	langs := make([]model.Language, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+		langs[i] = model.Language{Code: l.Code, Name: l.Name}
+		if l.Strings != nil {
+			overrides[l.Code] = l.Strings
+		}
+	}
+	cat, diags := i18n.New(codes, overrides)
+	return langs, cat, diags
+}
+
+// CopyStatic copies the site's static/ folder into w, over any generated
+// file of the same name, as Build does; serve calls it after every render.
+func CopyStatic(loaded *Loaded, w output.Writer) (int, error) {
+	return copyStatic(loaded.FS, w)
+}

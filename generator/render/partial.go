@@ -1,0 +1,105 @@
+package render
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"gen/generator/output"
+)
+
+// Paths lists the path of every file Render writes, in a stable order, so
+// serve can tell which of its pages no longer exist.
+func (r *Renderer) Paths() []string {
+	var out []string
+	for _, j := range r.jobs() {
+		out = append(out, j.paths()...)
+	}
+	return out
+}
+
+// paths are the files a job writes.
+func (j job) paths() []string {
+	if j.write != nil {
+		return j.group
+	}
+	return []string{j.path}
+}
+
+// RenderOnly writes to w the files of the site for which keep returns true,
+// and nothing else. Serve uses it to redo only the pages an edit affects and
+// keep its earlier bytes for the others; which pages those are is serve's
+// decision, since only it knows what changed.
+func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Stats, error) {
+	var stats Stats
+	var todo []job
+	for _, j := range r.jobs() {
+		wanted := false
+		for _, p := range j.paths() {
+			if keep(p) {
+				wanted = true
+				stats.Files++
+				if isHTML(p) {
+					stats.Pages++
+				}
+			}
+		}
+		if wanted {
+			todo = append(todo, j)
+		}
+	}
+	// A job that renders several files at once runs whole; only the files
+	// asked for are passed on.
+	only := filtered{w, keep}
+	work := make(chan job)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range work {
+				var err error
+				if j.write != nil {
+					err = j.write(only)
+				} else {
+					var b []byte
+					if b, err = j.run(); err == nil {
+						err = w.WriteFile(j.path, b)
+					}
+					if err != nil {
+						err = fmt.Errorf("%s: %w", j.path, err)
+					}
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		})
+	}
+	for _, j := range todo {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return stats, err
+	default:
+	}
+	return stats, nil
+}
+
+// filtered passes on only the files keep wants.
+type filtered struct {
+	w    output.Writer
+	keep func(path string) bool
+}
+
+func (f filtered) WriteFile(p string, b []byte) error {
+	if !f.keep(p) {
+		return nil
+	}
+	return f.w.WriteFile(p, b)
+}

@@ -1,0 +1,248 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gen/generator/build"
+	"gen/generator/diag"
+	"gen/generator/model"
+	"gen/generator/output"
+	"gen/generator/render"
+)
+
+// builder is the rebuild loop's own state; only the loop's goroutine
+// touches it, and it hands the server finished states to show.
+type builder struct {
+	s     *Server
+	cache *build.Cache
+
+	// The last good build: its model and files. Pages an edit does not
+	// affect keep these bytes.
+	site    *model.Site
+	files   map[string][]byte
+	headers [][2]string
+
+	// Changes not yet in a good build: a failed build leaves them pending,
+	// so the build after the fix redoes everything they touched.
+	pending     map[string]bool
+	pendingFull bool
+
+	pages, builds int
+	reported      string // the diagnostics last printed, not to repeat them
+}
+
+// loop builds the site once, then again after every burst of changes to
+// its inputs, until ctx is cancelled.
+func (s *Server) loop(ctx context.Context, w *watcher) {
+	b := &builder{s: s, cache: build.NewCache(), pending: map[string]bool{}, pendingFull: true}
+	b.rebuild(nil)
+	close(s.ready)
+
+	// Editors save in bursts (write a temporary, rename it over the file,
+	// touch a backup); a short quiet period makes one build of a burst
+	// without adding noticeable delay.
+	quiet := time.NewTimer(time.Hour)
+	quiet.Stop()
+	dirty := map[string]bool{}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			c, ok := w.interpret(ev)
+			if !ok {
+				continue
+			}
+			dirty[c.path] = true
+			b.pendingFull = b.pendingFull || c.full
+			quiet.Reset(s.debounce)
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			// Most likely the kernel's event queue overflowed: events were
+			// lost, so watch everything again and build it all.
+			fmt.Fprintf(s.log, "gen serve: watching: %v; rebuilding everything\n", err)
+			for _, d := range watchedDirs {
+				w.addTree(w.site + "/" + d)
+			}
+			b.pendingFull = true
+			quiet.Reset(s.debounce)
+		case <-quiet.C:
+			b.rebuild(dirty)
+			dirty = map[string]bool{}
+		}
+	}
+}
+
+// rebuild loads the site again, parsing only changed files, and renders
+// what the changes affect. On errors it keeps the last good files and shows
+// the errors instead.
+func (b *builder) rebuild(dirty map[string]bool) {
+	start := time.Now()
+	for p := range dirty {
+		b.cache.Forget(p)
+	}
+	opts := b.s.opts
+	if opts.Clock.IsZero() {
+		opts.Clock = time.Now()
+	}
+	loaded, changed, diags := build.LoadCached(opts, b.cache)
+	b.builds++
+	for _, p := range changed {
+		b.pending[p] = true
+	}
+	if loaded == nil || diags.HasErrors() {
+		b.fail(diags)
+		return
+	}
+	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS,
+		render.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Inject: reloadTag})
+	diags.Add(renderDiags)
+	if r == nil || diags.HasErrors() {
+		b.fail(diags)
+		return
+	}
+
+	next := output.NewMemory()
+	stats, err := r.RenderOnly(next, b.affected(loaded.Site))
+	if err == nil {
+		// Unaffected pages keep their bytes; pages the site no longer has
+		// are not carried over, so a deleted policy's pages vanish.
+		for _, p := range r.Paths() {
+			if _, ok := next.Files[p]; !ok {
+				next.Files[p] = b.files[p]
+			}
+		}
+		_, err = build.CopyStatic(loaded, next)
+	}
+	if err != nil {
+		diags.Errorf(build.ConfigFile, 0, 0, "rendering: %v", err)
+		b.fail(diags)
+		return
+	}
+
+	b.site, b.files = loaded.Site, next.Files
+	b.headers = siteHeaders(b.files["/_headers"])
+	b.pending, b.pendingFull = map[string]bool{}, false
+	b.pages++
+	b.report(diags)
+	fmt.Fprintf(b.s.log, "built in %s: %d of %d files rendered again\n",
+		time.Since(start).Round(100*time.Microsecond), stats.Files, len(b.files))
+	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds})
+}
+
+// fail keeps the last good files on show, with the errors over them.
+func (b *builder) fail(diags diag.List) {
+	b.report(diags)
+	errs := errorLines(diags)
+	fmt.Fprintf(b.s.log, "gen serve: %d errors; still showing the last good build\n", len(errs))
+	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds, errors: errs})
+}
+
+// report prints the diagnostics, unless they are the ones printed last:
+// an author fixing one file does not need every other warning again.
+func (b *builder) report(diags diag.List) {
+	var lines []string
+	for _, d := range diags {
+		lines = append(lines, d.String())
+	}
+	text := strings.Join(lines, "\n")
+	if text == b.reported {
+		return
+	}
+	b.reported = text
+	if text != "" {
+		fmt.Fprintln(b.s.log, text)
+	}
+}
+
+// affected decides which files of the new site to render again; the others
+// keep their bytes from the last good build. A content file changes its own
+// policy-language's pages; every language's pages of the policy when what
+// they show of each other changes (languageKey); all pages of a language when its material
+// notices change; and always the site- and language-wide files: indexes,
+// feeds, sitemap, policies.json, redirects, 404. Anything else — site.toml,
+// layouts, static, a new day — renders everything.
+func (b *builder) affected(next *model.Site) func(path string) bool {
+	if b.pendingFull || b.site == nil || b.site.Now != next.Now {
+		return func(string) bool { return true }
+	}
+	langs := map[string]bool{}
+	for _, l := range next.Languages {
+		langs[l.Code] = true
+	}
+	changed := map[string]map[string]bool{} // policy → languages
+	for p := range b.pending {
+		parts := strings.Split(p, "/")
+		if len(parts) < 3 || !strings.HasSuffix(p, ".md") {
+			continue // not a policy file, so nothing to render (only a diagnostic)
+		}
+		policy, lang := parts[1], strings.TrimSuffix(parts[len(parts)-1], ".md")
+		if changed[policy] == nil {
+			changed[policy] = map[string]bool{}
+		}
+		changed[policy][lang] = true
+	}
+	wide := map[string]bool{}
+	for policy := range changed {
+		wide[policy] = !slices.Equal(languageKey(b.site, policy), languageKey(next, policy))
+	}
+	material := map[string]bool{}
+	for l := range langs {
+		material[l] = !slices.Equal(materialKey(b.site, l), materialKey(next, l))
+	}
+	old := b.files
+	return func(p string) bool {
+		if _, ok := old[p]; !ok {
+			return true
+		}
+		first, rest, _ := strings.Cut(p[1:], "/")
+		if !langs[first] || material[first] {
+			return true
+		}
+		policy, _, inPolicy := strings.Cut(rest, "/")
+		if !inPolicy {
+			return true // the language's index and feeds
+		}
+		ls, ok := changed[policy]
+		return ok && (wide[policy] || ls[first])
+	}
+}
+
+// languageKey identifies what the pages of a policy in one language show
+// of its other languages: which languages have it (hreflang alternates,
+// the switcher) and the authoritative version a lagging translation points
+// to (its notice).
+func languageKey(s *model.Site, policy string) []string {
+	var out []string
+	for _, p := range s.Policies {
+		if p.Slug != policy {
+			continue
+		}
+		for _, ed := range p.Editions {
+			key := ed.Lang
+			if v := ed.Behind; v != nil {
+				key = fmt.Sprint(ed.Lang, v.Edition.Lang, v.Date, v.Effective, v.Title, v.Status)
+			}
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+// materialKey identifies the material notices every page of lang shows.
+func materialKey(s *model.Site, lang string) []string {
+	var out []string
+	for _, v := range s.MaterialNotices(lang) {
+		out = append(out, fmt.Sprint(v.Edition.Policy.Slug, v.Date, v.Effective, v.Title))
+	}
+	return out
+}

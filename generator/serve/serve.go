@@ -1,0 +1,193 @@
+// Package serve is `gen serve`: the live preview. It builds the site with
+// drafts into memory (never into public/), serves it on a local address,
+// watches the site's files, rebuilds what an edit affects, and tells open
+// pages to reload — or to show the errors over the last good page when an
+// edit broke the build. It runs the same pipeline as `gen build`.
+package serve
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net"
+	"net/http"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+
+	"gen/generator/build"
+	"gen/generator/diag"
+)
+
+// DefaultAddr is where serve listens unless told otherwise: the loopback
+// interface only, since a preview shows drafts.
+const DefaultAddr = "127.0.0.1:1313"
+
+// reloadTag is what every served page gets before </body>. The script is a
+// file of its own so the site's Content-Security-Policy (script-src 'self')
+// holds in the preview as it does when published.
+const reloadTag = template.HTML(`<script src="/_gen/reload.js" defer></script>`)
+
+// ReloadTag is the exact markup serve adds to every page it renders, for
+// tests that compare served pages with a build.
+const ReloadTag = string(reloadTag)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Server is one running preview of a site.
+type Server struct {
+	opts     build.Options
+	addr     string
+	log      io.Writer
+	debounce time.Duration
+
+	ready chan struct{} // closed once the first build has finished
+
+	mu    sync.Mutex
+	state state
+	subs  map[chan struct{}]struct{}
+}
+
+// state is what the server shows; it is replaced whole after each build,
+// never changed in place, so a request may keep using the one it read.
+type state struct {
+	files   map[string][]byte // the last good build; nil while none succeeded
+	headers [][2]string       // from the site's _headers, for every response
+	pages   int               // counts good builds: a page compares it with its own to know it is stale
+	builds  int               // counts every build, good or failed
+	errors  []string          // the failed build's errors, as path:line:col: message
+}
+
+// New returns a server for the site in opts, listening on addr (DefaultAddr
+// when empty) and logging builds and errors to log. Drafts are always shown.
+func New(opts build.Options, addr string, log io.Writer) *Server {
+	opts.Drafts = true
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	return &Server{
+		opts:     opts,
+		addr:     addr,
+		log:      log,
+		debounce: 25 * time.Millisecond,
+		ready:    make(chan struct{}),
+		subs:     map[chan struct{}]struct{}{},
+	}
+}
+
+// Run listens on the server's address and serves until ctx is cancelled,
+// then shuts down cleanly. A port already in use is a one-line error that
+// suggests another.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%s is in use; pass --addr %s", s.addr, nextAddr(s.addr))
+		}
+		return fmt.Errorf("cannot listen on %s: %v", s.addr, unwrapOpError(err))
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is cancelled. Tests call it with a listener
+// on port 0.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	w, err := newWatcher(s.opts.Site)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.close()
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// The event streams never end by themselves; cancelling their requests'
+	// context with the server's lets Shutdown finish.
+	srv.BaseContext = func(net.Listener) context.Context { return ctx }
+	fmt.Fprintf(s.log, "serving %s on http://%s/ (drafts shown; Ctrl-C to stop)\n", s.opts.Site, ln.Addr())
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		s.loop(ctx, w)
+	}()
+
+	select {
+	case err := <-served:
+		<-loopDone
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutdown)
+	<-loopDone
+	return err
+}
+
+// Files lists the paths the server currently serves, sorted: the last good
+// build's files. Tests compare it with a fresh build.
+func (s *Server) Files() []string {
+	st := s.current()
+	out := make([]string, 0, len(st.files))
+	for p := range st.files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Server) current() state {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+// publish makes st what the server shows and wakes every event stream.
+func (s *Server) publish(st state) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state = st
+	for c := range s.subs {
+		select {
+		case c <- struct{}{}:
+		default: // already woken; it reads the newest state anyway
+		}
+	}
+}
+
+// errorLines formats a build's errors the way the terminal shows them.
+func errorLines(diags diag.List) []string {
+	var out []string
+	for _, d := range diags.Errors() {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+// nextAddr suggests the port after addr's.
+func nextAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "127.0.0.1:1314"
+	}
+	var n int
+	if _, err := fmt.Sscanf(port, "%d", &n); err != nil || n <= 0 || n >= 65535 {
+		return net.JoinHostPort(host, "1314")
+	}
+	return net.JoinHostPort(host, fmt.Sprint(n+1))
+}
+
+func unwrapOpError(err error) error {
+	var op *net.OpError
+	if errors.As(err, &op) {
+		return op.Err
+	}
+	return err
+}
