@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"gen/generator/content"
 	"gen/generator/date"
 	"gen/generator/diag"
 	"gen/generator/model"
@@ -64,7 +65,16 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	if to.Date.Before(from.Date) {
 		from, to = to, from
 	}
-	rl := redline.Compare(from.Markdown, to.Markdown, redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+	var bodies [2][]byte
+	for i, v := range []*model.Version{from, to} {
+		b, err := content.ReadBody(loaded.FS, v)
+		if err != nil {
+			diags.Errorf(v.SourcePath, 0, 0, "%v", err)
+			return diags
+		}
+		bodies[i] = b
+	}
+	rl := redline.Compare(bodies[0], bodies[1], redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
 	fmt.Fprintf(w, "%s (%s): %s → %s\n", to.Title, req.Lang, from.Date, to.Date)
 	if to.Previous == from && to.Change != nil && to.Change.Summary != "" {
 		fmt.Fprintf(w, "%s\n", to.Change.Summary)

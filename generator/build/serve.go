@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"runtime"
@@ -159,7 +158,8 @@ func (c *Cache) refresh(fsys fs.FS, found []content.Location, md *markdown.Rende
 		c.files[loc.Path] = parsed[i]
 		// A save that rewrites the same bytes changes nothing to render.
 		if !had || old.file.Version == nil || parsed[i].file.Version == nil ||
-			!bytes.Equal(old.file.Version.Source, parsed[i].file.Version.Source) {
+			old.file.Version.SourceSize != parsed[i].file.Version.SourceSize ||
+			old.file.Version.SourceSum != parsed[i].file.Version.SourceSum {
 			changed = append(changed, loc.Path)
 		}
 	}

@@ -5,6 +5,8 @@
 package content
 
 import (
+	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"path"
 	"runtime"
@@ -143,6 +145,32 @@ func Parse(site fs.FS, loc Location, md *markdown.Renderer) (model.File, diag.Li
 	return ParseBytes(loc, src, md)
 }
 
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// ReadSource reads a version's file again, for its source.md and its
+// redlines, and makes sure it is still the text the version was built
+// from: a file saved during a build must not give a page and a source that
+// disagree.
+func ReadSource(site fs.FS, v *model.Version) ([]byte, error) {
+	src, err := fs.ReadFile(site, v.SourcePath)
+	if err != nil {
+		return nil, err
+	}
+	if len(src) != v.SourceSize || crc32.Checksum(src, castagnoli) != v.SourceSum {
+		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.SourcePath)
+	}
+	return src, nil
+}
+
+// ReadBody reads a version's Markdown body again, checked as ReadSource.
+func ReadBody(site fs.FS, v *model.Version) ([]byte, error) {
+	src, err := ReadSource(site, v)
+	if err != nil {
+		return nil, err
+	}
+	return src[v.BodyOffset:], nil
+}
+
 // ParseBytes parses a policy file's bytes; serve uses it for files it has
 // just read.
 func ParseBytes(loc Location, src []byte, md *markdown.Renderer) (model.File, diag.List) {
@@ -165,8 +193,9 @@ func ParseBytes(loc Location, src []byte, md *markdown.Renderer) (model.File, di
 		Change:      meta.Change,
 		Processors:  meta.Processors,
 		SourcePath:  loc.Path,
-		Source:      src,
-		Markdown:    body,
+		SourceSize:  len(src),
+		SourceSum:   crc32.Checksum(src, castagnoli),
+		BodyOffset:  len(src) - len(body),
 		Body:        rendered,
 	}
 	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags

@@ -96,8 +96,13 @@ type Version struct {
 	Previous, Next *Version
 
 	SourcePath string // relative to the site, slash-separated
-	Source     []byte // the file exactly as written
-	Markdown   []byte // the body: Source after the front matter
+	// The source file itself is not kept: on a large site the sources
+	// would be a third of the build's memory. SourceSize and SourceSum
+	// identify the bytes that were parsed, so the file can be read again
+	// for source.md and redlines and checked unchanged (content.ReadSource).
+	SourceSize int
+	SourceSum  uint32 // CRC-32C
+	BodyOffset int    // where the Markdown body starts in the file
 	Body       Body
 }
 

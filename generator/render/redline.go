@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"gen/generator/content"
 	"gen/generator/model"
 	"gen/generator/output"
 	"gen/generator/redline"
@@ -91,16 +92,28 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	}
 	j.write = func(w output.Writer) error {
 		docs := map[*model.Version]*redline.Doc{}
-		doc := func(v *model.Version) *redline.Doc {
-			d, ok := docs[v]
-			if !ok {
-				d = redline.Parse(v.Markdown, redline.Options{UnsafeHTML: r.opts.UnsafeHTML})
-				docs[v] = d
+		doc := func(v *model.Version) (*redline.Doc, error) {
+			if d, ok := docs[v]; ok {
+				return d, nil
 			}
-			return d
+			body, err := content.ReadBody(r.fsys, v)
+			if err != nil {
+				return nil, err
+			}
+			d := redline.Parse(body, redline.Options{UnsafeHTML: r.opts.UnsafeHTML})
+			docs[v] = d
+			return d, nil
 		}
 		for _, c := range cs {
-			b, err := r.execute("redline.html", r.redlinePage(c, doc(c.From), doc(c.To)))
+			from, err := doc(c.From)
+			if err != nil {
+				return err
+			}
+			to, err := doc(c.To)
+			if err != nil {
+				return err
+			}
+			b, err := r.execute("redline.html", r.redlinePage(c, from, to))
 			if err == nil {
 				err = w.WriteFile(urls.File(c.URL), b)
 			}

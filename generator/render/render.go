@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 
+	"gen/generator/content"
 	"gen/generator/diag"
 	"gen/generator/feed"
 	"gen/generator/i18n"
@@ -26,6 +27,7 @@ type Renderer struct {
 	cat     *i18n.Catalog
 	layouts *layouts
 	opts    Options
+	fsys    fs.FS // the site, for sources read again while rendering
 }
 
 // Options change what a build adds to every page.
@@ -44,7 +46,7 @@ func New(site *model.Site, cat *i18n.Catalog, siteFS fs.FS, opts Options) (*Rend
 	if l == nil {
 		return nil, diags
 	}
-	return &Renderer{site: site, cat: cat, layouts: l, opts: opts}, diags
+	return &Renderer{site: site, cat: cat, layouts: l, opts: opts, fsys: siteFS}, diags
 }
 
 // job renders one file, or, when group is set, several files that share
@@ -115,7 +117,7 @@ func (r *Renderer) jobs() []job {
 				add(urls.File(urls.Version(ed.Lang, p.Slug, v.Date)), page("version.html", func() *Page {
 					return r.versionPage(v, urls.Version(ed.Lang, p.Slug, v.Date))
 				}))
-				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return v.Source, nil })
+				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return content.ReadSource(r.fsys, v) })
 			}
 			if cs := Comparisons(s, ed); len(cs) > 0 {
 				jobs = append(jobs, r.redlineJob(cs))
