@@ -2,29 +2,22 @@ package browser
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
+	"fmt"
 	"net/url"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"gen/generator/build"
 )
-
-// exampleSite is the repository's own site.
-const exampleSite = "../.."
-
-// now fixes "today" so the example site's notices are the same every run.
-const now = "2026-11-23"
 
 // chromium finds the browser; in CI its absence is a failure, not a skip,
 // because .ci/run installs it.
@@ -35,72 +28,114 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no chromium on PATH; .ci/run installs it with apt-get install chromium")
-	}
-	t.Skip("no chromium on PATH (apt-get install chromium to run the browser tests)")
+	needTool(t, "no chromium on PATH; .ci/run installs it with apt-get install chromium")
 	return ""
 }
 
-// serveExample builds the example site into a temporary folder and serves
-// it on 127.0.0.1 the way a static host would, with its 404 page.
-func serveExample(t *testing.T) *httptest.Server {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
-	_, diags, err := build.Build(build.Options{Site: exampleSite, Now: now}, out)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("building the example site: %v\n%s", err, diags.Errors())
-	}
-	files := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := filepath.Join(out, filepath.FromSlash(r.URL.Path))
-		if _, err := os.Stat(p); err != nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			b, _ := os.ReadFile(filepath.Join(out, "404.html"))
-			w.Write(b)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+// browser is one headless Chromium with one tab, shared by every test of the
+// package: starting it costs more than most checks. Tests run one at a time
+// and each leaves the tab as it found it (see reset).
+type browser struct {
+	tab  context.Context
+	seen *recorder
 }
 
-// newBrowser starts headless Chromium and records every request it makes.
-func newBrowser(t *testing.T) (context.Context, *requests) {
+var (
+	browserOnce   sync.Once
+	sharedBrowser *browser
+	browserErr    error
+)
+
+// csp records Content-Security-Policy violations in the page, before any of
+// the page's own code runs; the tests read window.__cspViolations.
+const cspListener = `window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber);
+});`
+
+// newBrowser returns the shared browser, starting it on first use, and a
+// context for one test that ends after timeout.
+func newBrowser(t *testing.T, timeout time.Duration) (context.Context, *recorder) {
 	t.Helper()
+	path := chromium(t)
+	browserOnce.Do(func() { sharedBrowser, browserErr = startBrowser(path) })
+	if browserErr != nil {
+		t.Fatalf("starting chromium: %v", browserErr)
+	}
+	ctx, cancel := context.WithTimeout(sharedBrowser.tab, timeout)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx, reset()); err != nil {
+		t.Fatal(err)
+	}
+	sharedBrowser.seen.clear()
+	return ctx, sharedBrowser.seen
+}
+
+func startBrowser(path string) (*browser, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
+		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	cleanups = append(cleanups, func() { cancelTab(); cancelAlloc() })
 
-	reqs := &requests{}
-	enable := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{})
-		return chromedp.Void{}, err
+	seen := &recorder{}
+	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspListener})
+		return err
+	})); err != nil {
+		return nil, err
 	}
-	if err := chromedp.Do(ctx, enable); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			reqs.add(e.Request.URL)
+	if err := chromedp.Listen(tab, func(ev any) {
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			seen.request(e.Request.URL)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.EntryLevelError || e.Entry.Source == log.EntrySourceSecurity || e.Entry.Source == log.EntrySourceViolation {
+				seen.problem(fmt.Sprintf("%s %s: %s (%s)", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL))
+			}
+		case *runtime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			text := d.Text
+			if d.Exception != nil {
+				text += " " + d.Exception.Description
+			}
+			seen.problem(fmt.Sprintf("uncaught exception: %s (%s:%d)", text, d.URL, d.LineNumber+1))
 		}
 	}); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	return ctx, reqs
+	return &browser{tab: tab, seen: seen}, nil
+}
+
+// scriptsOff turns the page's JavaScript off or back on.
+func scriptsOff(off bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	})
+}
+
+// reset undoes every emulation a test may have left: scripts on, screen
+// media, the window's own viewport.
+func reset() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := scriptsOff(false)(ctx, tg); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+		return err
+	})
 }
 
 // cookies returns the cookies the browser holds for the current page.
@@ -109,25 +144,47 @@ func cookies(ctx context.Context, tg *chromedp.Target) ([]*network.Cookie, error
 	return res.Cookies, err
 }
 
-type requests struct {
-	mu   sync.Mutex
-	urls []string
+// recorder keeps what the tab did: every request, and every error the
+// browser logged (a CSP violation, a failed load, an uncaught exception).
+type recorder struct {
+	mu       sync.Mutex
+	urls     []string
+	problems []string
 }
 
-func (r *requests) add(u string) {
+func (r *recorder) request(u string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.urls = append(r.urls, u)
 }
 
-func (r *requests) count() int {
+func (r *recorder) problem(p string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.problems = append(r.problems, p)
+}
+
+func (r *recorder) clear() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.urls, r.problems = nil, nil
+}
+
+func (r *recorder) count() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.urls)
 }
 
+// errors returns the logged problems.
+func (r *recorder) errors() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.problems...)
+}
+
 // foreign returns requests to anywhere but 127.0.0.1.
-func (r *requests) foreign() []string {
+func (r *recorder) foreign() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []string
@@ -144,10 +201,10 @@ func (r *requests) foreign() []string {
 // archived page, checks their language, follows the language switcher, and
 // fails if anything was requested from another host or a cookie was set.
 func TestVisitorReadsPoliciesInTheirLanguage(t *testing.T) {
-	srv := serveExample(t)
-	ctx, reqs := newBrowser(t)
+	site := serveExample(t)
+	ctx, reqs := newBrowser(t, 30*time.Second)
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/privacy/"), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(site.url("/en/privacy/")), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
 		t.Fatal(err)
 	}
 	lang := run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
@@ -171,7 +228,7 @@ func TestVisitorReadsPoliciesInTheirLanguage(t *testing.T) {
 	}
 
 	// An archived version says so and links the version in force.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/en/privacy/2023-03-01/"), chromedp.WaitVisible(chromedp.CSS(".notice-archived"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(site.url("/en/privacy/2023-03-01/")), chromedp.WaitVisible(chromedp.CSS(".notice-archived"))); err != nil {
 		t.Fatal(err)
 	}
 	notice := run(t, ctx, chromedp.Text(chromedp.CSS(".notice-archived")))
