@@ -77,6 +77,8 @@ func partialBuilds(log string) int {
 // several builds.
 func checkEventually(t *testing.T, r *running, want map[string][]byte, buildOK bool, what string) {
 	t.Helper()
+	// Builds that keep coming must not keep the test waiting forever.
+	deadline := time.After(30 * time.Second)
 	for {
 		diff := difference(r.served(t), want)
 		announced := len(r.last.Errors) > 0
@@ -86,6 +88,9 @@ func checkEventually(t *testing.T, r *running, want map[string][]byte, buildOK b
 		select {
 		case ev := <-r.events:
 			r.last = ev
+		case <-deadline:
+			t.Fatalf("%s: still no match after 30 s of builds (build ok %v, errors announced %v):\n%s\nserver log:\n%s",
+				what, buildOK, announced, diff, r.log)
 		case <-time.After(3 * time.Second):
 			t.Fatalf("%s: served files differ from a fresh build (build ok %v, errors announced %v):\n%s\nserver log:\n%s",
 				what, buildOK, announced, diff, r.log)
