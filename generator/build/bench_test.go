@@ -5,10 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"gen/generator/build"
 	"gen/generator/corpus"
+	"gen/generator/output"
+	"gen/generator/render"
 )
 
 // BenchmarkBuild builds the synthetic corpora of package corpus from
@@ -88,4 +91,71 @@ func markdownBytes(b *testing.B, site string) int64 {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkVersionPages measures what the site issue's figure covers: load
+// and parse everything, then write the version pages, histories, indexes
+// and the rest, but no redline pages (changes/ and compare/), which
+// BenchmarkBuild includes.
+//
+//	go test -run='^$' -bench=BenchmarkVersionPages -count=6 ./generator/build/
+func BenchmarkVersionPages(b *testing.B) {
+	root := b.TempDir()
+	for _, size := range []struct {
+		name string
+		spec corpus.Spec
+	}{
+		{"medium", corpus.Medium()},
+		{"large", corpus.Large()},
+	} {
+		site := filepath.Join(root, size.name)
+		written := false
+		b.Run(size.name, func(b *testing.B) {
+			if size.name == "large" && testing.Short() {
+				b.Skip("the large corpus is skipped under -short")
+			}
+			if !written {
+				if err := corpus.Write(site, size.spec); err != nil {
+					b.Fatal(err)
+				}
+				written = true
+			}
+			b.SetBytes(markdownBytes(b, site))
+			b.ReportAllocs()
+			outs := b.TempDir()
+			opts := build.Options{Site: site, Now: "2026-11-23"}
+			notRedline := func(p string) bool {
+				return !strings.Contains(p, "/changes/") && !strings.Contains(p, "/compare/")
+			}
+			versions, i := 0, 0
+			for b.Loop() {
+				out := filepath.Join(outs, strconv.Itoa(i))
+				i++
+				loaded, diags := build.Load(opts)
+				if diags.HasErrors() {
+					b.Fatal(diags.Errors())
+				}
+				r, rd := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
+				if r == nil {
+					b.Fatal(rd)
+				}
+				if err := output.Replace(out, func(w output.Writer) error {
+					_, err := r.RenderOnly(w, notRedline)
+					return err
+				}); err != nil {
+					b.Fatal(err)
+				}
+				versions = 0
+				for _, p := range loaded.Site.Policies {
+					for _, ed := range p.Editions {
+						versions += len(ed.Versions)
+					}
+				}
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(versions)*float64(b.N)/b.Elapsed().Seconds(), "versions/s")
+		})
+	}
 }
