@@ -59,7 +59,7 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 			for j := range work {
 				var err error
 				if j.write != nil {
-					err = j.write(only)
+					err = j.write(only, keep)
 				} else {
 					var b []byte
 					if b, err = j.run(); err == nil {

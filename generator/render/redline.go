@@ -90,7 +90,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	for _, c := range cs {
 		j.group = append(j.group, urls.File(c.URL))
 	}
-	j.write = func(w output.Writer) error {
+	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
 		doc := func(v *model.Version) (*redline.Doc, error) {
 			if d, ok := docs[v]; ok {
@@ -105,6 +105,9 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			return d, nil
 		}
 		for _, c := range cs {
+			if !keep(urls.File(c.URL)) {
+				continue // serve redoes only the comparisons an edit affects
+			}
 			from, err := doc(c.From)
 			if err != nil {
 				return err

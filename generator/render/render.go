@@ -55,7 +55,7 @@ type job struct {
 	path  string
 	run   func() ([]byte, error)
 	group []string
-	write func(w output.Writer) error
+	write func(w output.Writer, keep func(path string) bool) error
 }
 
 // Stats counts what a build wrote.

@@ -50,7 +50,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if b, ok := st.files[name]; ok {
+	if ref, ok := st.files[name]; ok {
+		b, err := s.store.read(ref)
+		if err != nil {
+			http.Error(w, "gen serve: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
 		s.write(w, r, st, http.StatusOK, contentType(name, b), b)
 		return
 	}
@@ -82,9 +87,11 @@ func clean(p string) bool {
 
 // notFound answers with the site's own 404 page.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st state) {
-	b, ok := st.files["/404.html"]
-	if !ok {
-		b = []byte("404 page not found\n")
+	b := []byte("404 page not found\n")
+	if ref, ok := st.files["/404.html"]; ok {
+		if page, err := s.store.read(ref); err == nil {
+			b = page
+		}
 	}
 	s.write(w, r, st, http.StatusNotFound, contentType("/404.html", b), b)
 }

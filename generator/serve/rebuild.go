@@ -10,7 +10,6 @@ import (
 	"gen/generator/build"
 	"gen/generator/diag"
 	"gen/generator/model"
-	"gen/generator/output"
 	"gen/generator/render"
 )
 
@@ -23,7 +22,8 @@ type builder struct {
 	// The last good build: its model and files. Pages an edit does not
 	// affect keep these bytes.
 	site    *model.Site
-	files   map[string][]byte
+	files   map[string]blob
+	older   map[string]blob // the state before, whose files requests may still read
 	headers [][2]string
 
 	// Changes not yet in a good build: a failed build leaves them pending,
@@ -111,17 +111,21 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		return
 	}
 
-	next := output.NewMemory()
+	next := newStoreWriter(b.s.store)
 	stats, err := r.RenderOnly(next, b.affected(loaded.Site))
 	if err == nil {
 		// Unaffected pages keep their bytes; pages the site no longer has
 		// are not carried over, so a deleted policy's pages vanish.
 		for _, p := range r.Paths() {
-			if _, ok := next.Files[p]; !ok {
-				next.Files[p] = b.files[p]
+			if _, ok := next.files[p]; !ok {
+				next.files[p] = b.files[p]
 			}
 		}
 		_, err = build.CopyStatic(loaded, next)
+	}
+	var headers []byte
+	if err == nil {
+		headers, err = b.s.store.read(next.files["/_headers"])
 	}
 	if err != nil {
 		diags.Errorf(build.ConfigFile, 0, 0, "rendering: %v", err)
@@ -129,14 +133,15 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		return
 	}
 
-	b.site, b.files = loaded.Site, next.Files
-	b.headers = siteHeaders(b.files["/_headers"])
+	b.site, b.older, b.files = loaded.Site, b.files, next.files
+	b.headers = siteHeaders(headers)
 	b.pending, b.pendingFull = map[string]bool{}, false
 	b.pages++
 	b.report(diags)
 	fmt.Fprintf(b.s.log, "built in %s: %d of %d files rendered again\n",
 		time.Since(start).Round(100*time.Microsecond), stats.Files, len(b.files))
 	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds})
+	b.s.store.sweep(b.files, b.older)
 }
 
 // fail keeps the last good files on show, with the errors over them.
@@ -199,22 +204,128 @@ func (b *builder) affected(next *model.Site) func(path string) bool {
 	for l := range langs {
 		material[l] = !slices.Equal(materialKey(b.site, l), materialKey(next, l))
 	}
+	editedLangs := map[string]bool{}
+	for _, ls := range changed {
+		for l := range ls {
+			editedLangs[l] = true
+		}
+	}
+	for _, w := range wide {
+		if w {
+			for l := range langs {
+				editedLangs[l] = true // every language's pages of the policy changed
+			}
+		}
+	}
+	redlines := newRedlineChanges(b.site, next, b.pending)
 	old := b.files
 	return func(p string) bool {
 		if _, ok := old[p]; !ok {
 			return true
 		}
 		first, rest, _ := strings.Cut(p[1:], "/")
-		if !langs[first] || material[first] {
+		if !langs[first] {
+			// A policy's redirect leads to whichever languages have it;
+			// the sitemap, policies.json, 404 and root show everything.
+			if rest == "index.html" && first != "" {
+				_, edited := changed[first]
+				return edited && wide[first]
+			}
 			return true
 		}
-		policy, _, inPolicy := strings.Cut(rest, "/")
+		if material[first] {
+			return true
+		}
+		policy, inside, inPolicy := strings.Cut(rest, "/")
 		if !inPolicy {
-			return true // the language's index and feeds
+			// The language's index and feeds show only its own policies.
+			return editedLangs[first]
 		}
 		ls, ok := changed[policy]
-		return ok && (wide[policy] || ls[first])
+		if !ok || !(wide[policy] || ls[first]) {
+			return false
+		}
+		if wide[policy] {
+			return true
+		}
+		return redlines.affected(first, policy, inside)
 	}
+}
+
+// redlineChanges tells which comparison pages of an edited edition must be
+// rendered again. A comparison shows its two versions, the change notice
+// of the newer when they are neighbours, and the edition's title in its
+// feed link; an edit to one version leaves the comparisons of two others
+// as they were, and those are most of an edition's pages.
+type redlineChanges struct {
+	old, next *model.Site
+	versions  map[string]bool // "lang/policy/date" of versions whose file changed
+}
+
+func newRedlineChanges(old, next *model.Site, pending map[string]bool) redlineChanges {
+	rc := redlineChanges{old: old, next: next, versions: map[string]bool{}}
+	for _, s := range []*model.Site{old, next} {
+		for _, p := range s.Policies {
+			for _, ed := range p.Editions {
+				for _, v := range ed.Versions {
+					if pending[v.SourcePath] {
+						rc.versions[ed.Lang+"/"+p.Slug+"/"+v.Date.String()] = true
+					}
+				}
+			}
+		}
+	}
+	return rc
+}
+
+// affected decides for a path inside lang/policy/; pages other than
+// comparisons are always affected by an edit of their edition.
+func (rc redlineChanges) affected(lang, policy, inside string) bool {
+	var from, to string
+	switch parts := strings.Split(inside, "/"); {
+	case len(parts) == 3 && parts[1] == "changes" && parts[2] == "index.html":
+		to = parts[0]
+	case len(parts) == 3 && parts[0] == "compare" && parts[2] == "index.html":
+		var ok bool
+		if from, to, ok = strings.Cut(parts[1], ".."); !ok {
+			return true
+		}
+	default:
+		return true
+	}
+	oldEd, nextEd := edition(rc.old, lang, policy), edition(rc.next, lang, policy)
+	if oldEd == nil || nextEd == nil || oldEd.Shown.Title != nextEd.Shown.Title {
+		return true
+	}
+	if from == "" {
+		// changes/: this version against whichever comes before it now.
+		prevOld, prevNext := previous(oldEd, to), previous(nextEd, to)
+		if prevOld != prevNext {
+			return true
+		}
+		from = prevNext
+	}
+	key := lang + "/" + policy + "/"
+	return rc.versions[key+from] || rc.versions[key+to]
+}
+
+func edition(s *model.Site, lang, policy string) *model.Edition {
+	for _, p := range s.Policies {
+		if p.Slug == policy {
+			return p.Edition(lang)
+		}
+	}
+	return nil
+}
+
+// previous is the date of the version before the one of day, or "".
+func previous(ed *model.Edition, day string) string {
+	for _, v := range ed.Versions {
+		if v.Date.String() == day && v.Previous != nil {
+			return v.Previous.Date.String()
+		}
+	}
+	return ""
 }
 
 // languageKey identifies what the pages of a policy in one language show

@@ -47,6 +47,7 @@ type Server struct {
 	debounce time.Duration
 
 	ready chan struct{} // closed once the first build has finished
+	store *store        // the served files, set by Serve before anything reads it
 
 	mu    sync.Mutex
 	state state
@@ -56,7 +57,7 @@ type Server struct {
 // state is what the server shows; it is replaced whole after each build,
 // never changed in place, so a request may keep using the one it read.
 type state struct {
-	files   map[string][]byte // the last good build; nil while none succeeded
+	files   map[string]blob // the last good build; nil while none succeeded
 	headers [][2]string       // from the site's _headers, for every response
 	pages   int               // counts good builds: a page compares it with its own to know it is stale
 	builds  int               // counts every build, good or failed
@@ -103,6 +104,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	defer w.close()
+	if s.store, err = newStore(); err != nil {
+		ln.Close()
+		return err
+	}
+	defer s.store.close()
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	// The event streams never end by themselves; cancelling their requests'

@@ -25,7 +25,7 @@ import (
 // reload script, and nothing more. A build with errors leaves the last good
 // files on show, with the errors announced.
 func TestServesWhatBuildWrites(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
+	for _, seed := range []uint64{1, 2, 3, 4, 5, 6} {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			site := copySite(t, testSite)
 			r := start(t, site)
