@@ -58,10 +58,10 @@ type Server struct {
 // never changed in place, so a request may keep using the one it read.
 type state struct {
 	files   map[string]blob // the last good build; nil while none succeeded
-	headers [][2]string       // from the site's _headers, for every response
-	pages   int               // counts good builds: a page compares it with its own to know it is stale
-	builds  int               // counts every build, good or failed
-	errors  []string          // the failed build's errors, as path:line:col: message
+	headers [][2]string     // from the site's _headers, for every response
+	pages   int             // counts good builds: a page compares it with its own to know it is stale
+	builds  int             // counts every build, good or failed
+	errors  []string        // the failed build's errors, as path:line:col: message
 }
 
 // New returns a server for the site in opts, listening on addr (DefaultAddr
