@@ -92,6 +92,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
+		redlines := map[[2]*model.Version]*redline.Redline{}
 		doc := func(v *model.Version) (*redline.Doc, error) {
 			if d, ok := docs[v]; ok {
 				return d, nil
@@ -116,7 +117,19 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			if err != nil {
 				return err
 			}
-			b, err := r.execute("redline.html", r.redlinePage(c, from, to))
+			// A version's changes/ page and its comparison with the version
+			// in force are often the same pair: compare it once.
+			pair := [2]*model.Version{c.From, c.To}
+			rl, ok := redlines[pair]
+			if !ok {
+				rl = redline.CompareDocs(from, to, redline.Options{
+					UnsafeHTML:    r.opts.UnsafeHTML,
+					InsertedLabel: r.cat.T(c.To.Edition.Lang, "redline.inserted"),
+					DeletedLabel:  r.cat.T(c.To.Edition.Lang, "redline.deleted"),
+				})
+				redlines[pair] = rl
+			}
+			b, err := r.execute("redline.html", r.redlinePage(c, rl))
 			if err == nil {
 				err = w.WriteFile(urls.File(c.URL), b)
 			}
@@ -129,8 +142,8 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	return j
 }
 
-// redlinePage renders one comparison of two parsed versions.
-func (r *Renderer) redlinePage(c Comparison, from, to *redline.Doc) *Page {
+// redlinePage renders one comparison.
+func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
 	p := r.newPage(lang, c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
@@ -138,11 +151,6 @@ func (r *Renderer) redlinePage(c Comparison, from, to *redline.Doc) *Page {
 	p.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
 	p.withPolicyFeed(ed)
 
-	rl := redline.CompareDocs(from, to, redline.Options{
-		UnsafeHTML:    r.opts.UnsafeHTML,
-		InsertedLabel: r.cat.T(lang, "redline.inserted"),
-		DeletedLabel:  r.cat.T(lang, "redline.deleted"),
-	})
 	v := &RedlineView{
 		PolicyTitle: c.To.Title,
 		From:        c.From,
