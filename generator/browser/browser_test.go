@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -17,20 +16,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds the browser; in CI its absence is a failure, not a skip,
-// because .ci/run installs it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	needTool(t, "no chromium on PATH; .ci/run installs it with apt-get install chromium")
-	return ""
-}
+	"gen/generator/internal/testsite"
+)
 
 // browser is one headless Chromium with one tab, shared by every test of the
 // package: starting it costs more than most checks. Tests run one at a time
@@ -57,7 +45,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
 // context for one test that ends after timeout.
 func newBrowser(t *testing.T, timeout time.Duration) (context.Context, *recorder) {
 	t.Helper()
-	path := chromium(t)
+	path := testsite.Chromium(t)
 	browserOnce.Do(func() { sharedBrowser, browserErr = startBrowser(path) })
 	if browserErr != nil {
 		t.Fatalf("starting chromium: %v", browserErr)
@@ -72,16 +60,7 @@ func newBrowser(t *testing.T, timeout time.Duration) (context.Context, *recorder
 }
 
 func startBrowser(path string) (*browser, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := testsite.ChromeOptions(path, chromedp.WindowSize(1280, 900))
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	cleanups = append(cleanups, func() { cancelTab(); cancelAlloc() })

@@ -21,52 +21,55 @@ import (
 //
 //	go test -run='^$' -bench=BenchmarkBuild -count=6 ./generator/build/
 func BenchmarkBuild(b *testing.B) {
+	sized(b, []string{"small", "medium", "large"}, func(b *testing.B, site string, spec corpus.Spec) {
+		outs := b.TempDir()
+		opts := build.Options{Site: site, Now: "2026-11-23"}
+		versions, i := 0, 0
+		for b.Loop() {
+			out := filepath.Join(outs, strconv.Itoa(i))
+			i++
+			res, diags, err := build.Build(opts, out)
+			if err != nil || diags.HasErrors() {
+				b.Fatalf("build failed: %v %v", err, diags.Errors())
+			}
+			versions = res.Versions
+			b.StopTimer()
+			if err := os.RemoveAll(out); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		if want := spec.Files(); versions != want {
+			b.Fatalf("built %d versions, want %d", versions, want)
+		}
+		b.ReportMetric(float64(versions)*float64(b.N)/b.Elapsed().Seconds(), "versions/s")
+	})
+}
+
+// sized runs bench once per corpus, writing each corpus once into a folder
+// shared by the sub-benchmark's runs. The large corpus is left out under
+// -short.
+func sized(b *testing.B, names []string, bench func(b *testing.B, site string, spec corpus.Spec)) {
 	root := b.TempDir()
-	for _, size := range []struct {
-		name string
-		spec corpus.Spec
-	}{
-		{"small", corpus.Small()},
-		{"medium", corpus.Medium()},
-		{"large", corpus.Large()},
-	} {
-		site := filepath.Join(root, size.name)
+	for _, name := range names {
+		spec := corpus.Sizes()[name]
+		site := filepath.Join(root, name)
 		written := false
-		b.Run(size.name, func(b *testing.B) {
-			if size.name == "large" && testing.Short() {
+		b.Run(name, func(b *testing.B) {
+			if name == "large" && testing.Short() {
 				b.Skip("the large corpus is skipped under -short")
 			}
 			// The sub-benchmark runs once per b.N tried; write the corpus
 			// only the first time.
 			if !written {
-				if err := corpus.Write(site, size.spec); err != nil {
+				if err := corpus.Write(site, spec); err != nil {
 					b.Fatal(err)
 				}
 				written = true
 			}
 			b.SetBytes(markdownBytes(b, site))
 			b.ReportAllocs()
-			outs := b.TempDir()
-			opts := build.Options{Site: site, Now: "2026-11-23"}
-			versions, i := 0, 0
-			for b.Loop() {
-				out := filepath.Join(outs, strconv.Itoa(i))
-				i++
-				res, diags, err := build.Build(opts, out)
-				if err != nil || diags.HasErrors() {
-					b.Fatalf("build failed: %v %v", err, diags.Errors())
-				}
-				versions = res.Versions
-				b.StopTimer()
-				if err := os.RemoveAll(out); err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-			}
-			if want := size.spec.Files(); versions != want {
-				b.Fatalf("built %d versions, want %d", versions, want)
-			}
-			b.ReportMetric(float64(versions)*float64(b.N)/b.Elapsed().Seconds(), "versions/s")
+			bench(b, site, spec)
 		})
 	}
 }
@@ -100,62 +103,40 @@ func markdownBytes(b *testing.B, site string) int64 {
 //
 //	go test -run='^$' -bench=BenchmarkVersionPages -count=6 ./generator/build/
 func BenchmarkVersionPages(b *testing.B) {
-	root := b.TempDir()
-	for _, size := range []struct {
-		name string
-		spec corpus.Spec
-	}{
-		{"medium", corpus.Medium()},
-		{"large", corpus.Large()},
-	} {
-		site := filepath.Join(root, size.name)
-		written := false
-		b.Run(size.name, func(b *testing.B) {
-			if size.name == "large" && testing.Short() {
-				b.Skip("the large corpus is skipped under -short")
-			}
-			if !written {
-				if err := corpus.Write(site, size.spec); err != nil {
-					b.Fatal(err)
-				}
-				written = true
-			}
-			b.SetBytes(markdownBytes(b, site))
-			b.ReportAllocs()
-			outs := b.TempDir()
-			opts := build.Options{Site: site, Now: "2026-11-23"}
-			notRedline := func(p string) bool {
-				return !strings.Contains(p, "/changes/") && !strings.Contains(p, "/compare/")
-			}
-			versions, i := 0, 0
-			for b.Loop() {
-				out := filepath.Join(outs, strconv.Itoa(i))
-				i++
-				loaded, diags := build.Load(opts)
-				if diags.HasErrors() {
-					b.Fatal(diags.Errors())
-				}
-				r, rd := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
-				if r == nil {
-					b.Fatal(rd)
-				}
-				if err := output.Replace(out, func(w output.Writer) error {
-					_, err := r.RenderOnly(w, notRedline)
-					return err
-				}); err != nil {
-					b.Fatal(err)
-				}
-				versions = 0
-				for _, p := range loaded.Site.Policies {
-					for _, ed := range p.Editions {
-						versions += len(ed.Versions)
-					}
-				}
-				b.StopTimer()
-				os.RemoveAll(out)
-				b.StartTimer()
-			}
-			b.ReportMetric(float64(versions)*float64(b.N)/b.Elapsed().Seconds(), "versions/s")
-		})
+	notRedline := func(p string) bool {
+		return !strings.Contains(p, "/changes/") && !strings.Contains(p, "/compare/")
 	}
+	sized(b, []string{"medium", "large"}, func(b *testing.B, site string, _ corpus.Spec) {
+		outs := b.TempDir()
+		opts := build.Options{Site: site, Now: "2026-11-23"}
+		versions, i := 0, 0
+		for b.Loop() {
+			out := filepath.Join(outs, strconv.Itoa(i))
+			i++
+			loaded, diags := build.Load(opts)
+			if diags.HasErrors() {
+				b.Fatal(diags.Errors())
+			}
+			r, rd := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
+			if r == nil {
+				b.Fatal(rd)
+			}
+			if err := output.Replace(out, func(w output.Writer) error {
+				_, err := r.RenderOnly(w, notRedline)
+				return err
+			}); err != nil {
+				b.Fatal(err)
+			}
+			versions = 0
+			for _, p := range loaded.Site.Policies {
+				for _, ed := range p.Editions {
+					versions += len(ed.Versions)
+				}
+			}
+			b.StopTimer()
+			os.RemoveAll(out)
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(versions)*float64(b.N)/b.Elapsed().Seconds(), "versions/s")
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"gen/generator/cli"
+	"gen/generator/internal/testsite"
 )
 
 // run runs gen in-process and returns its exit status and output.
@@ -27,34 +28,8 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-// copySite copies a testdata site into a fresh temporary folder, so a test
-// can change it.
-func copySite(t *testing.T, from string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if rel == "public" {
-			return filepath.SkipDir
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
+// copySite copies a site into a fresh temporary folder the test may change.
+func copySite(t testing.TB, from string) string { return testsite.Copy(t, from) }
 
 // buildSite builds site into a fresh output folder at now and returns it.
 func buildSite(t *testing.T, site, now string, extra ...string) string {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"gen/generator/build"
+	"gen/generator/internal/testsite"
 	"gen/generator/serve"
 )
 
@@ -28,32 +29,7 @@ const testSite = "../cli/testdata/site"
 const now = "2024-04-10"
 
 // copySite copies a site into a fresh temporary folder the test may change.
-func copySite(t testing.TB, from string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if rel == "public" {
-			return filepath.SkipDir
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
+func copySite(t testing.TB, from string) string { return testsite.Copy(t, from) }
 
 // running is a server started by a test, with a client on its event stream.
 type running struct {

@@ -1,0 +1,77 @@
+// Package testsite holds what tests in several packages need to set up a
+// site the way a user has one: a private copy of a test site to change, and
+// a headless Chromium to read it with.
+package testsite
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Copy copies the site at from into a fresh temporary folder the test may
+// change, leaving out any built public/.
+func Copy(t testing.TB, from string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if rel == "public" {
+			return filepath.SkipDir
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// Chromium finds the browser. In CI its absence fails the test, because
+// .ci/run installs it and a browser test that skips there proves nothing;
+// elsewhere the test is skipped with the command that installs it.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no chromium on PATH; .ci/run installs it with apt-get install chromium")
+	}
+	t.Skip("no chromium on PATH (apt-get install chromium to run the browser tests)")
+	return ""
+}
+
+// ChromeOptions starts the headless browser at path; extra options (a
+// window size, a profile folder) are added. Background networking is off:
+// on a machine with no network Chromium's own update and sync requests
+// would only fail, and a test must see the site's requests alone.
+func ChromeOptions(path string, extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+	)
+	return append(opts, extra...)
+}
