@@ -42,6 +42,9 @@ type differ struct {
 	// comparison, which would otherwise spend their time allocating.
 	tokenRunes map[token]rune
 	wordCount  map[token]int
+	// starved is set when a diff was coarsened because the budget ran out,
+	// so that result depends on the comparison and is not remembered.
+	starved bool
 }
 
 func newDiffer() *differ {
@@ -184,7 +187,11 @@ func coarse[K comparable](a, b []K) []edit {
 // words diffs two token sequences word by word.
 func (d *differ) words(a, b []token) []edit {
 	work := len(a) * len(b)
-	if work > maxPairWork || work > d.budget {
+	if work > maxPairWork {
+		return coarse(a, b)
+	}
+	if work > d.budget {
+		d.starved = true
 		return coarse(a, b)
 	}
 	d.budget -= work

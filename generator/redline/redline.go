@@ -22,7 +22,26 @@ type Options struct {
 	// screen readers (in visually hidden text), localized by the caller,
 	// e.g. "inserted:" and "deleted:". Empty labels are left out.
 	InsertedLabel, DeletedLabel string
+	// Memo, when set, remembers how modified blocks rendered, for the next
+	// comparison: an edition's comparisons with the version in force meet
+	// the same pair of old and new paragraph again and again. The redline
+	// is the same with or without it. A Memo is not safe for concurrent use.
+	Memo *Memo
 }
+
+// Memo remembers rendered modified blocks across comparisons; see Options.
+type Memo struct {
+	blocks map[string]memoBlock
+}
+
+type memoBlock struct {
+	block          Block
+	added, removed int
+	work           int // the diff budget its computation used
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{blocks: map[string]memoBlock{}} }
 
 // Redline is what changed between two versions of a policy body.
 type Redline struct {

@@ -1,6 +1,7 @@
 package redline
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"strconv"
@@ -37,7 +38,32 @@ func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
 		b.Old = ob.plain()
 		return b
 	}
-	return rd.render(kind, ob, nb)
+	if kind != Modified || rd.opts.Memo == nil {
+		return rd.render(kind, ob, nb)
+	}
+	key := ob.shapeKey() + "\x01" + nb.shapeKey()
+	if m, ok := rd.opts.Memo.blocks[key]; ok && m.work <= rd.d.budget {
+		// Exactly what computing it again would give: the budget it needs
+		// is there, so no diff inside it would have been coarsened.
+		rd.d.budget -= m.work
+		rd.r.WordsAdded += m.added
+		rd.r.WordsRemoved += m.removed
+		return m.block
+	}
+	budget, added, removed := rd.d.budget, rd.r.WordsAdded, rd.r.WordsRemoved
+	rd.d.starved = false
+	b := rd.render(kind, ob, nb)
+	if !rd.d.starved {
+		rd.opts.Memo.blocks[key] = memoBlock{b, rd.r.WordsAdded - added, rd.r.WordsRemoved - removed, budget - rd.d.budget}
+	}
+	return b
+}
+
+// shapeKey identifies everything a block's rendering depends on: its words
+// and markup (key) and where it stands (heading level, list nesting and
+// numbering, its {#id}).
+func (b *block) shapeKey() string {
+	return fmt.Sprintf("%d|%d|%t|%d|%t|%s|", b.level, b.depth, b.ordered, b.number, b.cont, b.id) + b.key
 }
 
 // render renders one aligned pair.

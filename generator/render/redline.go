@@ -93,6 +93,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
 		redlines := map[[2]*model.Version]*redline.Redline{}
+		memo := redline.NewMemo()
 		doc := func(v *model.Version) (*redline.Doc, error) {
 			if d, ok := docs[v]; ok {
 				return d, nil
@@ -126,6 +127,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 					UnsafeHTML:    r.opts.UnsafeHTML,
 					InsertedLabel: r.cat.T(c.To.Edition.Lang, "redline.inserted"),
 					DeletedLabel:  r.cat.T(c.To.Edition.Lang, "redline.deleted"),
+					Memo:          memo,
 				})
 				redlines[pair] = rl
 			}
