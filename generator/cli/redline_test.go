@@ -55,7 +55,7 @@ func TestRedlinePagesShowWhatChanged(t *testing.T) {
 	if len(p.all("details", "unchanged")) == 0 {
 		t.Errorf("unchanged sections are not collapsed")
 	}
-	if !strings.Contains(p.mainText(), "1 sections changed") && !strings.Contains(p.mainText(), "1 section changed") {
+	if !strings.Contains(p.mainText(), "Sections changed: 1, words added: 7, words removed: 0") {
 		t.Errorf("no counts: %s", p.mainText())
 	}
 
