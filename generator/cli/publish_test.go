@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -150,5 +151,119 @@ func TestVersionsJSONAnswersWhatWasInForce(t *testing.T) {
 	}
 	if site.AsOf != "2024-04-10" || len(site.Policies) != 3 || len(site.Policies[1].Languages) != 2 {
 		t.Errorf("policies.json: %+v", site)
+	}
+}
+
+// documentedEdition is versions.json exactly as the README documents it.
+// Decoding with unknown fields refused checks the output against the
+// documented schema: no undocumented field, no field of another type.
+type documentedEdition struct {
+	Policy   string  `json:"policy"`
+	Language string  `json:"language"`
+	Title    string  `json:"title"`
+	URL      string  `json:"url"`
+	History  string  `json:"history"`
+	Feed     string  `json:"feed"`
+	InForce  *string `json:"in_force"`
+	Versions []struct {
+		LastUpdated  string  `json:"last_updated"`
+		Effective    string  `json:"effective"`
+		Status       string  `json:"status"`
+		InForceFrom  *string `json:"in_force_from"`
+		InForceUntil *string `json:"in_force_until"`
+		Title        string  `json:"title"`
+		Draft        bool    `json:"draft"`
+		Translates   *string `json:"translates"`
+		URLs         struct {
+			Page    string  `json:"page"`
+			Source  string  `json:"source"`
+			Changes *string `json:"changes"`
+		} `json:"urls"`
+		Change *struct {
+			Summary  string `json:"summary"`
+			Material bool   `json:"material"`
+		} `json:"change"`
+		Processors []struct {
+			Name     string `json:"name"`
+			Location string `json:"location"`
+			Purpose  string `json:"purpose"`
+			Country  string `json:"country"`
+			Transfer string `json:"transfer"`
+			URL      string `json:"url"`
+		} `json:"processors"`
+	} `json:"versions"`
+}
+
+// TestVersionsJSONFollowsTheDocumentedSchema decodes every versions.json
+// and policies.json of the test site strictly and checks the values the
+// README promises: dates as YYYY-MM-DD, the three statuses, absolute URLs.
+func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10", "--drafts")
+	dateRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	check := func(where string, ed documentedEdition) {
+		if ed.Policy == "" || ed.Language == "" || !strings.HasPrefix(ed.URL, "https://") || len(ed.Versions) == 0 {
+			t.Errorf("%s: incomplete: %+v", where, ed)
+		}
+		for _, v := range ed.Versions {
+			if !dateRE.MatchString(v.LastUpdated) || !dateRE.MatchString(v.Effective) {
+				t.Errorf("%s: dates %q %q", where, v.LastUpdated, v.Effective)
+			}
+			switch v.Status {
+			case "in-force", "upcoming", "archived":
+			default:
+				t.Errorf("%s: status %q", where, v.Status)
+			}
+			if v.Status == "upcoming" && (v.InForceFrom != nil || v.InForceUntil != nil) {
+				t.Errorf("%s: an upcoming version has an in-force interval", where)
+			}
+			if v.Status == "in-force" && (v.InForceFrom == nil || v.InForceUntil != nil) {
+				t.Errorf("%s: the version in force has interval %v..%v", where, v.InForceFrom, v.InForceUntil)
+			}
+			if !strings.HasPrefix(v.URLs.Page, "https://") || !strings.HasSuffix(v.URLs.Source, "/source.md") {
+				t.Errorf("%s: urls %+v", where, v.URLs)
+			}
+			for _, p := range v.Processors {
+				if p.Name == "" || p.Location == "" || p.Purpose == "" {
+					t.Errorf("%s: processor without a required field: %+v", where, p)
+				}
+			}
+		}
+	}
+	strict := func(b []byte, v any) error {
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.DisallowUnknownFields()
+		return d.Decode(v)
+	}
+	files := 0
+	for rel, b := range tree(t, out) {
+		if !strings.HasSuffix(rel, "/versions.json") {
+			continue
+		}
+		files++
+		var ed documentedEdition
+		if err := strict(b, &ed); err != nil {
+			t.Errorf("%s does not follow the documented schema: %v", rel, err)
+		}
+		check(rel, ed)
+	}
+	if files != 4 {
+		t.Errorf("%d versions.json files, want 4", files)
+	}
+	var site struct {
+		Title    string `json:"title"`
+		BaseURL  string `json:"base_url"`
+		AsOf     string `json:"as_of"`
+		Policies []struct {
+			Policy    string              `json:"policy"`
+			Languages []documentedEdition `json:"languages"`
+		} `json:"policies"`
+	}
+	if err := strict(mustRead(t, out, "policies.json"), &site); err != nil {
+		t.Fatalf("policies.json does not follow the documented schema: %v", err)
+	}
+	for _, p := range site.Policies {
+		for _, ed := range p.Languages {
+			check("policies.json "+p.Policy, ed)
+		}
 	}
 }
