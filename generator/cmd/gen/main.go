@@ -11,12 +11,13 @@ import (
 )
 
 func main() {
-	// A build keeps every rendered policy body until its pages are written;
-	// a soft memory limit makes the collector reclaim garbage before the
-	// heap doubles, which keeps a large site's build under 250 MB at no
-	// measurable cost in time. GOMEMLIMIT in the environment still wins.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(220 << 20)
+	// A build keeps every rendered policy body until its pages are written.
+	// Collecting a little more often than Go's default keeps the 2,000-
+	// version corpus under 250 MB for about the same time; unlike a fixed
+	// memory limit, it lets a larger site grow linearly instead of leaving
+	// the collector running without pause. GOGC in the environment wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(70)
 	}
 	os.Exit(cli.Main(cli.Env{
 		Stdout: os.Stdout,
