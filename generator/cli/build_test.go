@@ -250,6 +250,9 @@ func TestStaleFilesDoNotSurvive(t *testing.T) {
 func TestLayoutsAndStaticOverride(t *testing.T) {
 	site := copySite(t, testSite)
 	css := []byte("body { color: rebeccapurple }\n")
+	if err := os.MkdirAll(filepath.Join(site, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(filepath.Join(site, "layouts/style.css"), css, 0o644)
 	os.WriteFile(filepath.Join(site, "layouts/partials.html"), bytes.Replace(mustReadFile(t, "../render/layouts/partials.html"),
 		[]byte(`<p>{{.T "site.footer" "title" .Site.Title}}</p>`), []byte(`<p class="custom-footer">Custom footer</p>`), 1), 0o644)
