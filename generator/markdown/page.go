@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -169,8 +171,8 @@ func (p *page) customID(h *ast.Heading) string {
 		switch {
 		case !ok:
 			p.problems.errorf(h.Pos(), "heading id must be text")
-		case len(v) == 0 || bytes.ContainsFunc(v, isHTMLSpace):
-			p.problems.errorf(h.Pos(), "heading id %q must be non-empty and without spaces", v)
+		case len(v) == 0 || bytes.ContainsFunc(v, badIDRune) || !utf8.Valid(v):
+			p.problems.errorf(h.Pos(), "heading id %q must be non-empty, without spaces or control characters", v)
 		case p.reserved[string(v)]:
 			p.problems.errorf(h.Pos(), "heading id %q is used by the page layout; choose another", v)
 		case p.ids.used[string(v)]:
@@ -189,6 +191,10 @@ func (p *page) customID(h *ast.Heading) string {
 }
 
 // isHTMLSpace reports whether r is ASCII whitespace, which HTML forbids in ids.
+// badIDRune reports a character an id cannot carry: HTML splits ids at
+// spaces, and browsers replace NUL, so the id would not be the one linked.
+func badIDRune(r rune) bool { return isHTMLSpace(r) || unicode.IsControl(r) || r == utf8.RuneError }
+
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
 }
