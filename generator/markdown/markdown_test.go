@@ -134,7 +134,7 @@ func TestCustomIDProblems(t *testing.T) {
 			name:    "id with a space",
 			src:     "## A {id=\"two words\"}\n",
 			wantIDs: []string{"a"},
-			want:    []string{`content/privacy/sv.md:11:1: heading id "two words" must be non-empty and without spaces`},
+			want:    []string{`content/privacy/sv.md:11:1: heading id "two words" must be non-empty, without spaces or control characters`},
 		},
 		{
 			name:    "script attributes dropped",
