@@ -74,7 +74,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 		}
 		bodies[i] = b
 	}
-	rl := redline.Compare(bodies[0], bodies[1], redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+	rl := redline.Compare(bodies[0], bodies[1], redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Terminal: true})
 	fmt.Fprintf(w, "%s (%s): %s → %s\n", to.Title, req.Lang, from.Date, to.Date)
 	if to.Previous == from && to.Change != nil && to.Change.Summary != "" {
 		fmt.Fprintf(w, "%s\n", to.Change.Summary)

@@ -22,6 +22,9 @@ type Options struct {
 	// screen readers (in visually hidden text), localized by the caller,
 	// e.g. "inserted:" and "deleted:". Empty labels are left out.
 	InsertedLabel, DeletedLabel string
+	// Terminal also keeps the plain-text rendering WriteText prints; a site
+	// build, which only needs the HTML, leaves it off and saves the work.
+	Terminal bool
 	// Memo, when set, remembers how modified blocks rendered, for the next
 	// comparison: an edition's comparisons with the version in force meet
 	// the same pair of old and new paragraph again and again. The redline
@@ -53,6 +56,8 @@ type Redline struct {
 	// WordsAdded and WordsRemoved count the words (tokens with a letter or
 	// digit) inserted and deleted.
 	WordsAdded, WordsRemoved int
+
+	terminal bool // computed with Options.Terminal, so WriteText can print it
 }
 
 // Section is a heading and the blocks up to the next heading.
@@ -144,7 +149,7 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 		func(i int) []token { return ob[i].words },
 		func(j int) []token { return nb[j].words })
 
-	r := &Redline{}
+	r := &Redline{terminal: opts.Terminal}
 	rd := &renderer{opts: opts, d: d, r: r}
 	var sections []Section
 	var ids []string // explicit {#id} of each section's heading

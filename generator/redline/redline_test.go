@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"regexp"
@@ -12,7 +13,31 @@ import (
 	"time"
 )
 
-var opts = Options{InsertedLabel: "inserted:", DeletedLabel: "deleted:"}
+var opts = Options{InsertedLabel: "inserted:", DeletedLabel: "deleted:", Terminal: true}
+
+// TestTerminalOnlyAddsText checks that leaving out the terminal rendering,
+// as site builds do, changes nothing in the HTML or the counts.
+func TestTerminalOnlyAddsText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	old := policyBody(rng, 20_000)
+	new := editWords(rng, old, 0.05)
+	htmlOnly := opts
+	htmlOnly.Terminal = false
+	a, b := Compare([]byte(old), []byte(new), opts), Compare([]byte(old), []byte(new), htmlOnly)
+	if a.SectionsChanged != b.SectionsChanged || a.WordsAdded != b.WordsAdded || a.WordsRemoved != b.WordsRemoved || len(a.Sections) != len(b.Sections) {
+		t.Fatalf("counts differ without the terminal rendering")
+	}
+	for i := range a.Sections {
+		for j := range a.Sections[i].Blocks {
+			if a.Sections[i].Blocks[j].HTML != b.Sections[i].Blocks[j].HTML {
+				t.Fatalf("section %d block %d: HTML differs without the terminal rendering", i, j)
+			}
+		}
+	}
+	if err := WriteText(io.Discard, b, false); err == nil {
+		t.Errorf("WriteText printed a redline that has no terminal rendering")
+	}
+}
 
 var (
 	labelRe = regexp.MustCompile(`<span class="visually-hidden">[^<]*</span>`)
@@ -452,7 +477,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("a\\*b &amp; &copy; **x**,y\n", "a*b & © **x** ,y\n")
 	f.Fuzz(func(t *testing.T, old, new string) {
 		checkRoundTrip(t, []byte(old), []byte(new), opts)
-		r := Compare([]byte(old), []byte(new), Options{UnsafeHTML: true})
+		r := Compare([]byte(old), []byte(new), Options{UnsafeHTML: true, Terminal: true})
 		var buf bytes.Buffer
 		if err := WriteText(&buf, r, true); err != nil {
 			t.Fatal(err)

@@ -26,7 +26,11 @@ type out struct {
 	started bool // a word was written: later runs need their separator
 }
 
-func (o *out) lit(s string) { o.text = append(o.text, mark{opEqual, s}) }
+func (o *out) lit(s string) {
+	if o.rd.opts.Terminal {
+		o.text = append(o.text, mark{opEqual, s})
+	}
+}
 
 // block renders one aligned pair; ob or nb is nil for added and removed
 // blocks.
@@ -239,7 +243,7 @@ func (o *out) run(op op, ts []token, place sepPlace) {
 	}
 	if place == sepOutside && sep != "" {
 		o.html.WriteString(sep)
-		o.text = append(o.text, mark{opEqual, sep})
+		o.lit(sep)
 	}
 	switch op {
 	case opInsert:
@@ -286,7 +290,9 @@ func (o *out) run(op op, ts []token, place sepPlace) {
 	case opDelete:
 		o.html.WriteString("</del>")
 	}
-	o.text = append(o.text, mark{op, txt.String()})
+	if o.rd.opts.Terminal {
+		o.text = append(o.text, mark{op, txt.String()})
+	}
 }
 
 func (o *out) label(l string) {

@@ -2,6 +2,7 @@ package redline
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -22,6 +23,9 @@ const (
 // sections and blocks are elided. With color, deletions and insertions use
 // ANSI colors; without, git's word-diff markers [-deleted-] and {+inserted+}.
 func WriteText(w io.Writer, r *Redline, color bool) error {
+	if !r.terminal {
+		return errors.New("redline: WriteText needs a redline computed with Options.Terminal")
+	}
 	bw := bufio.NewWriter(w)
 	tw := textWriter{w: bw, color: color}
 	unchanged := 0
