@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -171,7 +172,7 @@ func loadConfig(opts Options, fsys fs.FS) (*config.Site, diag.List) {
 	var diags diag.List
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if err != nil {
-		diags.Errorf(ConfigFile, 0, 0, "cannot read the site configuration: %v", unwrapPathError(err))
+		diags.Errorf(filepath.Join(opts.Site, ConfigFile), 0, 0, "cannot read the site configuration: %v; run gen in the site's folder or name it with -s SITE", unwrapPathError(err))
 		return nil, diags
 	}
 	cfg, cfgDiags := config.Parse(ConfigFile, src)

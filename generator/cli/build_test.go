@@ -273,3 +273,23 @@ func mustReadFile(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+// TestBrokenLayoutNamesItsFile gives the site a layout that parses but
+// asks a page for something it does not have: the error names the layout
+// file, line and column and the page, and nothing is written.
+func TestBrokenLayoutNamesItsFile(t *testing.T) {
+	site := copySite(t, testSite)
+	os.MkdirAll(filepath.Join(site, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(site, "layouts/index.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+	if code != 1 || !strings.Contains(stderr, "layouts/index.html:1:19:") || !strings.Contains(stderr, "(rendering /en/)") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a failed render wrote %s", out)
+	}
+	if code, _, stderr := run(t, "build", "-s", filepath.Join(site, "missing")); code != 1 || !strings.Contains(stderr, "site.toml: cannot read the site configuration") || !strings.Contains(stderr, "-s SITE") {
+		t.Errorf("missing site.toml: exit %d:\n%s", code, stderr)
+	}
+}

@@ -5,6 +5,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -73,6 +74,10 @@ func Find(site fs.FS) ([]Location, diag.List) {
 	var out []Location
 	err := fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(Dir, 0, 0, "there is no content folder; policies live at content/<policy>/<lang>.md")
+				return nil
+			}
 			diags.Errorf(p, 0, 0, "cannot read: %v", err)
 			return nil
 		}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
 
@@ -62,11 +61,10 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 					err = j.write(only, keep)
 				} else {
 					var b []byte
+					// Errors name their file already: a layout's with its
+					// line (layouts.explain), a write's with its path.
 					if b, err = j.run(); err == nil {
 						err = w.WriteFile(j.path, b)
-					}
-					if err != nil {
-						err = fmt.Errorf("%s: %w", j.path, err)
 					}
 				}
 				if err != nil {

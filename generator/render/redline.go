@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -160,7 +159,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 				err = w.WriteFile(urls.File(c.URL), b)
 			}
 			if err != nil {
-				return fmt.Errorf("%s: %w", urls.File(c.URL), err)
+				return err
 			}
 		}
 		return nil

@@ -137,7 +137,7 @@ func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
 		name = "redirect"
 	}
 	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
-		return nil, err
+		return nil, r.layouts.explain(err, p.URL)
 	}
 	return buf.Bytes(), nil
 }

@@ -31,6 +31,8 @@ func ReservedIDs() []string { return []string{"main-content", "contents-title", 
 
 // layouts holds the compiled templates, parsed once per build.
 type layouts struct {
+	// from names the file each layout was read from, for errors.
+	from   map[string]string
 	pages  map[string]*template.Template
 	css    []byte
 	script []byte
@@ -71,7 +73,7 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		}
 	}
 
-	l := &layouts{pages: map[string]*template.Template{}, css: files["style.css"], script: files["compare.js"]}
+	l := &layouts{from: from, pages: map[string]*template.Template{}, css: files["style.css"], script: files["compare.js"]}
 	base := template.New("").Funcs(funcs)
 	for _, name := range common {
 		if _, err := base.New(name).Parse(string(files[name])); err != nil {
@@ -91,6 +93,18 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		return nil, diags
 	}
 	return l, diags
+}
+
+// explain turns a template execution error into one that names the layout
+// file, its line and column, and the page being rendered: most often a
+// site's own layout asking for something a page does not have.
+func (l *layouts) explain(err error, page string) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	name, rest, ok := strings.Cut(msg, ":")
+	if file, known := l.from[name]; ok && known {
+		msg = strings.TrimPrefix(file, "built-in ") + ":" + rest
+	}
+	return fmt.Errorf("%s (rendering %s)", msg, page)
 }
 
 // templateError strips the "template: name:" prefix that would repeat the
