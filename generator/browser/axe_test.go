@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"gen/generator/internal/testsite"
 )
 
 var (
@@ -27,7 +29,7 @@ func axe(t *testing.T) string {
 		axeSource, axeErr = string(b), err
 	})
 	if axeErr != nil {
-		needTool(t, "no axe-core (%v); run: cd .ci/web && npm ci", axeErr)
+		testsite.Need(t, "no axe-core (%v); run: cd .ci/web && npm ci", axeErr)
 	}
 	return axeSource
 }

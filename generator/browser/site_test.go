@@ -146,15 +146,5 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// needTool ends a test whose tool is missing: a failure in CI, where .ci/run
-// installs every tool, and a skip on a developer's machine.
-func needTool(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
-}
-
 // webTools is the folder where .ci/run installs the npm tools the tests use.
 var webTools = filepath.Join("..", "..", ".ci", "web", "node_modules")

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gen/generator/internal/testsite"
 )
 
 // TestHTMLIsValid runs the Nu HTML Checker, the W3C's reference validator
@@ -17,11 +19,11 @@ func TestHTMLIsValid(t *testing.T) {
 	site := serveExample(t)
 	jar := filepath.Join(webTools, "vnu-jar", "build", "dist", "vnu.jar")
 	if _, err := os.Stat(jar); err != nil {
-		needTool(t, "no Nu HTML Checker (%v); run: cd .ci/web && npm ci", err)
+		testsite.Need(t, "no Nu HTML Checker (%v); run: cd .ci/web && npm ci", err)
 	}
 	java, err := exec.LookPath("java")
 	if err != nil {
-		needTool(t, "no java on PATH for the Nu HTML Checker (apt-get install default-jre-headless)")
+		testsite.Need(t, "no java on PATH for the Nu HTML Checker (apt-get install default-jre-headless)")
 	}
 	pages, err := filepath.Glob(filepath.Join(site.dir, "*.html"))
 	if err != nil {

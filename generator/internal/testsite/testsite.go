@@ -52,11 +52,18 @@ func Chromium(t testing.TB) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no chromium on PATH; .ci/run installs it with apt-get install chromium")
-	}
-	t.Skip("no chromium on PATH (apt-get install chromium to run the browser tests)")
+	Need(t, "no chromium on PATH; .ci/run installs it (apt-get install chromium)")
 	return ""
+}
+
+// Need ends a test whose tool is missing: a failure in CI, where .ci/run
+// installs every tool the tests use, and a skip on a developer's machine.
+func Need(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
 }
 
 // ChromeOptions starts the headless browser at path; extra options (a
