@@ -21,31 +21,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 rounds=${ROUNDS:-5}
 size=${SIZE:-large}
 version_pages=${VERSION_PAGES:-1}
 
-apt_install() {
-	local sudo=()
-	if [[ $(id -u) != 0 ]]; then
-		command -v sudo >/dev/null 2>&1 || {
-			echo "compare-hugo.sh: need root or sudo to apt-get install $*" >&2
-			exit 2
-		}
-		sudo=(sudo)
-	fi
-	"${sudo[@]}" apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
-}
 command -v hugo >/dev/null 2>&1 || apt_install hugo
-[[ -x /usr/bin/time ]] || apt_install time
-
-work=$(mktemp -d)
-if [[ -z ${KEEP:-} ]]; then
-	trap 'rm -rf "$work"' EXIT
-else
-	echo "keeping $work"
-fi
+need_time
+make_work
 
 go build -o "$work/gen" ./generator/cmd/gen
 go run ./generator/corpus/cmd/corpus -o "$work/site" -hugo "$work/hugo" -size "$size"
@@ -66,14 +49,9 @@ run() {
 		echo "compare-hugo.sh: $tool failed" >&2
 		exit 1
 	fi
-	awk -v tool="$tool" -v round="$round" '
-		/Elapsed \(wall clock\)/ {
-			n = split($NF, p, ":"); s = 0
-			for (i = 1; i <= n; i++) s = s * 60 + p[i]
-		}
-		/Maximum resident set size/ { rss = $NF }
-		END { if (round != "warm-up") printf "%s %.2f %d\n", tool, s, rss }
-	' "$tf" >>"$work/results"
+	if [[ $round != warm-up ]]; then
+		echo "$tool $(time_fields "$tf")" >>"$work/results"
+	fi
 }
 
 : >"$work/results"

@@ -4,24 +4,16 @@
 #
 #   scripts/rss.sh [small|medium|large]
 #
-# Needs GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time).
+# Uses GNU time at /usr/bin/time (installed with apt-get when missing).
 # Set KEEP=1 to keep the corpus and its output in the temporary folder.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 size=${1:-large}
 
-if [[ ! -x /usr/bin/time ]]; then
-	echo "rss.sh: /usr/bin/time not found; install GNU time (apt-get install time)" >&2
-	exit 2
-fi
-
-work=$(mktemp -d)
-if [[ -z ${KEEP:-} ]]; then
-	trap 'rm -rf "$work"' EXIT
-else
-	echo "keeping $work"
-fi
+need_time
+make_work
 
 go build -o "$work/gen" ./generator/cmd/gen
 go run ./generator/corpus/cmd/corpus -o "$work/site" -size "$size"

@@ -12,24 +12,16 @@
 # Rounds are interleaved (every corpus once per round) so that a load
 # change on the machine hits all of them alike; figures are medians. Each
 # build writes into a fresh output folder. Needs GNU time at /usr/bin/time
-# (apt-get install time). KEEP=1 keeps the work folder.
+# (installed with apt-get when missing). KEEP=1 keeps the work folder.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 rounds=${ROUNDS:-3}
 versions=${VERSIONS:-1 2 5 10 20}
 
-if [[ ! -x /usr/bin/time ]]; then
-	echo "scaling.sh: /usr/bin/time not found; install GNU time (apt-get install time)" >&2
-	exit 2
-fi
-
-work=$(mktemp -d)
-if [[ -z ${KEEP:-} ]]; then
-	trap 'rm -rf "$work"' EXIT
-else
-	echo "keeping $work"
-fi
+need_time
+make_work
 
 go build -o "$work/gen" ./generator/cmd/gen
 go build -o "$work/corpus" ./generator/corpus/cmd/corpus
@@ -53,14 +45,7 @@ run() {
 		echo "scaling.sh: gen build of $name failed" >&2
 		exit 1
 	fi
-	awk -v name="$name" -v n="${files[$name]}" '
-		/Elapsed \(wall clock\)/ {
-			k = split($NF, p, ":"); s = 0
-			for (i = 1; i <= k; i++) s = s * 60 + p[i]
-		}
-		/Maximum resident set size/ { rss = $NF }
-		END { printf "%s %.2f %d %d\n", name, s, rss, n }
-	' "$tf" >>"$work/results"
+	echo "$name $(time_fields "$tf") ${files[$name]}" >>"$work/results"
 }
 
 : >"$work/results"

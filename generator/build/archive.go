@@ -8,7 +8,6 @@ import (
 	"gen/generator/archive"
 	"gen/generator/config"
 	"gen/generator/diag"
-	"gen/generator/render"
 )
 
 // Check validates everything Build would, writing nothing, and with a base
@@ -17,11 +16,8 @@ func Check(opts Options, base string) diag.List {
 	loaded, diags := Load(opts)
 	if !diags.HasErrors() {
 		// The same checks of layouts and links a build makes.
-		r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+		_, renderDiags := Renderer(loaded, "")
 		diags.Add(renderDiags)
-		if r != nil {
-			diags.Add(r.CheckLinks(staticFiles(loaded.FS)))
-		}
 	}
 	if base != "" {
 		diags.Add(archive.Guard(opts.Site, base))

@@ -1,11 +1,12 @@
 // Package build runs the pipeline — load, parse, model, render, write — for
-// `gen build` and `gen check`, and later for `gen serve`, so there is one
-// pipeline and not three.
+// every command: `gen build`, `gen check`, `gen diff`, `gen new-version`, and
+// `gen serve`, which reruns it for what changed, so there is one pipeline.
 package build
 
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,21 +56,6 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
-// Load reads the site and builds its model, returning every diagnostic.
-// It writes nothing; `gen check` is Load and a report.
-func Load(opts Options) (*Loaded, diag.List) {
-	loaded, _, diags := LoadCached(opts, NewCache())
-	return loaded, diags
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // Today decides the build's "now": --now if given, else SOURCE_DATE_EPOCH
 // if set, else the clock's day in the site's time zone.
 func Today(opts Options, tz *time.Location) (date.Date, error) {
@@ -117,13 +103,9 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	if err := checkOut(opts.Site, out); err != nil {
 		return Result{}, diags, err
 	}
-	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{UnsafeHTML: loaded.Config.UnsafeHTML})
+	r, renderDiags := Renderer(loaded, "")
 	diags.Add(renderDiags)
 	if r == nil {
-		return Result{}, diags, nil
-	}
-	if linkDiags := r.CheckLinks(staticFiles(loaded.FS)); linkDiags.HasErrors() {
-		diags.Add(linkDiags)
 		diags.Sort()
 		return Result{}, diags, nil
 	}
@@ -150,6 +132,22 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
+}
+
+// Renderer compiles the site's layouts and checks its links, as every
+// command that renders or checks a site must; inject is serve's reload
+// script ("" elsewhere). It returns nil when there are errors.
+func Renderer(loaded *Loaded, inject template.HTML) (*render.Renderer, diag.List) {
+	r, diags := render.New(loaded.Site, loaded.Catalog, loaded.FS,
+		render.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Inject: inject})
+	if r == nil {
+		return nil, diags
+	}
+	diags.Add(r.CheckLinks(staticFiles(loaded.FS)))
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return r, diags
 }
 
 // staticFiles lists static/ as output paths.

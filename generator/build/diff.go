@@ -27,12 +27,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
-	var ed *model.Edition
-	for _, p := range loaded.Site.Policies {
-		if p.Slug == req.Policy {
-			ed = p.Edition(req.Lang)
-		}
-	}
+	ed := loaded.Site.Edition(req.Lang, req.Policy)
 	if ed == nil {
 		diags.Errorf("content/"+req.Policy, 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
 		return diags

@@ -186,15 +186,7 @@ func TestNewVersionRefusesAndChangesNothing(t *testing.T) {
 			if code != 1 || !strings.Contains(stderr, tc.want) {
 				t.Errorf("exit %d, want 1 with %q:\n%s", code, tc.want, stderr)
 			}
-			after := tree(t, site)
-			if len(before) != len(after) {
-				t.Errorf("files: %d before, %d after", len(before), len(after))
-			}
-			for p := range before {
-				if !bytes.Equal(before[p], after[p]) {
-					t.Errorf("%s changed", p)
-				}
-			}
+			sameTree(t, before, tree(t, site), "site before and after a refused new-version")
 		})
 	}
 }

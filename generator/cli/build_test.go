@@ -188,14 +188,7 @@ func TestDraftsOnlyWhenAsked(t *testing.T) {
 func TestBuildIsDeterministic(t *testing.T) {
 	a := tree(t, buildSite(t, testSite, "2024-04-10"))
 	b := tree(t, buildSite(t, testSite, "2024-04-10"))
-	if len(a) != len(b) {
-		t.Fatalf("%d files, then %d", len(a), len(b))
-	}
-	for p, data := range a {
-		if !bytes.Equal(data, b[p]) {
-			t.Errorf("%s differs between two builds", p)
-		}
-	}
+	sameTree(t, a, b, "two builds of the same input")
 }
 
 // TestFailedBuildLeavesOutputAlone breaks a built site and rebuilds: the
@@ -214,15 +207,7 @@ func TestFailedBuildLeavesOutputAlone(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
-	after := tree(t, out)
-	if len(before) != len(after) {
-		t.Fatalf("output changed by a failed build: %d files, then %d", len(before), len(after))
-	}
-	for p := range before {
-		if !bytes.Equal(before[p], after[p]) {
-			t.Errorf("%s changed by a failed build", p)
-		}
-	}
+	sameTree(t, before, tree(t, out), "output before and after a failed build")
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("left beside the output: %v", entries)

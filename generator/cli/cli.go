@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -104,29 +105,46 @@ func flags(env Env, name, args, summary string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, returning the exit status to stop with, if any.
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
+// parse parses flags and expects between min and max arguments,
+// returning the exit status to stop with, if any.
+func parse(fs *flag.FlagSet, args []string, min, max int) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return OK, true
 		}
 		return Usage, true
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	if n := fs.NArg(); n < min || n > max {
+		if n > max {
+			fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(max))
+		} else {
+			fmt.Fprintf(fs.Output(), "%s: missing arguments\n", fs.Name())
+		}
 		fs.Usage()
 		return Usage, true
 	}
 	return 0, false
 }
 
-// setNow checks the --now flag's value before anything is read.
-func setNow(fs *flag.FlagSet, opts *build.Options, now string) (int, bool) {
-	if now != "" {
-		if _, err := date.Parse(now); err != nil {
-			fmt.Fprintf(fs.Output(), "%s: --now: %v\n", fs.Name(), err)
+// checkDates makes sure each non-empty value, named by what gave it, is a
+// date, before anything is read.
+func checkDates(fs *flag.FlagSet, values ...[2]string) (int, bool) {
+	for _, v := range values {
+		if v[1] == "" {
+			continue
+		}
+		if _, err := date.Parse(v[1]); err != nil {
+			fmt.Fprintf(fs.Output(), "%s: %s: %v\n", fs.Name(), v[0], err)
 			return Usage, true
 		}
+	}
+	return 0, false
+}
+
+// setNow checks the --now flag's value and puts it in opts.
+func setNow(fs *flag.FlagSet, opts *build.Options, now string) (int, bool) {
+	if code, stop := checkDates(fs, [2]string{"--now", now}); stop {
+		return code, stop
 	}
 	opts.Now = now
 	return 0, false
@@ -145,7 +163,7 @@ func runBuild(env Env, args []string) int {
 	opts, now := siteOptions(env, fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include versions marked draft = true")
-	if code, stop := parse(fs, args); stop {
+	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
@@ -167,7 +185,7 @@ func runCheck(env Env, args []string) int {
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
 	base := fs.String("base", "", "also compare the content with git revision `REF` and refuse lost or rewritten versions")
-	if code, stop := parse(fs, args); stop {
+	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
@@ -186,18 +204,10 @@ func runNewVersion(env Env, args []string) int {
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
 	day := fs.String("date", "", "the new version's `DATE` (YYYY-MM-DD); default today in site.toml's timezone")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return OK
-		}
-		return Usage
+	if code, stop := parse(fs, args, 1, math.MaxInt); stop {
+		return code
 	}
-	if fs.NArg() < 1 {
-		fmt.Fprintln(env.Stderr, "gen new-version: name the POLICY")
-		fs.Usage()
-		return Usage
-	}
-	if code, stop := setNow(fs, &build.Options{}, *day); stop {
+	if code, stop := checkDates(fs, [2]string{"--date", *day}); stop {
 		return code
 	}
 	cuts, diags := build.NewVersion(*opts, fs.Arg(0), fs.Args()[1:], *day)
@@ -217,7 +227,7 @@ func runServe(env Env, args []string) int {
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
 	addr := fs.String("addr", serve.DefaultAddr, "listen on `HOST:PORT` (the default is reachable only from this computer)")
-	if code, stop := parse(fs, args); stop {
+	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
@@ -238,23 +248,12 @@ func runDiff(env Env, args []string) int {
 	c := commandNamed("diff")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return OK
-		}
-		return Usage
-	}
-	if fs.NArg() < 2 || fs.NArg() > 4 {
-		fmt.Fprintf(env.Stderr, "gen diff: want POLICY LANG [FROM [TO]], got %d arguments\n", fs.NArg())
-		fs.Usage()
-		return Usage
+	if code, stop := parse(fs, args, 2, 4); stop {
+		return code
 	}
 	req := build.DiffRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), From: fs.Arg(2), To: fs.Arg(3), Color: env.Terminal}
-	for _, d := range []string{req.From, req.To} {
-		if _, err := date.Parse(d); d != "" && err != nil {
-			fmt.Fprintf(env.Stderr, "gen diff: %v\n", err)
-			return Usage
-		}
+	if code, stop := checkDates(fs, [2]string{"FROM", req.From}, [2]string{"TO", req.To}); stop {
+		return code
 	}
 	return report(env, build.Diff(*opts, req, env.Stdout), nil)
 }

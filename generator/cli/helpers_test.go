@@ -62,6 +62,20 @@ func tree(t *testing.T, root string) map[string][]byte {
 	return files
 }
 
+// sameTree fails the test for every file that differs between two trees,
+// or appears in only one; what says which two they are.
+func sameTree(t *testing.T, before, after map[string][]byte, what string) {
+	t.Helper()
+	if len(before) != len(after) {
+		t.Errorf("%s: %d files, then %d", what, len(before), len(after))
+	}
+	for p := range before {
+		if !bytes.Equal(before[p], after[p]) {
+			t.Errorf("%s: %s differs", what, p)
+		}
+	}
+}
+
 // page is a parsed HTML page with the queries tests need.
 type page struct {
 	t    *testing.T

@@ -82,7 +82,7 @@ func Find(site fs.FS) ([]Location, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != Dir && ignored(name) {
+		if p != Dir && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -109,9 +109,11 @@ func Find(site fs.FS) ([]Location, diag.List) {
 	return out, diags
 }
 
-// ignored reports whether a file or folder is hidden or an editor's
-// temporary, which the content tree may hold while someone is editing.
-func ignored(name string) bool {
+// Ignored reports whether a file or folder is hidden or an editor's
+// scratch file — vim's 4913 probe, .swp and .swx, backups ending in ~,
+// Emacs's .#lock and #autosave# — which a site may hold while someone is
+// editing. The build passes them over and serve does not rebuild for them.
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || name == "4913"

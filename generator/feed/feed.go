@@ -142,10 +142,7 @@ func (b Builder) describe(lang string, old, new []model.Processor) []string {
 
 // fieldName is a processor field's column heading in lang.
 func (b Builder) fieldName(lang, field string) string {
-	if field == "url" {
-		field = "policy"
-	}
-	return b.Catalog.T(lang, "processors."+field)
+	return b.Catalog.T(lang, i18n.ProcessorField(field))
 }
 
 func orDash(s string) string {

@@ -213,3 +213,13 @@ func (c *Catalog) Date(lang string, d date.Date) string {
 	}
 	return t.FormatDateLong(d.Time())
 }
+
+// ProcessorField returns the key of the UI string naming a processor's
+// front matter field (name, location, purpose, country, transfer, url),
+// the same words as the processors table's column headings.
+func ProcessorField(field string) string {
+	if field == "url" {
+		return "processors.policy" // the column of links to each processor's policy
+	}
+	return "processors." + field
+}

@@ -280,6 +280,17 @@ func (p *Policy) Edition(lang string) *Edition {
 	return nil
 }
 
+// Edition returns the policy's edition in lang, or nil when the site has
+// no such policy or not in that language.
+func (s *Site) Edition(lang, policy string) *Edition {
+	for _, p := range s.Policies {
+		if p.Slug == policy {
+			return p.Edition(lang)
+		}
+	}
+	return nil
+}
+
 // Language returns the declared language with code, and whether it exists.
 func (s *Site) Language(code string) (Language, bool) {
 	for _, l := range s.Languages {

@@ -18,14 +18,8 @@ import (
 func (r *Renderer) CheckLinks(extra []string) diag.List {
 	var diags diag.List
 	files := map[string]bool{}
-	for _, j := range r.jobs() {
-		if j.write != nil {
-			for _, p := range j.group {
-				files[p] = true
-			}
-		} else {
-			files[j.path] = true
-		}
+	for _, p := range r.Paths() {
+		files[p] = true
 	}
 	for _, p := range extra {
 		files[p] = true

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gen/generator/content"
+	"gen/generator/i18n"
 	"gen/generator/model"
 	"gen/generator/output"
 	"gen/generator/redline"
@@ -196,11 +197,7 @@ func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 	for _, pc := range redline.Processors(c.From.Processors, c.To.Processors) {
 		view := ProcessorChangeView{Kind: r.cat.T(lang, "redline.processor_"+pc.Kind), Class: pc.Kind, Name: pc.Name}
 		for _, f := range pc.Fields {
-			field := f.Field
-			if field == "url" {
-				field = "policy"
-			}
-			view.Fields = append(view.Fields, FieldChangeView{Field: r.cat.T(lang, "processors."+field), Old: f.Old, New: f.New})
+			view.Fields = append(view.Fields, FieldChangeView{Field: r.cat.T(lang, i18n.ProcessorField(f.Field)), Old: f.Old, New: f.New})
 		}
 		v.Processors = append(v.Processors, view)
 	}

@@ -10,7 +10,6 @@ import (
 	"gen/generator/build"
 	"gen/generator/diag"
 	"gen/generator/model"
-	"gen/generator/render"
 )
 
 // builder is the rebuild loop's own state; only the loop's goroutine
@@ -103,8 +102,9 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		b.fail(diags)
 		return
 	}
-	r, renderDiags := render.New(loaded.Site, loaded.Catalog, loaded.FS,
-		render.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Inject: reloadTag})
+	// The same layout and link checks as gen build: the preview must fail
+	// where the build would.
+	r, renderDiags := build.Renderer(loaded, reloadTag)
 	diags.Add(renderDiags)
 	if r == nil || diags.HasErrors() {
 		b.fail(diags)
@@ -293,7 +293,7 @@ func (rc redlineChanges) affected(lang, policy, inside string) bool {
 	default:
 		return true
 	}
-	oldEd, nextEd := edition(rc.old, lang, policy), edition(rc.next, lang, policy)
+	oldEd, nextEd := rc.old.Edition(lang, policy), rc.next.Edition(lang, policy)
 	if oldEd == nil || nextEd == nil || oldEd.Shown.Title != nextEd.Shown.Title {
 		return true
 	}
@@ -307,15 +307,6 @@ func (rc redlineChanges) affected(lang, policy, inside string) bool {
 	}
 	key := lang + "/" + policy + "/"
 	return rc.versions[key+from] || rc.versions[key+to]
-}
-
-func edition(s *model.Site, lang, policy string) *model.Edition {
-	for _, p := range s.Policies {
-		if p.Slug == policy {
-			return p.Edition(lang)
-		}
-	}
-	return nil
 }
 
 // previous is the date of the version before the one of day, or "".

@@ -402,3 +402,25 @@ func TestErrorsThenFix(t *testing.T) {
 		t.Errorf("a site that never built: %d\n%s", status, page)
 	}
 }
+
+// TestBrokenLinkFailsAsTheBuildDoes writes a link to a page the site does
+// not have: the preview announces the build's error at its position and
+// keeps the last good pages, as `gen build` would refuse to publish.
+func TestBrokenLinkFailsAsTheBuildDoes(t *testing.T) {
+	site := copySite(t, testSite)
+	r := start(t, site)
+	f := filepath.Join(site, "content", "cookies", "en.md")
+	good, _ := os.ReadFile(f)
+	_, before, _ := r.get(t, "/en/cookies/")
+
+	os.WriteFile(f, append(bytes.Clone(good), "\nSee [privacy](/en/privaci/).\n"...), 0o644)
+	ev := r.next(t, 10*time.Second)
+	if !slices.ContainsFunc(ev.Errors, func(e string) bool {
+		return strings.HasPrefix(e, "content/cookies/en.md:") && strings.Contains(e, "broken link: /en/privaci/")
+	}) {
+		t.Errorf("errors %q: want the broken link at its position", ev.Errors)
+	}
+	if _, now, _ := r.get(t, "/en/cookies/"); !bytes.Equal(now, before) {
+		t.Errorf("the page with the broken link was published anyway")
+	}
+}

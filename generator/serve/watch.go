@@ -79,7 +79,7 @@ func (w *watcher) interpret(ev fsnotify.Event) (change, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	parts := strings.Split(rel, "/")
-	if temporary(parts[len(parts)-1]) {
+	if content.Ignored(parts[len(parts)-1]) {
 		return change{}, false
 	}
 	if len(parts) == 1 && parts[0] == build.ConfigFile {
@@ -104,13 +104,4 @@ func (w *watcher) interpret(ev fsnotify.Event) (change, bool) {
 		w.fs.Remove(ev.Name)
 	}
 	return change{path: rel, full: top != content.Dir}, true
-}
-
-// temporary reports whether a file or folder name is hidden or an editor's
-// scratch file: vim's 4913 probe, .swp and .swx, backups ending in ~,
-// Emacs's .#lock and #autosave# files.
-func temporary(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || name == "4913"
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +18,13 @@ import (
 	"gen/generator/output"
 	"gen/generator/render"
 )
+
+// Load reads the site and builds its model, returning every diagnostic.
+// It writes nothing.
+func Load(opts Options) (*Loaded, diag.List) {
+	loaded, _, diags := LoadCached(opts, NewCache())
+	return loaded, diags
+}
 
 // Cache keeps parsed policy files between loads of one site, so `gen serve`
 // parses again only the files that changed. A Cache belongs to one
@@ -165,6 +173,14 @@ func (c *Cache) refresh(fsys fs.FS, found []content.Location, md *markdown.Rende
 		}
 	}
 	return changed
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // loadConfig reads and parses site.toml, returning nil when it has errors.
