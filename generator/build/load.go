@@ -143,22 +143,39 @@ func (c *Cache) refresh(fsys fs.FS, found []content.Location, md *markdown.Rende
 		}
 	}
 
+	// The files of one policy in one language share most of their
+	// paragraphs: one worker parses them together with one Markdown memo.
+	var groups [][]int
+	group := map[[2]string]int{}
+	for i, loc := range stale {
+		k := [2]string{loc.Policy, loc.Lang}
+		g, ok := group[k]
+		if !ok {
+			g = len(groups)
+			group[k] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
 	parsed := make([]cachedFile, len(stale))
-	work := make(chan int)
+	work := make(chan []int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(stale)) {
+	for range min(runtime.GOMAXPROCS(0), len(groups)) {
 		wg.Go(func() {
-			for i := range work {
-				f, d := content.Parse(fsys, stale[i], md)
-				parsed[i] = cachedFile{file: f, diags: d}
-				if stats[i] != nil {
-					parsed[i].size, parsed[i].mod = stats[i].Size(), stats[i].ModTime()
+			for g := range work {
+				memo := markdown.NewMemo()
+				for _, i := range g {
+					f, d := content.Parse(fsys, stale[i], md, memo)
+					parsed[i] = cachedFile{file: f, diags: d}
+					if stats[i] != nil {
+						parsed[i].size, parsed[i].mod = stats[i].Size(), stats[i].ModTime()
+					}
 				}
 			}
 		})
 	}
-	for i := range stale {
-		work <- i
+	for _, g := range groups {
+		work <- g
 	}
 	close(work)
 	wg.Wait()

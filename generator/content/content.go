@@ -10,10 +10,8 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gen/generator/date"
 	"gen/generator/diag"
@@ -24,40 +22,6 @@ import (
 
 // Dir is the folder of the content tree inside a site.
 const Dir = "content"
-
-// Load finds and parses every policy file under content/ in site. Files are
-// parsed in parallel; the result is in a stable order.
-func Load(site fs.FS, md *markdown.Renderer) ([]model.File, diag.List) {
-	found, diags := Find(site)
-	files := make([]model.File, len(found))
-	fileDiags := make([]diag.List, len(found))
-
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				files[i], fileDiags[i] = Parse(site, found[i], md)
-			}
-		}()
-	}
-	for i := range found {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
-	var out []model.File
-	for i, f := range files {
-		diags.Add(fileDiags[i])
-		if f.Version != nil {
-			out = append(out, f)
-		}
-	}
-	return out, diags
-}
 
 // Location says where a policy file sits in the content tree.
 type Location struct {
@@ -141,15 +105,16 @@ func locate(p string) (Location, string) {
 }
 
 // Parse reads and parses one policy file. A file with errors in its front
-// matter is returned without a Version.
-func Parse(site fs.FS, loc Location, md *markdown.Renderer) (model.File, diag.List) {
+// matter is returned without a Version. memo, which may be nil, is the
+// Markdown memo shared by the files of one policy in one language.
+func Parse(site fs.FS, loc Location, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
 	src, err := fs.ReadFile(site, loc.Path)
 	if err != nil {
 		var diags diag.List
 		diags.Errorf(loc.Path, 0, 0, "cannot read: %v", err)
 		return model.File{}, diags
 	}
-	return ParseBytes(loc, src, md)
+	return ParseBytes(loc, src, md, memo)
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -178,14 +143,13 @@ func ReadBody(site fs.FS, v *model.Version) ([]byte, error) {
 	return src[v.BodyOffset:], nil
 }
 
-// ParseBytes parses a policy file's bytes; serve uses it for files it has
-// just read.
-func ParseBytes(loc Location, src []byte, md *markdown.Renderer) (model.File, diag.List) {
+// ParseBytes parses a policy file's bytes, as Parse.
+func ParseBytes(loc Location, src []byte, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
 	meta, body, bodyLine, diags := frontmatter.Parse(loc.Path, src)
 	if diags.HasErrors() {
 		return model.File{}, diags
 	}
-	rendered, mdDiags := md.Render(loc.Path, body, bodyLine)
+	rendered, mdDiags := md.RenderMemo(loc.Path, body, bodyLine, memo)
 	diags.Add(mdDiags)
 	if mdDiags.HasErrors() {
 		return model.File{}, diags

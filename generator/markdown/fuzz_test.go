@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -97,5 +99,53 @@ func FuzzRender(f *testing.F) {
 		if out2 := string(bytes.Join(b2.Parts, nil)); out2 != out || len(l2) != len(l) {
 			t.Errorf("rendering is not deterministic")
 		}
+		checkChunked(t, r, []byte(src))
 	})
+}
+
+// checkChunked asserts that rendering a body in chunks, with and without
+// a memo that has seen them, gives what rendering it whole gives: the
+// same HTML, ids, links, placeholders and diagnostics.
+func checkChunked(t *testing.T, r *Renderer, src []byte) {
+	t.Helper()
+	const offset = 3
+	wb, wl := r.render("p.md", src, offset, nil, [][]byte{src})
+	memo := NewMemo()
+	for round := range 2 {
+		cb, cl := r.RenderMemo("p.md", src, offset, memo)
+		if !reflect.DeepEqual(cb, wb) {
+			t.Fatalf("round %d: chunked body differs for %q:\nwhole:   %+v\nchunked: %+v", round, src, wb, cb)
+		}
+		if !reflect.DeepEqual(diagStrings(cl), diagStrings(wl)) {
+			t.Fatalf("round %d: chunked diagnostics differ for %q:\nwhole:   %q\nchunked: %q", round, src, diagStrings(wl), diagStrings(cl))
+		}
+	}
+}
+
+// bodySnippets are the pieces random bodies are made of: headings that
+// collide across chunks, {#ids}, reserved ids, placeholders, links the
+// check must place, raw HTML and addresses the safe mode removes.
+var bodySnippets = []string{
+	"## Contact", "## Contact {#contact}", "## Contact {#contact-1}", "## Main {#main-content}", "## Main content",
+	"# Title {.note}", "### Title {onclick=x}", "Setext\n===", "## ",
+	"Text with a [link](/en/privacy/#contact) and [another](https://example.com).",
+	"Text with [bad](javascript:alert(1)) and ![img](/a.png) and <https://example.org>.",
+	"{{< processors >}}", "Text\n{{< processors >}}", "{{< unknown >}} in text",
+	"- item [x](/en/terms/)\n- item two", "1. one\n2. two", "> quote with [q](/q/)",
+	"| a | b |\n|---|---|\n| [c](/c/) | d |", "Line <b>bold</b> raw", "<div>block</div>",
+	"Årets ändringar", "Plain paragraph.", "    code", "---",
+}
+
+func TestChunkedRenderingMatchesWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	safe, unsafe := New(Options{ReservedIDs: []string{"main-content"}}), New(Options{UnsafeHTML: true, ReservedIDs: []string{"main-content"}})
+	for range 3000 {
+		var b strings.Builder
+		for n := 1 + r.IntN(12); n > 0; n-- {
+			b.WriteString(bodySnippets[r.IntN(len(bodySnippets))])
+			b.WriteString(strings.Repeat("\n", 1+r.IntN(3)))
+		}
+		checkChunked(t, safe, []byte(b.String()))
+		checkChunked(t, unsafe, []byte(b.String()))
+	}
 }

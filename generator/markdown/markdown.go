@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -14,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"gen/generator/chunk"
 	"gen/generator/diag"
 	"gen/generator/model"
 )
@@ -35,6 +37,8 @@ type Renderer struct {
 	md       goldmark.Markdown
 	unsafe   bool
 	reserved []string
+	// reservedSet holds the same ids, for the check of each {#id}.
+	reservedSet map[string]bool
 }
 
 // New returns a Renderer for the site's options.
@@ -66,7 +70,11 @@ func New(opts Options) *Renderer {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md, unsafe: opts.UnsafeHTML, reserved: opts.ReservedIDs}
+	reserved := map[string]bool{}
+	for _, id := range opts.ReservedIDs {
+		reserved[id] = true
+	}
+	return &Renderer{md: md, unsafe: opts.UnsafeHTML, reserved: opts.ReservedIDs, reservedSet: reserved}
 }
 
 // Render renders body, the Markdown after the front matter. path is the
@@ -74,50 +82,227 @@ func New(opts Options) *Renderer {
 // lines before the body in the file, so diagnostics carry the line and
 // column in the whole file. Columns count bytes from 1, like go/scanner.
 func (r *Renderer) Render(path string, body []byte, lineOffset int) (model.Body, diag.List) {
+	return r.RenderMemo(path, body, lineOffset, nil)
+}
+
+// Memo remembers how the chunks of bodies rendered (see package chunk), so
+// that the versions of one policy in one language, which share most of
+// their paragraphs, parse and render each shared paragraph once. The
+// result is the same with or without a Memo. A Memo is not safe for
+// concurrent use; give each goroutine its own.
+type Memo struct {
+	chunks map[string]*rendered
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{chunks: map[string]*rendered{}} }
+
+// RenderMemo is Render with the chunks memo has seen taken from it and the
+// new ones added to it; memo may be nil.
+func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Memo) (model.Body, diag.List) {
+	return r.render(path, body, lineOffset, memo, chunk.Split(body))
+}
+
+// render renders body cut into chunks (whose concatenation is body).
+func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte) (model.Body, diag.List) {
+	type placed struct {
+		*rendered
+		at int // offset of the chunk in body
+	}
+	var chunks []placed
+	at := 0
+	for _, c := range cuts {
+		var rc *rendered
+		if memo != nil {
+			rc = memo.chunks[string(c)]
+		}
+		if rc == nil {
+			rc = r.renderChunk(c)
+			if memo != nil {
+				memo.chunks[string(c)] = rc
+			}
+		}
+		chunks = append(chunks, placed{rc, at})
+		at += len(c)
+	}
+
+	// Heading ids are unique in the page, so they are decided here, for
+	// the whole body: the layout's ids first, then the authors' {#ids}
+	// (a later duplicate is an error), then generated ones.
+	probs := &problems{}
 	ids := newPageIDs()
-	reserved := map[string]bool{}
+	// dup marks the headings, by position in the body, whose {#id} came
+	// earlier: they get generated ids. (One chunk can occur twice in a body.)
+	dup := map[int]bool{}
+	n := 0
 	for _, id := range r.reserved {
 		ids.Put([]byte(id))
-		reserved[id] = true
 	}
-	probs := &problems{}
-	pc := parser.NewContext(parser.WithIDs(ids))
-	pc.Set(problemsKey, probs)
-
-	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-
-	p := page{source: body, unsafe: r.unsafe, ids: ids, problems: probs, reserved: reserved}
-	p.inspect(doc)
-
-	w := &partsWriter{}
-	w.buf.Grow(len(body) + len(body)/2)
-	if err := r.md.Renderer().Render(w, body, doc); err != nil {
-		// partsWriter never fails; a renderer error would be a goldmark bug.
-		probs.errorf(-1, "rendering Markdown: %v", err)
+	for _, c := range chunks {
+		for _, h := range c.headings {
+			n++
+			if h.custom == "" {
+				continue
+			}
+			if ids.used[h.custom] {
+				probs.errorf(c.at+h.offset, "duplicate heading id %q; ids must be unique in a page", h.custom)
+				dup[n] = true
+				continue
+			}
+			ids.Put([]byte(h.custom))
+		}
 	}
-
 	var out model.Body
-	out.Parts = w.parts()
+	size := 0
+	for _, c := range chunks {
+		size += len(c.html)
+	}
+	html := make([]byte, 0, size+size/16)
+	var splits []int
+	n = 0
+	for _, c := range chunks {
+		base := len(html) // where the chunk starts in html, before any id is added
+		grown := 0        // bytes the ids added so far in this chunk
+		from := 0
+		splitAt := c.splits
+		for _, h := range c.headings {
+			n++
+			id := h.custom
+			if id == "" || dup[n] {
+				id = ids.unique(slug(h.text))
+			}
+			out.Headings = append(out.Headings, model.Heading{Level: h.level, ID: id, Text: h.text})
+			for len(splitAt) > 0 && splitAt[0] <= h.hole {
+				splits = append(splits, base+grown+splitAt[0])
+				splitAt = splitAt[1:]
+			}
+			html = append(html, c.html[from:h.hole]...)
+			esc := util.EscapeHTML([]byte(id))
+			html = append(html, esc...)
+			grown += len(esc)
+			from = h.hole
+		}
+		for _, s := range splitAt {
+			splits = append(splits, base+grown+s)
+		}
+		html = append(html, c.html[from:]...)
+		for _, pr := range c.problems {
+			if pr.offset >= 0 {
+				pr.offset += c.at
+			}
+			probs.add(pr)
+		}
+	}
+	out.Parts = cut(html, splits)
 	out.Placeholder = len(out.Parts) > 1
-	out.Headings = p.headings
-	if len(p.links) > 0 {
-		starts := lineStarts(body)
-		for _, l := range p.links {
-			line, col := position(starts, l.offset)
+
+	var starts []int
+	for _, c := range chunks {
+		if (len(c.links) > 0 || len(c.placeholders) > 0) && starts == nil {
+			starts = lineStarts(body)
+		}
+		for _, l := range c.links {
+			line, col := position(starts, c.at+l.offset)
 			if line > 0 {
 				line += lineOffset
 			}
 			out.Links = append(out.Links, model.Link{Dest: l.dest, Line: line, Col: col})
 		}
-	}
-	if len(p.placeholders) > 0 {
-		starts := lineStarts(body)
-		for _, off := range p.placeholders {
-			line, _ := position(starts, off)
+		for _, off := range c.placeholders {
+			line, _ := position(starts, c.at+off)
 			out.PlaceholderLines = append(out.PlaceholderLines, line+lineOffset)
 		}
 	}
 	return out, probs.list(path, body, lineOffset)
+}
+
+// rendered is one chunk parsed, checked and rendered on its own, with
+// everything located relative to the chunk.
+type rendered struct {
+	html         []byte
+	splits       []int // offsets in html of the processors placeholders
+	headings     []chunkHeading
+	links        []pageLink
+	placeholders []int
+	problems     []problem
+}
+
+// chunkHeading is a heading whose id is left for RenderMemo to decide: hole
+// is where in the chunk's HTML the id's value goes.
+type chunkHeading struct {
+	level  int
+	text   string
+	custom string // the author's {#id}, valid on its own; "" if none
+	offset int
+	hole   int
+}
+
+// holeMark stands in for heading number n's id while a chunk renders; it
+// is cut out again at once, so it never reaches a page. It is found only as
+// a whole attribute value (id="…"), which text cannot imitate because
+// goldmark escapes its quotes, and it holds noncharacters no one types.
+func holeMark(n int) string { return "\uFFFEgen-heading-id-" + strconv.Itoa(n) + "\uFFFE" }
+
+// renderChunk parses, checks and renders one chunk of a body.
+func (r *Renderer) renderChunk(src []byte) *rendered {
+	probs := &problems{}
+	pc := parser.NewContext(parser.WithIDs(newPageIDs()))
+	pc.Set(problemsKey, probs)
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	p := page{source: src, unsafe: r.unsafe, problems: probs, reserved: r.reservedSet}
+	p.inspect(doc)
+
+	w := &partsWriter{}
+	w.buf.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(w, src, doc); err != nil {
+		// partsWriter never fails; a renderer error would be a goldmark bug.
+		probs.errorf(-1, "rendering Markdown: %v", err)
+	}
+	out := &rendered{links: p.links, placeholders: p.placeholders}
+	html := w.buf.Bytes()
+	// Cut the marks out, noting where each was; headings render in order.
+	clean := make([]byte, 0, len(html))
+	var removed []int // raw offset after each mark cut, and how much was cut by then
+	from, cutSoFar := 0, 0
+	for i, h := range p.headings {
+		mark := []byte(holeMark(i))
+		k := bytes.Index(html[from:], append(append([]byte(`id="`), mark...), '"'))
+		if k < 0 {
+			// Cannot happen: goldmark writes every heading's id attribute.
+			probs.errorf(h.offset, "heading id could not be placed")
+			continue
+		}
+		k += len(`id="`)
+		clean = append(clean, html[from:from+k]...)
+		h.hole = len(clean)
+		from += k + len(mark)
+		cutSoFar += len(mark)
+		removed = append(removed, from, cutSoFar)
+		out.headings = append(out.headings, h)
+	}
+	out.html = append(clean, html[from:]...)
+	for _, s := range w.splits {
+		shift := 0
+		for j := 0; j < len(removed) && removed[j] <= s; j += 2 {
+			shift = removed[j+1]
+		}
+		out.splits = append(out.splits, s-shift)
+	}
+	out.problems = probs.all
+	return out
+}
+
+// cut cuts html at the placeholders. Each part's capacity is capped so
+// that appending to one cannot overwrite the next.
+func cut(b []byte, splits []int) [][]byte {
+	out := make([][]byte, 0, len(splits)+1)
+	start := 0
+	for _, s := range splits {
+		out = append(out, b[start:s:s])
+		start = s
+	}
+	return append(out, b[start:len(b):len(b)])
 }
 
 // partsWriter collects the rendered HTML and the offsets at which the
@@ -138,18 +323,3 @@ func (w *partsWriter) Flush() error                      { return nil }
 
 // split marks the current end of the output as a placeholder position.
 func (w *partsWriter) split() { w.splits = append(w.splits, w.buf.Len()) }
-
-// parts cuts the output at the placeholders. Each part's capacity is capped
-// so that appending to one cannot overwrite the next.
-func (w *partsWriter) parts() [][]byte {
-	// A copy of exactly the rendered size: the page is kept until the
-	// build writes it, and the buffer's spare room would be kept with it.
-	b := bytes.Clone(w.buf.Bytes())
-	out := make([][]byte, 0, len(w.splits)+1)
-	start := 0
-	for _, s := range w.splits {
-		out = append(out, b[start:s:s])
-		start = s
-	}
-	return append(out, b[start:len(b):len(b)])
-}

@@ -9,8 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
-
-	"gen/generator/model"
 )
 
 // page is the state of one Render call between parsing and rendering: it
@@ -19,9 +17,8 @@ import (
 type page struct {
 	source   []byte
 	unsafe   bool
-	ids      *pageIDs
 	problems *problems
-	headings []model.Heading
+	headings []chunkHeading
 	reserved map[string]bool // ids the layouts use
 	// links are the site-internal destinations with their byte offsets.
 	links []pageLink
@@ -87,7 +84,7 @@ func (p *page) inspect(doc ast.Node) {
 		parent.ReplaceChild(parent, t, wrap)
 		wrap.AppendChild(wrap, t)
 	}
-	p.assignIDs(headings)
+	p.markIDs(headings)
 }
 
 type pageLink struct {
@@ -130,31 +127,27 @@ func (p *page) unwrap(n ast.Node) {
 	parent.RemoveChild(parent, n)
 }
 
-// assignIDs gives every heading a unique id and records the table of
-// contents. Custom {#ids} are taken first so that a generated id never
-// steals one that appears further down the page.
-func (p *page) assignIDs(headings []*ast.Heading) {
-	custom := make([]string, len(headings))
+// markIDs records each heading for RenderMemo, which decides the ids for
+// the whole page, and puts a mark where its id attribute goes: the author's
+// {#id} where it was written, else a new id attribute after the others.
+func (p *page) markIDs(headings []*ast.Heading) {
 	for i, h := range headings {
-		custom[i] = p.customID(h)
-	}
-	for i, h := range headings {
-		id := custom[i]
-		if id == "" {
-			id = p.ids.unique(slug(p.plainText(h)))
-			h.SetAttributeString("id", []byte(id))
+		custom := p.customID(h, holeMark(i))
+		if custom == "" {
+			h.SetAttributeString("id", []byte(holeMark(i)))
 		}
-		p.headings = append(p.headings, model.Heading{Level: h.Level, ID: id, Text: p.plainText(h)})
+		p.headings = append(p.headings, chunkHeading{level: h.Level, text: p.plainText(h), custom: custom, offset: h.Pos()})
 	}
 }
 
-// customID validates and takes the heading's {#id}, and drops attributes
-// that could style or script the page unless unsafe_html allows them. It
-// returns "" when the heading still needs a generated id.
+// customID validates the heading's {#id}, puts mark in its place, and drops
+// attributes that could style or script the page unless unsafe_html allows
+// them. It returns "" when the heading has no valid {#id}. Whether the id is
+// unique in the page is for RenderMemo to check.
 //
 // A duplicate custom id is an error rather than silently renamed: the
 // author chose it to be linked to, and a renamed anchor breaks those links.
-func (p *page) customID(h *ast.Heading) string {
+func (p *page) customID(h *ast.Heading, mark string) string {
 	var id string
 	var kept []ast.Attribute
 	for _, a := range h.Attributes() {
@@ -175,12 +168,9 @@ func (p *page) customID(h *ast.Heading) string {
 			p.problems.errorf(h.Pos(), "heading id %q must be non-empty, without spaces or control characters", v)
 		case p.reserved[string(v)]:
 			p.problems.errorf(h.Pos(), "heading id %q is used by the page layout; choose another", v)
-		case p.ids.used[string(v)]:
-			p.problems.errorf(h.Pos(), "duplicate heading id %q; ids must be unique in a page", v)
 		default:
 			id = string(v)
-			p.ids.Put(v)
-			kept = append(kept, a)
+			kept = append(kept, ast.Attribute{Name: a.Name, Value: []byte(mark)})
 		}
 	}
 	h.RemoveAttributes()
