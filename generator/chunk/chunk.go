@@ -30,6 +30,10 @@ func Split(body []byte) [][]byte {
 	var out [][]byte
 	start := 0
 	blank := false // the line before this one was blank
+	// plain: every line of the chunk so far starts a block by itself
+	// (headings, paragraphs, tables), so no list or quote is open that a
+	// list item or quote line could continue.
+	plain := true
 	for at := 0; at < len(body); {
 		end := bytes.IndexByte(body[at:], '\n')
 		if end < 0 {
@@ -38,11 +42,15 @@ func Split(body []byte) [][]byte {
 			end += at + 1
 		}
 		line := body[at:end]
-		if blank && at > start && startsBlock(line) {
+		if blank && at > start && (startsBlock(line) || plain && startsContainer(line)) {
 			out = append(out, body[start:at])
 			start = at
+			plain = true
 		}
 		blank = isBlank(line)
+		if !blank && !startsBlock(line) {
+			plain = false
+		}
 		at = end
 	}
 	return append(out, body[start:])
@@ -98,6 +106,23 @@ func startsBlock(line []byte) bool {
 		return true // a letter of another script: text
 	}
 	return false
+}
+
+// startsContainer reports whether a line starts a list item or a quote: a
+// new list or quote when nothing before it could be continued.
+func startsContainer(line []byte) bool {
+	if len(line) == 0 {
+		return false
+	}
+	switch line[0] {
+	case '-', '*', '+', '>':
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
 }
 
 func isBlank(line []byte) bool {

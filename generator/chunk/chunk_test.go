@@ -59,7 +59,7 @@ func TestSplitCutsBetweenBlocks(t *testing.T) {
 	md := dialect()
 	body := []byte("# Who we are\n\nWe are a company.\nIn Oslo.\n\n## What we collect {#collect}\n\n- names\n- emails\n\nAnd nothing else.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nÅrlig rapport.\n")
 	got := checkSplit(t, md, body)
-	want := []string{"# Who we are\n\n", "We are a company.\nIn Oslo.\n\n", "## What we collect {#collect}\n\n- names\n- emails\n\n", "And nothing else.\n\n", "| a | b |\n|---|---|\n| 1 | 2 |\n\n", "Årlig rapport.\n"}
+	want := []string{"# Who we are\n\n", "We are a company.\nIn Oslo.\n\n", "## What we collect {#collect}\n\n", "- names\n- emails\n\n", "And nothing else.\n\n", "| a | b |\n|---|---|\n| 1 | 2 |\n\n", "Årlig rapport.\n"}
 	if len(got) != len(want) {
 		t.Fatalf("got %d chunks %q, want %q", len(got), got, want)
 	}
