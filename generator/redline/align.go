@@ -38,19 +38,32 @@ const (
 type differ struct {
 	dmp    *diffmatchpatch.DiffMatchPatch
 	budget int
-	// Scratch maps, reused (cleared) across the many small diffs of one
-	// comparison, which would otherwise spend their time allocating.
-	tokenRunes map[token]rune
-	wordCount  map[token]int
 	// starved is set when a diff was coarsened because the budget ran out,
 	// so that result depends on the comparison and is not remembered.
 	starved bool
+	// Scratch indexed by the number of a token or key (see vocab), reused
+	// by the many small diffs of one comparison: an entry is set in the
+	// current pass when its seen equals pass, so a new pass needs no clearing.
+	seen []uint32
+	val  []int32
+	pass uint32
+	next rune // the next rune to hand out in this pass, see runeOf
 }
 
-func newDiffer() *differ {
+// newDiffer returns a differ for items numbered below size.
+func newDiffer(size int) *differ {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = safetyTimeout
-	return &differ{dmp: dmp, budget: maxTotalWork, tokenRunes: make(map[token]rune), wordCount: make(map[token]int)}
+	return &differ{dmp: dmp, budget: maxTotalWork, seen: make([]uint32, size), val: make([]int32, size)}
+}
+
+// newPass forgets the values of the previous pass.
+func (d *differ) newPass() {
+	d.pass++
+	if d.pass == 0 { // wrapped around: old marks could look current
+		clear(d.seen)
+		d.pass = 1
+	}
 }
 
 // edit is a run of one op: n items of the old side (opDelete, opEqual) and/or
@@ -60,20 +73,49 @@ type edit struct {
 	n  int
 }
 
-// diffKeys returns an edit script turning a into b. Each distinct key is
-// mapped to one rune so the library can diff sequences of words or blocks.
+// firstRune is the rune of the first distinct item of a diff.
+const firstRune = 0x100
+
+// startRunes starts mapping the items of one diff to runes; see runeOf.
+func (d *differ) startRunes() {
+	d.newPass()
+	d.next = firstRune
+}
+
+// runeOf maps item number id to a rune: each distinct item to its own, in
+// order of first appearance so the mapping is deterministic and depends
+// only on the diff. Runes count up from U+0100 (clear of the ASCII
+// whitespace and punctuation the library's cleanup scores) and skip the
+// surrogate range, which is not valid in UTF-8 strings: the library's
+// string conversions would turn those runes into U+FFFD, merging items.
+func (d *differ) runeOf(id uint32) rune {
+	if d.seen[id] != d.pass {
+		d.seen[id] = d.pass
+		d.val[id] = d.next
+		d.next++
+		if d.next == 0xD800 {
+			d.next = 0xE000
+		}
+	}
+	return d.val[id]
+}
+
+// runesOK reports whether every item of the diff got a rune of its own:
+// false when there were more distinct items than runes.
+func (d *differ) runesOK() bool {
+	return d.next <= unicode.MaxRune+1
+}
+
+// diffRunes returns an edit script turning ra into rb, the items of a diff
+// mapped to runes, or nil when the library's script is not usable.
 // semantic asks for DiffCleanupSemantic, which merges small equalities
 // between edits into them, so a reworded clause reads as one replacement.
-func diffKeys[K comparable](d *differ, a, b []K, ids map[K]rune, semantic bool) []edit {
-	ra, rb, ok := runesFor(a, b, ids)
-	if !ok {
-		return coarse(a, b)
-	}
+func (d *differ) diffRunes(ra, rb []rune, semantic bool) []edit {
 	diffs := d.dmp.DiffMainRunes(ra, rb, false)
 	if !spells(diffs, ra, rb) {
 		// Not expected; but the renderer slices tokens by this script, and
 		// a wrong one must give a coarse redline, not a panic.
-		return coarse(a, b)
+		return nil
 	}
 	if semantic {
 		cleaned := d.dmp.DiffCleanupSemantic(append([]diffmatchpatch.Diff(nil), diffs...))
@@ -105,34 +147,23 @@ func diffKeys[K comparable](d *differ, a, b []K, ids map[K]rune, semantic bool) 
 	return out
 }
 
-// runesFor maps each distinct key to a rune, in order of first appearance so
-// the mapping is deterministic. Runes count up from U+0100 (clear of the
-// ASCII whitespace and punctuation the library's cleanup scores) and skip
-// the surrogate range, which is not valid in UTF-8 strings: the library's
-// string conversions would turn those runes into U+FFFD, merging keys.
-// ok is false when there are more distinct keys than runes.
-// ids is an empty map to use.
-func runesFor[K comparable](a, b []K, ids map[K]rune) (ra, rb []rune, ok bool) {
-	next := rune(0x100)
-	conv := func(keys []K) []rune {
-		rs := make([]rune, len(keys))
-		for i, k := range keys {
-			r, ok := ids[k]
-			if !ok {
-				r = next
-				ids[k] = r
-				next++
-				if next == 0xD800 {
-					next = 0xE000
-				}
-			}
-			rs[i] = r
-		}
-		return rs
+// diffKeys returns an edit script turning the keys a into b.
+func (d *differ) diffKeys(a, b []uint32) []edit {
+	d.startRunes()
+	ra, rb := make([]rune, len(a)), make([]rune, len(b))
+	for i, k := range a {
+		ra[i] = d.runeOf(k)
 	}
-	ra = conv(a)
-	rb = conv(b)
-	return ra, rb, next <= unicode.MaxRune+1
+	for i, k := range b {
+		rb[i] = d.runeOf(k)
+	}
+	if !d.runesOK() {
+		return coarse(a, b)
+	}
+	if script := d.diffRunes(ra, rb, false); script != nil {
+		return script
+	}
+	return coarse(a, b)
 }
 
 // spells reports whether diffs turn a into b.
@@ -195,8 +226,21 @@ func (d *differ) words(a, b []token) []edit {
 		return coarse(a, b)
 	}
 	d.budget -= work
-	clear(d.tokenRunes)
-	return diffKeys(d, a, b, d.tokenRunes, true)
+	d.startRunes()
+	ra, rb := make([]rune, len(a)), make([]rune, len(b))
+	for i, t := range a {
+		ra[i] = d.runeOf(t.id)
+	}
+	for i, t := range b {
+		rb[i] = d.runeOf(t.id)
+	}
+	if !d.runesOK() {
+		return coarse(a, b)
+	}
+	if script := d.diffRunes(ra, rb, true); script != nil {
+		return script
+	}
+	return coarse(a, b)
 }
 
 // pair is one aligned unit: an old item, a new item, or both.
@@ -216,12 +260,12 @@ const similarEnough = 0.4
 // align aligns two sequences of items by key, then pairs deleted and
 // inserted items that are similar (same class, enough words in common) as
 // modified. compatible and the words functions describe the items.
-func (d *differ) align(a, b []string, compatible func(i, j int) bool, wordsA, wordsB func(int) []token) []pair {
+func (d *differ) align(a, b []uint32, compatible func(i, j int) bool, wordsA, wordsB func(int) []token) []pair {
 	var script []edit
 	if len(a)*len(b) > maxAlignWork {
 		script = coarse(a, b)
 	} else {
-		script = diffKeys(d, a, b, make(map[string]rune, len(a)+len(b)), false)
+		script = d.diffKeys(a, b)
 	}
 	var out []pair
 	i, j := 0, 0
@@ -285,15 +329,18 @@ func (d *differ) similarity(a, b []token) float64 {
 	if 2*float64(short)/float64(len(a)+len(b)) < similarEnough {
 		return 0 // too different in length to reach the threshold
 	}
-	count := d.wordCount
-	clear(count)
-	for _, k := range a {
-		count[k]++
+	d.newPass()
+	for _, t := range a {
+		if d.seen[t.id] != d.pass {
+			d.seen[t.id] = d.pass
+			d.val[t.id] = 0
+		}
+		d.val[t.id]++
 	}
 	common := 0
-	for _, k := range b {
-		if count[k] > 0 {
-			count[k]--
+	for _, t := range b {
+		if d.seen[t.id] == d.pass && d.val[t.id] > 0 {
+			d.val[t.id]--
 			common++
 		}
 	}

@@ -3,8 +3,8 @@ package redline
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	stdhtml "html"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -17,6 +17,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"gen/generator/chunk"
 )
 
 // Inline styles a word can carry. A word's style is part of its identity,
@@ -43,6 +45,11 @@ type token struct {
 	text string
 	ctx  inlineCtx
 	sep  byte // boundary before the word: 0 none (markup changes inside a word), ' ', or '\n' (code blocks)
+
+	// From the vocab, when the block is finished:
+	word bool   // holds a letter or a digit, so it counts as a word
+	id   uint32 // the same for equal tokens, different for others
+	html string // text, escaped
 }
 
 // Block classes: blocks are only aligned with blocks of the same class.
@@ -78,7 +85,7 @@ type block struct {
 	plainText     string
 	unchangedOnce sync.Once
 	unchanged     Block
-	key           string  // fingerprint: class and words
+	key           uint32  // fingerprint of class and words, numbered by the vocab
 	words         []token // all words, cells included, for similarity
 }
 
@@ -86,7 +93,7 @@ type block struct {
 type row struct {
 	header bool
 	cells  [][]token
-	key    string
+	key    uint32 // fingerprint of the cells' words, numbered by the vocab
 	words  []token
 }
 
@@ -115,7 +122,8 @@ func stripPlaceholders(src []byte) []byte {
 
 // newMarkdown returns the Markdown dialect of policy bodies (CommonMark, GFM
 // tables, strikethrough, autolinks, heading attributes). It is built per
-// call rather than shared, so the package holds no global state.
+// Memo rather than shared, so the package holds no global state. unsafe
+// only changes the rendering (tests render with it); the parser is the same.
 func newMarkdown(unsafe bool) goldmark.Markdown {
 	var ropts []goldmark.Option
 	if unsafe {
@@ -127,6 +135,25 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 	)...)
 }
 
+// parse reads a body for comparison chunk by chunk (see package chunk),
+// each distinct chunk parsed once for all the bodies parsed with m.
+func (m *Memo) parse(body []byte, unsafe bool) *Doc {
+	cache := m.chunks
+	if unsafe {
+		cache = m.unsafeChunks
+	}
+	var blocks []*block
+	for _, c := range chunk.Split(stripPlaceholders(body)) {
+		bs, ok := cache[string(c)]
+		if !ok {
+			bs = parseBlocks(m.parser, c, unsafe, m.words)
+			cache[string(c)] = bs
+		}
+		blocks = append(blocks, bs...)
+	}
+	return &Doc{blocks: blocks, words: m.words, size: m.words.size()}
+}
+
 // blockParser turns one Markdown body into blocks.
 type blockParser struct {
 	src    []byte
@@ -134,15 +161,16 @@ type blockParser struct {
 	blocks []*block
 }
 
-func parseBlocks(md goldmark.Markdown, body []byte, unsafe bool) []*block {
-	src := stripPlaceholders(body)
-	doc := md.Parser().Parse(text.NewReader(src))
+// parseBlocks parses src, a body or a chunk of one with the placeholders
+// stripped, into blocks whose words v numbers.
+func parseBlocks(gp parser.Parser, src []byte, unsafe bool, v *vocab) []*block {
+	doc := gp.Parse(text.NewReader(src))
 	p := &blockParser{src: src, unsafe: unsafe}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.top(n)
 	}
 	for _, b := range p.blocks {
-		b.finish()
+		b.finish(v)
 	}
 	return p.blocks
 }
@@ -407,48 +435,39 @@ func (t *tokenizer) word(w string, ctx inlineCtx) {
 	t.pending = 0
 }
 
-// finish computes the fingerprints the blocks and rows are aligned by.
-func (b *block) finish() {
-	var k strings.Builder
-	k.WriteString(b.class)
-	k.WriteByte(0)
-	writeTokens(&k, b.tokens)
+// finish numbers the words of a block and computes the fingerprints the
+// blocks and rows are aligned by. Numbers stand for equal tokens and keys,
+// so fingerprints of numbers are equal exactly when the words are.
+func (b *block) finish(v *vocab) {
+	k := append(make([]byte, 0, 4+4*len(b.tokens)), b.class...)
+	k = append(k, 0)
+	for i := range b.tokens {
+		v.token(&b.tokens[i])
+		k = binary.LittleEndian.AppendUint32(k, b.tokens[i].id)
+	}
 	b.words = b.tokens
-	if b.class != classTable {
-		b.key = k.String()
-		return
-	}
-	b.words = nil
-	for i := range b.rows {
-		r := &b.rows[i]
-		var rk strings.Builder
-		if r.header {
-			rk.WriteByte(3)
+	if b.class == classTable {
+		b.words = nil
+		var rk []byte
+		for i := range b.rows {
+			r := &b.rows[i]
+			rk = append(rk[:0], 0)
+			if r.header {
+				rk[0] = 1
+			}
+			for _, c := range r.cells {
+				// A cell is its length and its words.
+				rk = binary.LittleEndian.AppendUint32(rk, uint32(len(c)))
+				for j := range c {
+					v.token(&c[j])
+					rk = binary.LittleEndian.AppendUint32(rk, c[j].id)
+				}
+				r.words = append(r.words, c...)
+			}
+			r.key = v.key(rk)
+			k = binary.LittleEndian.AppendUint32(k, r.key)
+			b.words = append(b.words, r.words...)
 		}
-		for _, c := range r.cells {
-			writeTokens(&rk, c)
-			rk.WriteByte(2)
-			r.words = append(r.words, c...)
-		}
-		r.key = rk.String()
-		k.WriteString(r.key)
-		k.WriteByte(4)
-		b.words = append(b.words, r.words...)
 	}
-	b.key = k.String()
-}
-
-// writeTokens writes an unambiguous encoding of tokens: every field is
-// length-prefixed, so no text can imitate a separator.
-func writeTokens(b *strings.Builder, ts []token) {
-	for _, t := range ts {
-		b.WriteByte(t.sep)
-		b.WriteByte(t.ctx.style)
-		b.WriteString(strconv.Itoa(len(t.ctx.href)))
-		b.WriteByte(':')
-		b.WriteString(t.ctx.href)
-		b.WriteString(strconv.Itoa(len(t.text)))
-		b.WriteByte(':')
-		b.WriteString(t.text)
-	}
+	b.key = v.key(k)
 }

@@ -11,6 +11,8 @@ package redline
 import (
 	"html/template"
 	"strings"
+
+	"github.com/yuin/goldmark/parser"
 )
 
 // Options says how to read and label a redline.
@@ -25,16 +27,26 @@ type Options struct {
 	// Terminal also keeps the plain-text rendering WriteText prints; a site
 	// build, which only needs the HTML, leaves it off and saves the work.
 	Terminal bool
-	// Memo, when set, remembers how modified blocks rendered, for the next
-	// comparison: an edition's comparisons with the version in force meet
-	// the same pair of old and new paragraph again and again. The redline
-	// is the same with or without it. A Memo is not safe for concurrent use.
+	// Memo, when set, is the work shared by the parses and comparisons of
+	// one policy's versions; see Memo.
 	Memo *Memo
 }
 
-// Memo remembers rendered modified blocks across comparisons; see Options.
+// Memo remembers work for the next parse and comparison of versions of the
+// same policy. Versions share most of their paragraphs: each distinct
+// chunk of a body (see package chunk) is parsed once, and the words of all
+// the bodies are numbered by one vocabulary. And an edition's comparisons
+// with the version in force meet the same pair of old and new paragraph
+// again and again: a modified block is rendered once. The redline is the
+// same with or without it. A Memo is not safe for concurrent use.
 type Memo struct {
-	blocks map[string]memoBlock
+	parser               parser.Parser
+	chunks, unsafeChunks map[string][]*block // by chunk text, without and with Options.UnsafeHTML
+	words                *vocab
+	// blocks are the rendered modified blocks, by the shapes of the pair;
+	// shapes use the numbers of words, so only Docs parsed with this
+	// Memo use them.
+	blocks map[[2]shape]memoBlock
 }
 
 type memoBlock struct {
@@ -44,7 +56,15 @@ type memoBlock struct {
 }
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{blocks: map[string]memoBlock{}} }
+func NewMemo() *Memo {
+	return &Memo{
+		parser:       newMarkdown(false).Parser(),
+		chunks:       make(map[string][]*block),
+		unsafeChunks: make(map[string][]*block),
+		words:        newVocab(),
+		blocks:       make(map[[2]shape]memoBlock),
+	}
+}
 
 // Redline is what changed between two versions of a policy body.
 type Redline struct {
@@ -124,6 +144,9 @@ type mark struct {
 // the front matter). It never fails: input that is not sensible Markdown is
 // still text, and past its work bounds the redline gets coarser.
 func Compare(old, new []byte, opts Options) *Redline {
+	if opts.Memo == nil {
+		opts.Memo = NewMemo() // the two bodies share most of their chunks
+	}
 	return CompareDocs(Parse(old, opts), Parse(new, opts), opts)
 }
 
@@ -132,25 +155,43 @@ func Compare(old, new []byte, opts Options) *Redline {
 // in force), so parsing once and comparing many times saves most of the
 // work. A Doc is read-only once parsed and safe to share.
 type Doc struct {
-	blocks []*block
+	blocks []*block // shared with the other Docs of the Memo that have the same chunks
+	words  *vocab   // numbers the words and keys of the blocks
+	size   int      // every number in the blocks is below it
 }
 
-// Parse reads a Markdown body for comparison; only opts.UnsafeHTML matters.
+// Parse reads a Markdown body for comparison; only opts.UnsafeHTML and
+// opts.Memo matter. Docs are compared fastest when parsed with one Memo.
 func Parse(body []byte, opts Options) *Doc {
-	return &Doc{blocks: parseBlocks(newMarkdown(opts.UnsafeHTML), body, opts.UnsafeHTML)}
+	m := opts.Memo
+	if m == nil {
+		m = NewMemo()
+	}
+	return m.parse(body, opts.UnsafeHTML)
 }
 
 // CompareDocs computes the redline between two parsed bodies.
 func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 	ob, nb := oldDoc.blocks, newDoc.blocks
-	d := newDiffer()
+	words, size := oldDoc.words, max(oldDoc.size, newDoc.size)
+	if newDoc.words != words {
+		// Parsed with different Memos: their numbers mean different words.
+		words = newVocab()
+		ob, nb = words.renumber(ob), words.renumber(nb)
+		size = words.size()
+	}
+	memo := opts.Memo
+	if memo != nil && memo.words != words {
+		memo = nil // its blocks are known by other numbers
+	}
+	d := newDiffer(size)
 	pairs := d.align(blockKeys(ob), blockKeys(nb),
 		func(i, j int) bool { return ob[i].class == nb[j].class },
 		func(i int) []token { return ob[i].words },
 		func(j int) []token { return nb[j].words })
 
 	r := &Redline{terminal: opts.Terminal}
-	rd := &renderer{opts: opts, d: d, r: r}
+	rd := &renderer{opts: opts, memo: memo, d: d, r: r}
 	var sections []Section
 	var ids []string // explicit {#id} of each section's heading
 	cur := Section{}
@@ -211,8 +252,8 @@ func isHeading(bs []Block) bool {
 	return len(bs) > 0 && bs[0].level > 0
 }
 
-func blockKeys(bs []*block) []string {
-	ks := make([]string, len(bs))
+func blockKeys(bs []*block) []uint32 {
+	ks := make([]uint32, len(bs))
 	for i, b := range bs {
 		ks[i] = b.key
 	}

@@ -441,12 +441,18 @@ func TestRuneMappingBeyondASCII(t *testing.T) {
 }
 
 func TestRunesFor(t *testing.T) {
-	keys := make([]string, 0xE000)
-	for i := range keys {
-		keys[i] = fmt.Sprint(i)
+	const n = 0xE000
+	d := newDiffer(n)
+	runes := func() []rune {
+		d.startRunes()
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = d.runeOf(uint32(n - 1 - i))
+		}
+		return rs
 	}
-	ra, _, ok := runesFor(keys, nil, map[string]rune{})
-	if !ok {
+	ra := runes()
+	if !d.runesOK() {
 		t.Fatal("runes exhausted")
 	}
 	seen := make(map[rune]bool)
@@ -459,8 +465,10 @@ func TestRunesFor(t *testing.T) {
 		}
 		seen[r] = true
 	}
-	ra2, _, _ := runesFor(keys, nil, map[string]rune{})
-	if string(ra) != string(ra2) {
+	if ra[0] != firstRune || ra[1] != firstRune+1 {
+		t.Errorf("runes are not in order of first appearance: %U %U", ra[0], ra[1])
+	}
+	if ra2 := runes(); string(ra) != string(ra2) {
 		t.Error("mapping is not deterministic")
 	}
 }
@@ -477,6 +485,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("a\\*b &amp; &copy; **x**,y\n", "a*b & © **x** ,y\n")
 	f.Fuzz(func(t *testing.T, old, new string) {
 		checkRoundTrip(t, []byte(old), []byte(new), opts)
+		checkChunked(t, true, old, new)
 		r := Compare([]byte(old), []byte(new), Options{UnsafeHTML: true, Terminal: true})
 		var buf bytes.Buffer
 		if err := WriteText(&buf, r, true); err != nil {
@@ -556,26 +565,32 @@ func TestGeneratedPolicies(t *testing.T) {
 }
 
 // TestMemoChangesNothing compares every pair of a policy's successive
-// versions with and without a Memo shared across the comparisons, as an
-// edition's redline pages are made: the redlines must be identical.
+// versions parsed and compared with a Memo shared across them, as an
+// edition's redline pages are made, and parsed each on its own and compared
+// without one: the redlines must be identical.
 func TestMemoChangesNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	versions := []string{policyBody(rng, 20_000)}
 	for range 5 {
 		versions = append(versions, editWords(rng, versions[len(versions)-1], 0.04))
 	}
-	docs := make([]*Doc, len(versions))
-	for i, v := range versions {
-		docs[i] = Parse([]byte(v), opts)
-	}
 	memoOpts := opts
 	memoOpts.Memo = NewMemo()
-	for i := range docs {
-		for j := i + 1; j < len(docs); j++ {
-			plain := CompareDocs(docs[i], docs[j], opts)
-			memo := CompareDocs(docs[i], docs[j], memoOpts)
-			if !reflect.DeepEqual(plain, memo) {
+	plain := make([]*Doc, len(versions))
+	shared := make([]*Doc, len(versions))
+	for i, v := range versions {
+		plain[i] = Parse([]byte(v), opts)
+		shared[i] = Parse([]byte(v), memoOpts)
+	}
+	for i := range versions {
+		for j := i + 1; j < len(versions); j++ {
+			want := CompareDocs(plain[i], plain[j], opts)
+			if got := CompareDocs(shared[i], shared[j], memoOpts); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%d..%d: the redline differs with a memo", i, j)
+			}
+			// A memo with Docs it did not parse is not used, and harmless.
+			if got := CompareDocs(plain[i], plain[j], memoOpts); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%d..%d: the redline differs with another memo", i, j)
 			}
 		}
 	}

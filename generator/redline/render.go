@@ -1,7 +1,6 @@
 package redline
 
 import (
-	"fmt"
 	"html"
 	"html/template"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 // renderer turns aligned blocks into Blocks and counts the words changed.
 type renderer struct {
 	opts Options
+	memo *Memo // nil when the redline is not to use one
 	d    *differ
 	r    *Redline
 }
@@ -42,11 +42,11 @@ func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
 		b.Old = ob.plain()
 		return b
 	}
-	if kind != Modified || rd.opts.Memo == nil {
+	if kind != Modified || rd.memo == nil {
 		return rd.render(kind, ob, nb)
 	}
-	key := ob.shapeKey() + "\x01" + nb.shapeKey()
-	if m, ok := rd.opts.Memo.blocks[key]; ok && m.work <= rd.d.budget {
+	key := [2]shape{ob.shape(), nb.shape()}
+	if m, ok := rd.memo.blocks[key]; ok && m.work <= rd.d.budget {
 		// Exactly what computing it again would give: the budget it needs
 		// is there, so no diff inside it would have been coarsened.
 		rd.d.budget -= m.work
@@ -58,16 +58,23 @@ func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
 	rd.d.starved = false
 	b := rd.render(kind, ob, nb)
 	if !rd.d.starved {
-		rd.opts.Memo.blocks[key] = memoBlock{b, rd.r.WordsAdded - added, rd.r.WordsRemoved - removed, budget - rd.d.budget}
+		rd.memo.blocks[key] = memoBlock{b, rd.r.WordsAdded - added, rd.r.WordsRemoved - removed, budget - rd.d.budget}
 	}
 	return b
 }
 
-// shapeKey identifies everything a block's rendering depends on: its words
-// and markup (key) and where it stands (heading level, list nesting and
-// numbering, its {#id}).
-func (b *block) shapeKey() string {
-	return fmt.Sprintf("%d|%d|%t|%d|%t|%s|", b.level, b.depth, b.ordered, b.number, b.cont, b.id) + b.key
+// shape is everything a block's rendering depends on: its words and markup
+// (key) and where it stands (heading level, list nesting and numbering,
+// its {#id}).
+type shape struct {
+	key                  uint32
+	level, depth, number int
+	ordered, cont        bool
+	id                   string
+}
+
+func (b *block) shape() shape {
+	return shape{key: b.key, level: b.level, depth: b.depth, number: b.number, ordered: b.ordered, cont: b.cont, id: b.id}
 }
 
 // render renders one aligned pair.
@@ -255,33 +262,43 @@ func (o *out) run(op op, ts []token, place sepPlace) {
 		o.html.WriteString("<del>")
 		o.label(o.rd.opts.DeletedLabel)
 	}
-	var txt strings.Builder
+	// The terminal text, only when asked for: a site build does not need it.
+	var txt *strings.Builder
+	if o.rd.opts.Terminal {
+		txt = &strings.Builder{}
+	}
 	if place == sepInside {
 		o.html.WriteString(sep)
-		txt.WriteString(sep)
+		if txt != nil {
+			txt.WriteString(sep)
+		}
 	}
 	o.started = true
 	var cur inlineCtx
 	for k, t := range ts {
 		if t.ctx != cur {
 			closeCtx(&o.html, cur)
-			if cur.href != "" && cur.style&styleImage == 0 {
+			if txt != nil && cur.href != "" && cur.style&styleImage == 0 {
 				txt.WriteString(" <" + cur.href + ">")
 			}
 		}
 		if k > 0 && t.sep != 0 {
 			o.html.WriteByte(sepByte(t.sep))
-			txt.WriteByte(sepByte(t.sep))
+			if txt != nil {
+				txt.WriteByte(sepByte(t.sep))
+			}
 		}
 		if t.ctx != cur {
 			openCtx(&o.html, t.ctx)
 			cur = t.ctx
 		}
-		o.html.WriteString(html.EscapeString(t.text))
-		txt.WriteString(t.text)
+		o.html.WriteString(t.html)
+		if txt != nil {
+			txt.WriteString(t.text)
+		}
 	}
 	closeCtx(&o.html, cur)
-	if cur.href != "" && cur.style&styleImage == 0 {
+	if txt != nil && cur.href != "" && cur.style&styleImage == 0 {
 		txt.WriteString(" <" + cur.href + ">")
 	}
 	switch op {
@@ -290,7 +307,7 @@ func (o *out) run(op op, ts []token, place sepPlace) {
 	case opDelete:
 		o.html.WriteString("</del>")
 	}
-	if o.rd.opts.Terminal {
+	if txt != nil {
 		o.text = append(o.text, mark{op, txt.String()})
 	}
 }
@@ -382,7 +399,7 @@ func safeURL(u string) bool {
 func countWords(ts []token) int {
 	n := 0
 	for _, t := range ts {
-		if strings.IndexFunc(t.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		if t.word {
 			n++
 		}
 	}
@@ -409,11 +426,11 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 			o.row(Unchanged, nil, &r)
 		}
 	default:
-		ka := make([]string, len(ob.rows))
+		ka := make([]uint32, len(ob.rows))
 		for i, r := range ob.rows {
 			ka[i] = r.key
 		}
-		kb := make([]string, len(nb.rows))
+		kb := make([]uint32, len(nb.rows))
 		for i, r := range nb.rows {
 			kb[i] = r.key
 		}

@@ -126,7 +126,8 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			if err != nil {
 				return nil, err
 			}
-			d := redline.Parse(body, redline.Options{UnsafeHTML: r.opts.UnsafeHTML})
+			// With the memo, the chunks versions share are parsed once.
+			d := redline.Parse(body, redline.Options{UnsafeHTML: r.opts.UnsafeHTML, Memo: memo})
 			docs[v] = d
 			return d, nil
 		}
