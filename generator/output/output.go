@@ -26,11 +26,14 @@ type Writer interface {
 type Dir struct {
 	root string
 	mu   sync.Mutex
-	made map[string]bool // folders already created, to spare MkdirAll calls
+	made map[string]bool // folders known to exist, so each is made with one mkdir
 }
 
 // NewDir returns a Writer into root, which must exist.
-func NewDir(root string) *Dir { return &Dir{root: root, made: map[string]bool{}} }
+func NewDir(root string) *Dir {
+	root = filepath.Clean(root)
+	return &Dir{root: root, made: map[string]bool{root: true}}
+}
 
 // WriteFile writes one file, creating its folders.
 func (d *Dir) WriteFile(p string, data []byte) error {
@@ -38,19 +41,37 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
 	full := filepath.Join(d.root, filepath.FromSlash(p))
-	dir := filepath.Dir(full)
+	if err := d.mkdirs(filepath.Dir(full)); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdirs makes dir and whichever of its parents are not known to exist.
+// Every page is a folder of its own, so most calls make one folder whose
+// parent is known: one mkdir, where os.MkdirAll would stat twice first.
+func (d *Dir) mkdirs(dir string) error {
 	d.mu.Lock()
 	made := d.made[dir]
 	d.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	if made {
+		return nil
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := d.mkdirs(parent); err != nil {
 			return err
 		}
-		d.mu.Lock()
-		d.made[dir] = true
-		d.mu.Unlock()
 	}
-	return os.WriteFile(full, data, 0o644)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		// Another worker may have made it since; anything else there is an error.
+		if info, statErr := os.Stat(dir); statErr != nil || !info.IsDir() {
+			return err
+		}
+	}
+	d.mu.Lock()
+	d.made[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // Replace builds into a temporary folder beside dest by calling fill, then
