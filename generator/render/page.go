@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"sync"
 
 	"gen/generator/date"
 	"gen/generator/i18n"
@@ -9,22 +10,43 @@ import (
 	"gen/generator/urls"
 )
 
-// Page is what every layout receives: the site, the page's language and
-// address, the links that tie it to its other languages, and exactly one of
-// the views below for its content. Layouts decide how things look, never
-// which notice applies: that is decided here from the model.
+// Page is what every layout receives: the page's title and address, its
+// Frame (the site, the language and the links around the content, which
+// the pages of one policy share) and exactly one of the views below for its
+// content. Layouts decide how things look, never which notice applies: that
+// is decided here from the model.
 type Page struct {
-	cat *i18n.Catalog
+	*Frame
 
-	Site      *model.Site
-	Lang      string
-	LangName  string
 	Title     string
 	Desc      string
 	URL       string // site-relative
 	Canonical string // absolute
 	NoIndex   bool   // drafts and redirects stay out of search engines
-	// Alternates are this page in the site's other languages, for hreflang.
+
+	Version  *VersionView
+	History  *HistoryView
+	Index    *IndexView
+	Redline  *RedlineView
+	Redirect string // the target of a redirect page
+	// Inject is extra HTML before </body>, set only by serve.
+	Inject template.HTML
+
+	layout *layout // the templates the page is rendered with
+}
+
+// Frame is what the pages of one policy, of one kind, in one language
+// share around their content: the same switcher, feeds and notices. The
+// parts of the layouts drawn from the frame alone are rendered once per
+// frame (see Page.Partial). A frame does not change once made.
+type Frame struct {
+	cat *i18n.Catalog
+
+	Site     *model.Site
+	Lang     string
+	LangName string
+	Home     string // the language index
+	// Alternates are the page in the site's other languages, for hreflang.
 	Alternates []Link
 	// Switcher links the same policy in every language of the site.
 	Switcher []Link
@@ -36,15 +58,12 @@ type Page struct {
 	// Subscribe is the feed a visible "subscribe" link offers, if any.
 	Subscribe string
 
-	Version  *VersionView
-	History  *HistoryView
-	Index    *IndexView
-	Redline  *RedlineView
-	Redirect string // the target of a redirect page
-	Home     string // the language index
-	// Inject is extra HTML before </body>, set only by serve.
-	Inject template.HTML
+	mu       sync.Mutex
+	rendered map[partialKey]template.HTML
 }
+
+// partialKey names a built-in partial: a file and a template it defines.
+type partialKey struct{ file, name string }
 
 // Link is an address with the words to show for it.
 type Link struct {
@@ -55,10 +74,10 @@ type Link struct {
 }
 
 // T returns the UI string key in the page's language.
-func (p *Page) T(key string, args ...string) string { return p.cat.T(p.Lang, key, args...) }
+func (f *Frame) T(key string, args ...string) string { return f.cat.T(f.Lang, key, args...) }
 
 // Date formats a day in the page's language.
-func (p *Page) Date(d date.Date) string { return p.cat.Date(p.Lang, d) }
+func (f *Frame) Date(d date.Date) string { return f.cat.Date(f.Lang, d) }
 
 // Stylesheet is the address of the site's stylesheet.
 func (p *Page) Stylesheet() string { return urls.Stylesheet() }
@@ -66,6 +85,35 @@ func (p *Page) Stylesheet() string { return urls.Stylesheet() }
 // Script is the address of the one small script, which only the history
 // page's comparison picker uses.
 func (p *Page) Script() string { return urls.Script() }
+
+// Partial renders the template name, as {{template name .}} would, for
+// the parts of a page that are the same on every page of its frame: the
+// header, the footer, the notices. A built-in partial is given only the
+// Frame, so it is rendered once per frame and its HTML reused on every
+// page that shares it; a site's own (from layouts/) is given the whole
+// page and rendered for each page, as it may show anything of it.
+func (p *Page) Partial(name string) (template.HTML, error) {
+	file, builtin := p.layout.builtin[name]
+	if !builtin {
+		return p.layout.render(name, p)
+	}
+	f := p.Frame
+	key := partialKey{file, name}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if h, ok := f.rendered[key]; ok {
+		return h, nil
+	}
+	h, err := p.layout.render(name, f)
+	if err != nil {
+		return "", err
+	}
+	if f.rendered == nil {
+		f.rendered = map[partialKey]template.HTML{}
+	}
+	f.rendered[key] = h
+	return h, nil
+}
 
 // MaterialNotice announces a material change on every page of a language.
 type MaterialNotice struct {

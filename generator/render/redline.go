@@ -173,10 +173,8 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
-	p := r.newPage(lang, c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	p := r.newPage(r.historyFrame(ed), c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
 	p.NoIndex = c.From.Draft || c.To.Draft
-	p.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
-	p.withPolicyFeed(ed)
 
 	v := &RedlineView{
 		PolicyTitle: c.To.Title,

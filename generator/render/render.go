@@ -28,6 +28,7 @@ type Renderer struct {
 	layouts *layouts
 	opts    Options
 	fsys    fs.FS // the site, for sources read again while rendering
+	frames  frames
 }
 
 // Options change what a build adds to every page.
@@ -129,14 +130,14 @@ func (r *Renderer) jobs() []job {
 
 // execute runs a page layout into bytes.
 func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
-	t := r.layouts.pages[layout]
+	p.layout = r.layouts.pages[layout]
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	name := "base"
 	if layout == "redirect.html" {
 		name = "redirect"
 	}
-	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := p.layout.t.ExecuteTemplate(&buf, name, p); err != nil {
 		return nil, r.layouts.explain(err, p.URL)
 	}
 	return buf.Bytes(), nil

@@ -33,9 +33,27 @@ func ReservedIDs() []string { return []string{"main-content", "contents-title", 
 type layouts struct {
 	// from names the file each layout was read from, for errors.
 	from   map[string]string
-	pages  map[string]*template.Template
+	pages  map[string]*layout
 	css    []byte
 	script []byte
+}
+
+// layout is the set of templates one kind of page is rendered with.
+type layout struct {
+	t *template.Template
+	// builtin maps each template defined by a built-in file, not by the
+	// site's layouts/, to that file.
+	builtin map[string]string
+}
+
+// render runs the template name of the set into HTML.
+func (l *layout) render(name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := l.t.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	// html/template escaped what went in.
+	return template.HTML(b.String()), nil
 }
 
 // loadLayouts reads the built-in layouts and lets the site's layouts/
@@ -44,6 +62,7 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 	var diags diag.List
 	files := map[string][]byte{}
 	from := map[string]string{}
+	fromSite := map[string]bool{}
 	entries, _ := fs.ReadDir(builtin, "layouts")
 	for _, e := range entries {
 		b, _ := fs.ReadFile(builtin, "layouts/"+e.Name())
@@ -69,11 +88,12 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 				}
 				files[e.Name()] = b
 				from[e.Name()] = p
+				fromSite[e.Name()] = true
 			}
 		}
 	}
 
-	l := &layouts{from: from, pages: map[string]*template.Template{}, css: files["style.css"], script: files["compare.js"]}
+	l := &layouts{from: from, pages: map[string]*layout{}, css: files["style.css"], script: files["compare.js"]}
 	base := template.New("").Funcs(funcs)
 	for _, name := range common {
 		if _, err := base.New(name).Parse(string(files[name])); err != nil {
@@ -87,7 +107,13 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
 			continue
 		}
-		l.pages[name] = t
+		builtin := map[string]string{}
+		for _, d := range t.Templates() {
+			if d.Tree != nil && !fromSite[d.Tree.ParseName] {
+				builtin[d.Name()] = d.Tree.ParseName
+			}
+		}
+		l.pages[name] = &layout{t: t, builtin: builtin}
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -99,7 +125,12 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 // file, its line and column, and the page being rendered: most often a
 // site's own layout asking for something a page does not have.
 func (l *layouts) explain(err error, page string) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
+	msg := err.Error()
+	// An error in a partial (Page.Partial) is wrapped in the error of the
+	// template that called it; the partial's own is the one to show.
+	if i := strings.LastIndex(msg, "template: "); i >= 0 {
+		msg = msg[i+len("template: "):]
+	}
 	name, rest, ok := strings.Cut(msg, ":")
 	if file, known := l.from[name]; ok && known {
 		msg = strings.TrimPrefix(file, "built-in ") + ":" + rest

@@ -3,65 +3,137 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 
 	"gen/generator/model"
 	"gen/generator/urls"
 )
 
-// newPage fills in what every page of a language has.
-func (r *Renderer) newPage(lang, url, title string) *Page {
+// newPage starts a page of frame f at url.
+func (r *Renderer) newPage(f *Frame, url, title string) *Page {
+	return &Page{Frame: f, Title: title, URL: url, Canonical: r.site.BaseURL + url, Inject: r.opts.Inject}
+}
+
+// frames holds the frames made so far, so the pages that share one get the
+// same, whichever worker renders them.
+type frames struct {
+	mu   sync.Mutex
+	made map[frameKey]*Frame
+}
+
+// frameKey tells frames apart: a language's own pages, or one kind of
+// page of an edition.
+type frameKey struct {
+	kind string
+	lang string
+	ed   *model.Edition
+}
+
+// frame returns the frame of key, made by build the first time.
+func (r *Renderer) frame(key frameKey, build func() *Frame) *Frame {
+	r.frames.mu.Lock()
+	defer r.frames.mu.Unlock()
+	if f, ok := r.frames.made[key]; ok {
+		return f
+	}
+	if r.frames.made == nil {
+		r.frames.made = map[frameKey]*Frame{}
+	}
+	f := build()
+	r.frames.made[key] = f
+	return f
+}
+
+// bareFrame has what every page of a language has.
+func (r *Renderer) bareFrame(lang string) *Frame {
+	return r.frame(frameKey{kind: "bare", lang: lang}, func() *Frame { return r.newFrame(lang) })
+}
+
+// languageFrame is the frame of a language's index, whose switcher leads
+// to the other languages' indexes.
+func (r *Renderer) languageFrame(lang string) *Frame {
+	return r.frame(frameKey{kind: "language", lang: lang}, func() *Frame {
+		return r.newFrame(lang).withLanguages(r.site, func(code string) string { return urls.Language(code) })
+	})
+}
+
+// policyFrame is the frame of an edition's version pages.
+func (r *Renderer) policyFrame(ed *model.Edition) *Frame {
+	return r.frame(frameKey{kind: "policy", ed: ed}, func() *Frame {
+		pol := ed.Policy
+		f := r.newFrame(ed.Lang)
+		f.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.Policy(o.Lang, pol.Slug) }))
+		f.withPolicyFeed(ed)
+		if ed.InForce != nil {
+			// The material notice of this very policy would repeat the
+			// change notice on its own pages.
+			f.Material = without(f.Material, urls.Changes(ed.Lang, pol.Slug, ed.InForce.Date))
+		}
+		return f
+	})
+}
+
+// historyFrame is the frame of an edition's history and comparison pages.
+func (r *Renderer) historyFrame(ed *model.Edition) *Frame {
+	return r.frame(frameKey{kind: "history", ed: ed}, func() *Frame {
+		slug := ed.Policy.Slug
+		f := r.newFrame(ed.Lang)
+		f.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
+		f.withPolicyFeed(ed)
+		return f
+	})
+}
+
+// newFrame fills in what every page of a language has.
+func (r *Renderer) newFrame(lang string) *Frame {
 	s := r.site
 	l, _ := s.Language(lang)
-	p := &Page{
-		cat:       r.cat,
-		Site:      s,
-		Lang:      lang,
-		LangName:  l.Name,
-		Title:     title,
-		URL:       url,
-		Canonical: s.BaseURL + url,
-		Home:      urls.Language(lang),
-		Inject:    r.opts.Inject,
+	f := &Frame{
+		cat:      r.cat,
+		Site:     s,
+		Lang:     lang,
+		LangName: l.Name,
+		Home:     urls.Language(lang),
 	}
-	p.Feeds = []Link{
+	f.Feeds = []Link{
 		{Lang: lang, Label: r.cat.T(lang, "site.feed_title", "title", s.Title), Href: urls.LanguageFeed(lang)},
 		{Lang: lang, Label: r.cat.T(lang, "site.processors_feed_title", "title", s.Title), Href: urls.ProcessorsFeed(lang)},
 	}
 	for _, v := range s.MaterialNotices(lang) {
-		p.Material = append(p.Material, MaterialNotice{
+		f.Material = append(f.Material, MaterialNotice{
 			Policy: v.Title,
 			Date:   r.cat.Date(lang, v.Effective),
 			Href:   urls.Changes(lang, v.Edition.Policy.Slug, v.Date),
 		})
 	}
-	return p
+	return f
 }
 
 // withLanguages adds hreflang alternates and the language switcher, given
 // where this page lives in each language ("" where it does not exist).
-func (p *Page) withLanguages(s *model.Site, urlIn func(lang string) string) *Page {
+func (f *Frame) withLanguages(s *model.Site, urlIn func(lang string) string) *Frame {
 	for _, l := range s.Languages {
 		u := urlIn(l.Code)
 		if u == "" {
 			continue
 		}
-		p.Switcher = append(p.Switcher, Link{Lang: l.Code, Label: l.Name, Href: u, Current: l.Code == p.Lang})
-		if l.Code != p.Lang {
-			p.Alternates = append(p.Alternates, Link{Lang: l.Code, Href: s.BaseURL + u})
+		f.Switcher = append(f.Switcher, Link{Lang: l.Code, Label: l.Name, Href: u, Current: l.Code == f.Lang})
+		if l.Code != f.Lang {
+			f.Alternates = append(f.Alternates, Link{Lang: l.Code, Href: s.BaseURL + u})
 		}
 	}
-	if len(p.Switcher) < 2 {
-		p.Switcher = nil // a switcher with only the current language says nothing
+	if len(f.Switcher) < 2 {
+		f.Switcher = nil // a switcher with only the current language says nothing
 	}
-	return p
+	return f
 }
 
 // withPolicyFeed puts the policy's own feed first, as the one the
 // page's subscribe link offers.
-func (p *Page) withPolicyFeed(ed *model.Edition) {
+func (f *Frame) withPolicyFeed(ed *model.Edition) {
 	own := Link{Lang: ed.Lang, Label: ed.Shown.Title, Href: urls.PolicyFeed(ed.Lang, ed.Policy.Slug)}
-	p.Feeds = append([]Link{own}, p.Feeds...)
-	p.Subscribe = own.Href
+	f.Feeds = append([]Link{own}, f.Feeds...)
+	f.Subscribe = own.Href
 }
 
 // editionURLs returns, for a policy, where a page of it lives per language.
@@ -83,11 +155,9 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	ed := v.Edition
 	pol := ed.Policy
 	lang := ed.Lang
-	p := r.newPage(lang, url, v.Title)
+	p := r.newPage(r.policyFrame(ed), url, v.Title)
 	p.Desc = v.Description
 	p.NoIndex = v.Draft
-	p.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.Policy(o.Lang, pol.Slug) }))
-	p.withPolicyFeed(ed)
 	view := &VersionView{
 		V:               v,
 		Status:          r.statusLabel(lang, v),
@@ -158,11 +228,6 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 			Href:     urls.Policy(authLang.Code, pol.Slug),
 		}
 	}
-	if inForce != nil {
-		// The material notice of this very policy would repeat the change
-		// notice on its own pages.
-		p.Material = without(p.Material, urls.Changes(lang, pol.Slug, inForce.Date))
-	}
 	p.Version = view
 	return p
 }
@@ -212,9 +277,7 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 	pol := ed.Policy
 	lang := ed.Lang
 	shown := ed.Shown
-	p := r.newPage(lang, urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
-	p.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.History(o.Lang, pol.Slug) }))
-	p.withPolicyFeed(ed)
+	p := r.newPage(r.historyFrame(ed), urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
 	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.Policy(lang, pol.Slug) + "compare/"}
 	var pairs []string
 	for _, c := range Comparisons(r.site, ed) {
@@ -262,9 +325,8 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 func (r *Renderer) indexPage(lang string) *Page {
 	s := r.site
 	l, _ := s.Language(lang)
-	p := r.newPage(lang, urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
+	p := r.newPage(r.languageFrame(lang), urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", l.Name)
-	p.withLanguages(s, func(code string) string { return urls.Language(code) })
 	idx := &IndexView{}
 	for _, pol := range s.Policies {
 		ed := pol.Edition(lang)
@@ -293,17 +355,16 @@ func (r *Renderer) indexPage(lang string) *Page {
 // default language, with the way to every language's policies.
 func (r *Renderer) notFoundPage() *Page {
 	s := r.site
-	p := r.newPage(s.DefaultLanguage, urls.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
+	p := r.newPage(r.languageFrame(s.DefaultLanguage), urls.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
 	p.NoIndex = true
 	p.Canonical = ""
-	p.withLanguages(s, func(code string) string { return urls.Language(code) })
 	return p
 }
 
 // redirectPage leads from an address without a language to one with it.
 func (r *Renderer) redirectPage(from, to string) *Page {
 	s := r.site
-	p := r.newPage(s.DefaultLanguage, from, r.cat.T(s.DefaultLanguage, "redirect.title"))
+	p := r.newPage(r.bareFrame(s.DefaultLanguage), from, r.cat.T(s.DefaultLanguage, "redirect.title"))
 	p.Redirect = to
 	p.NoIndex = true
 	p.Canonical = s.BaseURL + to

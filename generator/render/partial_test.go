@@ -1,0 +1,69 @@
+package render_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gen/generator/build"
+	"gen/generator/output"
+)
+
+// TestSitePartialsSeeTheWholePage checks that a partial from the site's
+// layouts/ is rendered for every page, not once per frame as the built-in
+// ones are: a header showing the page's own title must differ between two
+// pages that share a frame (a policy and one of its versions), whether it
+// comes from partials.html or from a page layout redefining it.
+func TestSitePartialsSeeTheWholePage(t *testing.T) {
+	builtin, err := os.ReadFile("layouts/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := `<header class="site">{{.Title}}</header>`
+	for name, layouts := range map[string]map[string]string{
+		"partials.html": {"partials.html": strings.Replace(string(builtin), `<header class="site">`, `<header class="site">{{.Title}}`, 1)},
+		"version.html":  {"version.html": `{{define "header"}}` + header + `{{end}}{{define "main"}}{{end}}`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			site := t.TempDir()
+			write(t, site, "site.toml", "title = \"Acme\"\nbase_url = \"https://acme.example/\"\ndefault_language = \"en\"\n[languages.en]\nname = \"English\"\n")
+			write(t, site, "content/privacy/en.md", "+++\ntitle = \"Privacy policy\"\nlast_updated = 2024-04-05\n+++\nWe keep logs.\n")
+			write(t, site, "content/privacy/archive/2023-01-01/en.md", "+++\ntitle = \"Old privacy policy\"\nlast_updated = 2023-01-01\n+++\nWe kept logs.\n")
+			for file, text := range layouts {
+				write(t, site, "layouts/"+file, text)
+			}
+			loaded, diags := build.Load(build.Options{Site: site, Now: "2024-05-01"})
+			if diags.HasErrors() {
+				t.Fatal(diags.Errors())
+			}
+			r, diags := build.Renderer(loaded, "")
+			if r == nil {
+				t.Fatal(diags.Errors())
+			}
+			m := output.NewMemory()
+			if _, err := r.Render(m); err != nil {
+				t.Fatal(err)
+			}
+			for page, title := range map[string]string{
+				"/en/privacy/index.html":            "Privacy policy",
+				"/en/privacy/2023-01-01/index.html": "Old privacy policy",
+			} {
+				if got := string(m.Files[page]); !strings.Contains(got, `<header class="site">`+title) {
+					t.Errorf("%s: the header does not show the page's title %q:\n%s", page, title, got)
+				}
+			}
+		})
+	}
+}
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
