@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	stdhtml "html"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -146,7 +147,7 @@ func (m *Memo) parse(body []byte, unsafe bool) *Doc {
 	for _, c := range chunk.Split(stripPlaceholders(body)) {
 		bs, ok := cache[string(c)]
 		if !ok {
-			bs = parseBlocks(m.parser, c, unsafe, m.words)
+			bs = m.parser.parse(c, unsafe)
 			cache[string(c)] = bs
 		}
 		blocks = append(blocks, bs...)
@@ -154,25 +155,52 @@ func (m *Memo) parse(body []byte, unsafe bool) *Doc {
 	return &Doc{blocks: blocks, words: m.words, size: m.words.size()}
 }
 
-// blockParser turns one Markdown body into blocks.
+// blockParser turns Markdown bodies, or chunks of them, into blocks.
 type blockParser struct {
+	md    parser.Parser
+	words *vocab  // numbers the words of the blocks
+	buf   []token // the words of the block being read, see tokenizer
+
+	// Of the body being read:
 	src    []byte
 	unsafe bool
 	blocks []*block
 }
 
-// parseBlocks parses src, a body or a chunk of one with the placeholders
-// stripped, into blocks whose words v numbers.
-func parseBlocks(gp parser.Parser, src []byte, unsafe bool, v *vocab) []*block {
-	doc := gp.Parse(text.NewReader(src))
-	p := &blockParser{src: src, unsafe: unsafe}
+func newBlockParser(v *vocab) *blockParser {
+	return &blockParser{md: newMarkdown(false).Parser(), words: v}
+}
+
+// parse parses src, a body or a chunk of one with the placeholders
+// stripped, into blocks.
+func (p *blockParser) parse(src []byte, unsafe bool) []*block {
+	doc := p.md.Parse(text.NewReader(src))
+	p.src, p.unsafe = src, unsafe
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.top(n)
 	}
-	for _, b := range p.blocks {
-		b.finish(v)
+	bs := p.blocks
+	for _, b := range bs {
+		b.finish(p.words)
 	}
-	return p.blocks
+	p.src, p.blocks = nil, nil // keep nothing of this body
+	return bs
+}
+
+// tokenizer returns a tokenizer for the next block's words. One block is
+// read at a time, so its tokenizers share one buffer and a block's words
+// are copied out once, at their final size, by take.
+func (p *blockParser) tokenizer(pre bool) *tokenizer {
+	return &tokenizer{toks: p.buf[:0], pre: pre}
+}
+
+// take returns the words t read and takes back its buffer; t is done.
+func (p *blockParser) take(t *tokenizer) []token {
+	p.buf = t.toks[:0]
+	if len(t.toks) == 0 {
+		return nil
+	}
+	return slices.Clone(t.toks)
 }
 
 func (p *blockParser) top(n ast.Node) {
@@ -184,16 +212,16 @@ func (p *blockParser) top(n ast.Node) {
 				b.id = string(s)
 			}
 		}
-		p.collect(n, &tokenizer{}, b)
+		p.collect(n, p.tokenizer(false), b)
 	case *ast.Paragraph, *ast.TextBlock:
-		p.collect(n, &tokenizer{}, &block{class: classPara})
+		p.collect(n, p.tokenizer(false), &block{class: classPara})
 	case *ast.Blockquote:
-		p.collect(n, &tokenizer{}, &block{class: classQuote})
+		p.collect(n, p.tokenizer(false), &block{class: classQuote})
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		p.collect(n, &tokenizer{pre: true}, &block{class: classCode})
+		p.collect(n, p.tokenizer(true), &block{class: classCode})
 	case *ast.HTMLBlock:
 		if p.unsafe {
-			p.collect(n, &tokenizer{}, &block{class: classHTML})
+			p.collect(n, p.tokenizer(false), &block{class: classHTML})
 		}
 	case *ast.ThematicBreak:
 		p.blocks = append(p.blocks, &block{class: classRule})
@@ -202,13 +230,13 @@ func (p *blockParser) top(n ast.Node) {
 	case *east.Table:
 		p.table(n)
 	default:
-		p.collect(n, &tokenizer{}, &block{class: classPara})
+		p.collect(n, p.tokenizer(false), &block{class: classPara})
 	}
 }
 
 func (p *blockParser) collect(n ast.Node, t *tokenizer, b *block) {
 	p.node(n, inlineCtx{}, t)
-	b.tokens = t.toks
+	b.tokens = p.take(t)
 	p.blocks = append(p.blocks, b)
 }
 
@@ -218,25 +246,25 @@ func (p *blockParser) list(l *ast.List, depth int) {
 	number := l.Start
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		cur := &block{class: classItem, depth: depth, ordered: l.IsOrdered(), number: number}
-		t := &tokenizer{}
+		t := p.tokenizer(false)
 		emitted := false
 		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 			if sub, ok := c.(*ast.List); ok {
 				if !emitted || len(t.toks) > 0 {
-					cur.tokens = t.toks
+					cur.tokens = p.take(t)
 					p.blocks = append(p.blocks, cur)
 					emitted = true
 				}
 				p.list(sub, depth+1)
 				cur = &block{class: classItem, depth: depth, cont: true}
-				t = &tokenizer{}
+				t = p.tokenizer(false)
 				continue
 			}
 			t.space(' ')
 			p.node(c, inlineCtx{}, t)
 		}
 		if !emitted || len(t.toks) > 0 {
-			cur.tokens = t.toks
+			cur.tokens = p.take(t)
 			p.blocks = append(p.blocks, cur)
 		}
 		number++
@@ -249,9 +277,9 @@ func (p *blockParser) table(tb *east.Table) {
 		_, header := r.(*east.TableHeader)
 		rw := row{header: header}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			t := &tokenizer{}
+			t := p.tokenizer(false)
 			p.node(c, inlineCtx{}, t)
-			rw.cells = append(rw.cells, t.toks)
+			rw.cells = append(rw.cells, p.take(t))
 		}
 		b.rows = append(b.rows, rw)
 	}
@@ -424,9 +452,6 @@ func (t *tokenizer) word(w string, ctx inlineCtx) {
 	}
 	sep := t.pending
 	if n == 0 {
-		if t.toks == nil {
-			t.toks = make([]token, 0, 32) // a typical paragraph, without regrowing from 1
-		}
 		// The first word is after a boundary too: a word prepended to a
 		// block must not make the old first word look changed.
 		sep = ' '

@@ -25,7 +25,7 @@ func checkChunked(t testing.TB, unsafe bool, bodies ...string) {
 	for i, body := range bodies {
 		chunked[i] = Parse([]byte(body), o)
 		// Numbered by the same vocab, so numbers must be equal too.
-		whole[i] = &Doc{blocks: parseBlocks(m.parser, stripPlaceholders([]byte(body)), unsafe, m.words), words: m.words, size: m.words.size()}
+		whole[i] = &Doc{blocks: m.parser.parse(stripPlaceholders([]byte(body)), unsafe), words: m.words, size: m.words.size()}
 		sameBlocks(t, body, chunked[i].blocks, whole[i].blocks)
 	}
 	for i := range bodies {

@@ -11,8 +11,6 @@ package redline
 import (
 	"html/template"
 	"strings"
-
-	"github.com/yuin/goldmark/parser"
 )
 
 // Options says how to read and label a redline.
@@ -40,9 +38,9 @@ type Options struct {
 // again and again: a modified block is rendered once. The redline is the
 // same with or without it. A Memo is not safe for concurrent use.
 type Memo struct {
-	parser               parser.Parser
+	parser               *blockParser
 	chunks, unsafeChunks map[string][]*block // by chunk text, without and with Options.UnsafeHTML
-	words                *vocab
+	words                *vocab              // the parser's
 	// blocks are the rendered modified blocks, by the shapes of the pair;
 	// shapes use the numbers of words, so only Docs parsed with this
 	// Memo use them.
@@ -57,11 +55,12 @@ type memoBlock struct {
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
+	words := newVocab()
 	return &Memo{
-		parser:       newMarkdown(false).Parser(),
+		parser:       newBlockParser(words),
 		chunks:       make(map[string][]*block),
 		unsafeChunks: make(map[string][]*block),
-		words:        newVocab(),
+		words:        words,
 		blocks:       make(map[[2]shape]memoBlock),
 	}
 }
@@ -264,6 +263,11 @@ func blockKeys(bs []*block) []uint32 {
 // spaces.
 func plainText(ts []token) string {
 	var b strings.Builder
+	size := 0
+	for _, t := range ts {
+		size += len(t.text) + 1
+	}
+	b.Grow(size)
 	for _, t := range ts {
 		if t.sep != 0 && b.Len() > 0 {
 			b.WriteByte(' ')

@@ -84,6 +84,16 @@ func (rd *renderer) render(kind BlockKind, ob, nb *block) Block {
 		shape = ob
 	}
 	o := &out{rd: rd}
+	// Room for the words and some markup, so the HTML is not regrown word
+	// by word.
+	size := 128
+	if kind != Unchanged && ob != nil {
+		size += htmlSize(ob.words)
+	}
+	if nb != nil {
+		size += htmlSize(nb.words)
+	}
+	o.html.Grow(size)
 	switch kind {
 	case Added:
 		o.html.WriteString(`<div class="block-added">`)
@@ -392,6 +402,15 @@ func safeURL(u string) bool {
 		}
 	}
 	return !gmhtml.IsDangerousURL([]byte(clean))
+}
+
+// htmlSize is the length of the words' HTML with a space between each.
+func htmlSize(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		n += len(t.html) + 1
+	}
+	return n
 }
 
 // countWords counts the tokens that hold a letter or a digit, so that

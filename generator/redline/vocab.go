@@ -12,43 +12,52 @@ import (
 // small integers instead of hashing words, and escapes each distinct word
 // once. Numbers are only meaningful within one vocab.
 type vocab struct {
-	tokens map[tokenKey]tokenInfo
+	words  map[string]*vocabWord // by text
+	tokens int                   // tokens numbered
 	keys   map[string]uint32
 }
 
-// tokenKey is what makes two tokens the same word.
-type tokenKey struct {
-	text string
-	ctx  inlineCtx
-	sep  byte
+// vocabWord is one text and the tokens that have it: a word is seen with
+// few markups and separators, so they are looked up by text (hashing one
+// string) and then found among these.
+type vocabWord struct {
+	text, html string
+	word       bool
+	forms      []tokenForm
 }
 
-// tokenInfo is what a token gets from the vocab.
-type tokenInfo struct {
-	id   uint32
-	text string // one copy of the text for all its tokens
-	html string
-	word bool
+// tokenForm is the rest of what makes two tokens the same word.
+type tokenForm struct {
+	ctx inlineCtx
+	sep byte
+	id  uint32
 }
 
 func newVocab() *vocab {
-	return &vocab{tokens: make(map[tokenKey]tokenInfo), keys: make(map[string]uint32)}
+	return &vocab{words: make(map[string]*vocabWord), keys: make(map[string]uint32)}
 }
 
 // token fills in t's number, escaped text and word flag.
 func (v *vocab) token(t *token) {
-	k := tokenKey{t.text, t.ctx, t.sep}
-	info, ok := v.tokens[k]
+	w, ok := v.words[t.text]
 	if !ok {
-		info = tokenInfo{
-			id:   uint32(len(v.tokens)),
+		w = &vocabWord{
 			text: t.text,
 			html: html.EscapeString(t.text),
 			word: strings.IndexFunc(t.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0,
 		}
-		v.tokens[k] = info
+		v.words[t.text] = w
 	}
-	t.text, t.id, t.html, t.word = info.text, info.id, info.html, info.word
+	t.text, t.html, t.word = w.text, w.html, w.word // one copy of the text for all its tokens
+	for _, f := range w.forms {
+		if f.sep == t.sep && f.ctx == t.ctx {
+			t.id = f.id
+			return
+		}
+	}
+	t.id = uint32(v.tokens)
+	v.tokens++
+	w.forms = append(w.forms, tokenForm{t.ctx, t.sep, t.id})
 }
 
 // key returns the number of a block or row key.
@@ -63,7 +72,7 @@ func (v *vocab) key(k []byte) uint32 {
 
 // size is one more than the largest number given so far.
 func (v *vocab) size() int {
-	return max(len(v.tokens), len(v.keys))
+	return max(v.tokens, len(v.keys))
 }
 
 // renumber returns copies of blocks numbered by v, to compare Docs parsed
