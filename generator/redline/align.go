@@ -216,7 +216,7 @@ func coarse[K comparable](a, b []K) []edit {
 }
 
 // words diffs two token sequences word by word.
-func (d *differ) words(a, b []token) []edit {
+func (d *differ) words(a, b []*token) []edit {
 	work := len(a) * len(b)
 	if work > maxPairWork {
 		return coarse(a, b)
@@ -260,7 +260,7 @@ const similarEnough = 0.4
 // align aligns two sequences of items by key, then pairs deleted and
 // inserted items that are similar (same class, enough words in common) as
 // modified. compatible and the words functions describe the items.
-func (d *differ) align(a, b []uint32, compatible func(i, j int) bool, wordsA, wordsB func(int) []token) []pair {
+func (d *differ) align(a, b []uint32, compatible func(i, j int) bool, wordsA, wordsB func(int) []*token) []pair {
 	var script []edit
 	if len(a)*len(b) > maxAlignWork {
 		script = coarse(a, b)
@@ -321,7 +321,7 @@ func (d *differ) align(a, b []uint32, compatible func(i, j int) bool, wordsA, wo
 }
 
 // similarity is the Dice coefficient of two bags of words.
-func (d *differ) similarity(a, b []token) float64 {
+func (d *differ) similarity(a, b []*token) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	stdhtml "html"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -42,12 +41,13 @@ type inlineCtx struct {
 // at whitespace and where the inline markup changes, so "**bold**," is two
 // tokens: "bold" (strong) and "," (plain) with no space between them. Two
 // tokens are the same word when they are equal: text, markup and separator.
+// Blocks hold the vocab's one copy of each distinct token, read-only.
 type token struct {
 	text string
 	ctx  inlineCtx
 	sep  byte // boundary before the word: 0 none (markup changes inside a word), ' ', or '\n' (code blocks)
 
-	// From the vocab, when the block is finished:
+	// Set by the vocab:
 	word bool   // holds a letter or a digit, so it counts as a word
 	id   uint32 // the same for equal tokens, different for others
 	html string // text, escaped
@@ -76,7 +76,7 @@ type block struct {
 	cont    bool // text of a list item that follows a nested list
 	id      string
 
-	tokens []token
+	tokens []*token
 	rows   []row // tables only
 
 	// Memos: a version is compared with several others and most of its
@@ -86,16 +86,16 @@ type block struct {
 	plainText     string
 	unchangedOnce sync.Once
 	unchanged     Block
-	key           uint32  // fingerprint of class and words, numbered by the vocab
-	words         []token // all words, cells included, for similarity
+	key           uint32   // fingerprint of class and words, numbered by the vocab
+	words         []*token // all words, cells included, for similarity
 }
 
 // row is one table row.
 type row struct {
 	header bool
-	cells  [][]token
+	cells  [][]*token
 	key    uint32 // fingerprint of the cells' words, numbered by the vocab
-	words  []token
+	words  []*token
 }
 
 // processorsPlaceholder marks where the processors table goes; processors are
@@ -188,19 +188,16 @@ func (p *blockParser) parse(src []byte, unsafe bool) []*block {
 }
 
 // tokenizer returns a tokenizer for the next block's words. One block is
-// read at a time, so its tokenizers share one buffer and a block's words
-// are copied out once, at their final size, by take.
+// read at a time, so its tokenizers share one buffer.
 func (p *blockParser) tokenizer(pre bool) *tokenizer {
 	return &tokenizer{toks: p.buf[:0], pre: pre}
 }
 
-// take returns the words t read and takes back its buffer; t is done.
-func (p *blockParser) take(t *tokenizer) []token {
+// take returns the vocab's copies of the words t read and takes back its
+// buffer; t is done.
+func (p *blockParser) take(t *tokenizer) []*token {
 	p.buf = t.toks[:0]
-	if len(t.toks) == 0 {
-		return nil
-	}
-	return slices.Clone(t.toks)
+	return p.words.tokens(t.toks)
 }
 
 func (p *blockParser) top(n ast.Node) {
@@ -460,15 +457,14 @@ func (t *tokenizer) word(w string, ctx inlineCtx) {
 	t.pending = 0
 }
 
-// finish numbers the words of a block and computes the fingerprints the
-// blocks and rows are aligned by. Numbers stand for equal tokens and keys,
-// so fingerprints of numbers are equal exactly when the words are.
+// finish computes the fingerprints the blocks and rows are aligned by.
+// The vocab numbers equal tokens and keys alike, so fingerprints of numbers
+// are equal exactly when the words are.
 func (b *block) finish(v *vocab) {
 	k := append(make([]byte, 0, 4+4*len(b.tokens)), b.class...)
 	k = append(k, 0)
-	for i := range b.tokens {
-		v.token(&b.tokens[i])
-		k = binary.LittleEndian.AppendUint32(k, b.tokens[i].id)
+	for _, t := range b.tokens {
+		k = binary.LittleEndian.AppendUint32(k, t.id)
 	}
 	b.words = b.tokens
 	if b.class == classTable {
@@ -483,9 +479,8 @@ func (b *block) finish(v *vocab) {
 			for _, c := range r.cells {
 				// A cell is its length and its words.
 				rk = binary.LittleEndian.AppendUint32(rk, uint32(len(c)))
-				for j := range c {
-					v.token(&c[j])
-					rk = binary.LittleEndian.AppendUint32(rk, c[j].id)
+				for _, t := range c {
+					rk = binary.LittleEndian.AppendUint32(rk, t.id)
 				}
 				r.words = append(r.words, c...)
 			}

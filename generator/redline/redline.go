@@ -186,8 +186,8 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 	d := newDiffer(size)
 	pairs := d.align(blockKeys(ob), blockKeys(nb),
 		func(i, j int) bool { return ob[i].class == nb[j].class },
-		func(i int) []token { return ob[i].words },
-		func(j int) []token { return nb[j].words })
+		func(i int) []*token { return ob[i].words },
+		func(j int) []*token { return nb[j].words })
 
 	r := &Redline{terminal: opts.Terminal}
 	rd := &renderer{opts: opts, memo: memo, d: d, r: r}
@@ -261,7 +261,7 @@ func blockKeys(bs []*block) []uint32 {
 
 // plainText joins tokens into normalized text: words separated by single
 // spaces.
-func plainText(ts []token) string {
+func plainText(ts []*token) string {
 	var b strings.Builder
 	size := 0
 	for _, t := range ts {

@@ -184,10 +184,10 @@ func (o *out) content(kind BlockKind, ob, nb *block) {
 }
 
 // diff writes the word diff of two token sequences.
-func (o *out) diff(a, b []token) {
+func (o *out) diff(a, b []*token) {
 	type span struct {
 		op op
-		ts []token
+		ts []*token
 	}
 	var spans []span
 	i, j := 0, 0
@@ -250,7 +250,7 @@ const (
 )
 
 // run writes a run of tokens that share one op.
-func (o *out) run(op op, ts []token, place sepPlace) {
+func (o *out) run(op op, ts []*token, place sepPlace) {
 	if len(ts) == 0 {
 		return
 	}
@@ -405,7 +405,7 @@ func safeURL(u string) bool {
 }
 
 // htmlSize is the length of the words' HTML with a space between each.
-func htmlSize(ts []token) int {
+func htmlSize(ts []*token) int {
 	n := 0
 	for _, t := range ts {
 		n += len(t.html) + 1
@@ -415,7 +415,7 @@ func htmlSize(ts []token) int {
 
 // countWords counts the tokens that hold a letter or a digit, so that
 // punctuation split off by markup is not counted as a word.
-func countWords(ts []token) int {
+func countWords(ts []*token) int {
 	n := 0
 	for _, t := range ts {
 		if t.word {
@@ -454,8 +454,8 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 			kb[i] = r.key
 		}
 		pairs := o.rd.d.align(ka, kb, func(i, j int) bool { return true },
-			func(i int) []token { return ob.rows[i].words },
-			func(j int) []token { return nb.rows[j].words })
+			func(i int) []*token { return ob.rows[i].words },
+			func(j int) []*token { return nb.rows[j].words })
 		for _, p := range pairs {
 			var ra, rb *row
 			if p.old >= 0 {
@@ -499,7 +499,7 @@ func (o *out) row(kind BlockKind, ra, rb *row) {
 			o.html.WriteString("<td>")
 		}
 		o.lit(" ")
-		var a, b []token
+		var a, b []*token
 		if ra != nil && c < len(ra.cells) {
 			a = ra.cells[c]
 		}
