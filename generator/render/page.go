@@ -59,7 +59,8 @@ type Frame struct {
 	Subscribe string
 
 	mu       sync.Mutex
-	rendered map[partialKey]template.HTML
+	rendered map[partialKey]template.HTML // by Page.Partial
+	kept     map[eachKey]template.HTML    // by Page.Each
 }
 
 // partialKey names a built-in partial: a file and a template it defines.
@@ -85,35 +86,6 @@ func (p *Page) Stylesheet() string { return urls.Stylesheet() }
 // Script is the address of the one small script, which only the history
 // page's comparison picker uses.
 func (p *Page) Script() string { return urls.Script() }
-
-// Partial renders the template name, as {{template name .}} would, for
-// the parts of a page that are the same on every page of its frame: the
-// header, the footer, the notices. A built-in partial is given only the
-// Frame, so it is rendered once per frame and its HTML reused on every
-// page that shares it; a site's own (from layouts/) is given the whole
-// page and rendered for each page, as it may show anything of it.
-func (p *Page) Partial(name string) (template.HTML, error) {
-	file, builtin := p.layout.builtin[name]
-	if !builtin {
-		return p.layout.render(name, p)
-	}
-	f := p.Frame
-	key := partialKey{file, name}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if h, ok := f.rendered[key]; ok {
-		return h, nil
-	}
-	h, err := p.layout.render(name, f)
-	if err != nil {
-		return "", err
-	}
-	if f.rendered == nil {
-		f.rendered = map[partialKey]template.HTML{}
-	}
-	f.rendered[key] = h
-	return h, nil
-}
 
 // MaterialNotice announces a material change on every page of a language.
 type MaterialNotice struct {

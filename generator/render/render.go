@@ -130,15 +130,19 @@ func (r *Renderer) jobs() []job {
 
 // execute runs a page layout into bytes.
 func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
-	p.layout = r.layouts.pages[layout]
+	l := r.layouts.pages[layout]
+	p.layout = l
 	var buf bytes.Buffer
-	buf.Grow(64 << 10)
+	buf.Grow(max(int(l.size.Load()), 16<<10))
 	name := "base"
 	if layout == "redirect.html" {
 		name = "redirect"
 	}
-	if err := p.layout.t.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := l.t.ExecuteTemplate(&buf, name, p); err != nil {
 		return nil, r.layouts.explain(err, p.URL)
+	}
+	if n := int64(buf.Len()); n > l.size.Load() {
+		l.size.Store(n)
 	}
 	return buf.Bytes(), nil
 }

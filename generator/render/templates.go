@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"gen/generator/diag"
 )
@@ -44,6 +45,9 @@ type layout struct {
 	// builtin maps each template defined by a built-in file, not by the
 	// site's layouts/, to that file.
 	builtin map[string]string
+	// size is the largest page rendered so far, to size the next one's
+	// buffer: a comparison page is tens of kilobytes.
+	size atomic.Int64
 }
 
 // render runs the template name of the set into HTML.
