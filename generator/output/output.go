@@ -5,6 +5,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,7 +18,9 @@ import (
 )
 
 // Writer receives the files of a build. Paths are slash-separated and begin
-// with "/", as URLs do. Implementations are safe for concurrent use.
+// with "/", as URLs do. Implementations are safe for concurrent use, and
+// keep no reference to data once WriteFile returns: the renderer reuses
+// its page buffers.
 type Writer interface {
 	WriteFile(path string, data []byte) error
 }
@@ -136,6 +139,6 @@ func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
 func (m *Memory) WriteFile(p string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.Files[p] = data
+	m.Files[p] = bytes.Clone(data)
 	return nil
 }

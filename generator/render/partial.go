@@ -65,6 +65,9 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 					// line (layouts.explain), a write's with its path.
 					if b, err = j.run(); err == nil {
 						err = w.WriteFile(j.path, b)
+						if j.page {
+							r.release(b)
+						}
 					}
 				}
 				if err != nil {

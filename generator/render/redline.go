@@ -159,6 +159,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			b, err := r.execute("redline.html", r.redlinePage(c, rl))
 			if err == nil {
 				err = w.WriteFile(urls.File(c.URL), b)
+				r.release(b)
 			}
 			if err != nil {
 				return err

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"sync"
 
 	"gen/generator/content"
 	"gen/generator/diag"
@@ -29,6 +30,10 @@ type Renderer struct {
 	opts    Options
 	fsys    fs.FS // the site, for sources read again while rendering
 	frames  frames
+	// pages holds page buffers between pages: a build renders hundreds of
+	// megabytes of HTML, and reusing the buffers spares the collector (and
+	// the machine fresh memory) most of it.
+	pages sync.Pool
 }
 
 // Options change what a build adds to every page.
@@ -55,6 +60,7 @@ func New(site *model.Site, cat *i18n.Catalog, siteFS fs.FS, opts Options) (*Rend
 type job struct {
 	path  string
 	run   func() ([]byte, error)
+	page  bool // run's bytes come from execute: released once written
 	group []string
 	write func(w output.Writer, keep func(path string) bool) error
 }
@@ -83,6 +89,9 @@ func (r *Renderer) jobs() []job {
 	page := func(layout string, p func() *Page) func() ([]byte, error) {
 		return func() ([]byte, error) { return r.execute(layout, p()) }
 	}
+	addPage := func(path, layout string, p func() *Page) {
+		jobs = append(jobs, job{path: path, run: page(layout, p), page: true})
+	}
 
 	feeds := feed.Builder{Site: s, Catalog: r.cat}
 	add(urls.Stylesheet(), func() ([]byte, error) { return r.layouts.css, nil })
@@ -90,12 +99,12 @@ func (r *Renderer) jobs() []job {
 	add(urls.Index(), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
 	add(urls.Headers(), func() ([]byte, error) { return headers(), nil })
 	add(urls.Sitemap(), func() ([]byte, error) { return r.sitemap(), nil })
-	add(urls.NotFound(), page("404.html", r.notFoundPage))
-	add(urls.File(urls.Root()), page("redirect.html", func() *Page {
+	addPage(urls.NotFound(), "404.html", r.notFoundPage)
+	addPage(urls.File(urls.Root()), "redirect.html", func() *Page {
 		return r.redirectPage(urls.Root(), urls.Language(s.DefaultLanguage))
-	}))
+	})
 	for _, l := range s.Languages {
-		add(urls.File(urls.Language(l.Code)), page("index.html", func() *Page { return r.indexPage(l.Code) }))
+		addPage(urls.File(urls.Language(l.Code)), "index.html", func() *Page { return r.indexPage(l.Code) })
 		add(urls.LanguageFeed(l.Code), func() ([]byte, error) { return feeds.Language(l.Code) })
 		add(urls.ProcessorsFeed(l.Code), func() ([]byte, error) { return feeds.Processors(l.Code) })
 	}
@@ -104,20 +113,20 @@ func (r *Renderer) jobs() []job {
 		if ed := p.Edition(s.DefaultLanguage); ed != nil {
 			target = ed
 		}
-		add(urls.File(urls.PolicyRedirect(p.Slug)), page("redirect.html", func() *Page {
+		addPage(urls.File(urls.PolicyRedirect(p.Slug)), "redirect.html", func() *Page {
 			return r.redirectPage(urls.PolicyRedirect(p.Slug), urls.Policy(target.Lang, p.Slug))
-		}))
+		})
 		for _, ed := range p.Editions {
-			add(urls.File(urls.Policy(ed.Lang, p.Slug)), page("version.html", func() *Page {
+			addPage(urls.File(urls.Policy(ed.Lang, p.Slug)), "version.html", func() *Page {
 				return r.versionPage(ed.Shown, urls.Policy(ed.Lang, p.Slug))
-			}))
-			add(urls.File(urls.History(ed.Lang, p.Slug)), page("history.html", func() *Page { return r.historyPage(ed) }))
+			})
+			addPage(urls.File(urls.History(ed.Lang, p.Slug)), "history.html", func() *Page { return r.historyPage(ed) })
 			add(urls.Versions(ed.Lang, p.Slug), func() ([]byte, error) { return record.Marshal(record.ForEdition(s, ed)) })
 			add(urls.PolicyFeed(ed.Lang, p.Slug), func() ([]byte, error) { return feeds.Policy(ed) })
 			for _, v := range ed.Versions {
-				add(urls.File(urls.Version(ed.Lang, p.Slug, v.Date)), page("version.html", func() *Page {
+				addPage(urls.File(urls.Version(ed.Lang, p.Slug, v.Date)), "version.html", func() *Page {
 					return r.versionPage(v, urls.Version(ed.Lang, p.Slug, v.Date))
-				}))
+				})
 				add(urls.Source(ed.Lang, p.Slug, v.Date), func() ([]byte, error) { return content.ReadSource(r.fsys, v) })
 			}
 			if cs := Comparisons(s, ed); len(cs) > 0 {
@@ -132,17 +141,29 @@ func (r *Renderer) jobs() []job {
 func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
 	l := r.layouts.pages[layout]
 	p.layout = l
-	var buf bytes.Buffer
+	var buf *bytes.Buffer
+	if b, ok := r.pages.Get().(*[]byte); ok {
+		buf = bytes.NewBuffer((*b)[:0])
+	} else {
+		buf = new(bytes.Buffer)
+	}
 	buf.Grow(max(int(l.size.Load()), 16<<10))
 	name := "base"
 	if layout == "redirect.html" {
 		name = "redirect"
 	}
-	if err := l.t.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := l.t.ExecuteTemplate(buf, name, p); err != nil {
 		return nil, r.layouts.explain(err, p.URL)
 	}
 	if n := int64(buf.Len()); n > l.size.Load() {
 		l.size.Store(n)
 	}
 	return buf.Bytes(), nil
+}
+
+// release takes back a page's bytes from execute once they are written;
+// output.Writer implementations keep no reference to what they write.
+func (r *Renderer) release(b []byte) {
+	b = b[:0]
+	r.pages.Put(&b)
 }
