@@ -78,6 +78,11 @@ type SectionView struct {
 
 func sectionView(s redline.Section) SectionView {
 	var b strings.Builder
+	n := len(s.Blocks)
+	for _, blk := range s.Blocks {
+		n += len(blk.HTML)
+	}
+	b.Grow(n) // once: sections add up to hundreds of megabytes in a build
 	for i, blk := range s.Blocks {
 		if i > 0 {
 			b.WriteByte('\n')
