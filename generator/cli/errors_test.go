@@ -53,6 +53,8 @@ func TestBadInputIsReportedAndNothingWritten(t *testing.T) {
 			[]string{"content/cookies/en.md:5:5: broken link: /en/privaci/"}},
 		{"link to a missing heading", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nSee [who](/en/privacy/#nobody) and [ok](/en/privacy/#who).\n",
 			[]string{"content/cookies/en.md:5:5: broken link: /en/privacy/#nobody", `no heading with id "nobody"`}},
+		{"link within the page to a missing heading", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\n## Cookies we use\n\nSee [use](#cookies-we-use), [top](#main-content) and [gone](#nowhere).\n",
+			[]string{"content/cookies/en.md:7:54: broken link: #nowhere", `no heading with id "nowhere"`}},
 		{"relative link that breaks on the permalink", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\n+++\nSee [privacy](../privacy/).\n",
 			[]string{"content/cookies/en.md:5:5: broken link: ../privacy/", "write the path from the site root"}},
 		{"broken site.toml", "site.toml", "title = \"Acme\nbase_url = 1\n",

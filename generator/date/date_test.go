@@ -1,6 +1,7 @@
 package date
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -40,5 +41,18 @@ func TestCompareAndAddDays(t *testing.T) {
 	}
 	if (Date{2024, 2, 28}).AddDays(30) != (Date{2024, 3, 29}) {
 		t.Errorf("AddDays across a leap day is wrong")
+	}
+}
+
+// TestStringMatchesSprintf checks the hand-made formatting against the
+// obvious one, over the dates a site has and the odd ones it might.
+func TestStringMatchesSprintf(t *testing.T) {
+	for _, d := range []Date{
+		{2026, time.November, 23}, {1, time.January, 1}, {0, time.January, 1}, {9999, time.December, 31},
+		{10000, time.January, 1}, {-1, time.March, 4}, {2024, time.February, 29}, {2026, 0, 0}, {2026, 13, 100},
+	} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Errorf("%#v.String() = %q, want %q", d, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"gen/generator/diag"
@@ -24,25 +25,32 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	for _, p := range extra {
 		files[p] = true
 	}
-	// The ids of version pages, which links into policies point at.
-	ids := map[string]map[string]bool{}
-	idsOf := func(v *model.Version) map[string]bool {
-		m := map[string]bool{}
-		for _, id := range ReservedIDs() {
-			m[id] = true
-		}
-		for _, h := range v.Body.Headings {
-			m[h.ID] = true
-		}
-		return m
-	}
+	// The versions shown by version pages, whose heading ids links into
+	// policies point at; the ids are collected only for pages linked to
+	// with a #fragment.
+	shows := map[string]*model.Version{}
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
-			ids[urls.File(urls.Policy(ed.Lang, p.Slug))] = idsOf(ed.Shown)
+			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = ed.Shown
 			for _, v := range ed.Versions {
-				ids[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = idsOf(v)
+				shows[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = v
 			}
 		}
+	}
+	// hasID reports whether the version page file has an element with the
+	// id; ok is false for a file that is not a version page. A page has a
+	// few dozen ids, fewer than a map is worth.
+	hasID := func(file, id string) (has, ok bool) {
+		v, ok := shows[file]
+		if !ok {
+			return false, false
+		}
+		for _, h := range v.Body.Headings {
+			if h.ID == id {
+				return true, true
+			}
+		}
+		return slices.Contains(ReservedIDs(), id), true
 	}
 
 	for _, p := range r.site.Policies {
@@ -56,7 +64,7 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 				}
 				for _, l := range v.Body.Links {
 					for _, page := range pages {
-						if msg := checkLink(page, l.Dest, files, ids); msg != "" {
+						if msg := checkLink(page, l.Dest, files, hasID); msg != "" {
 							diags.Errorf(v.SourcePath, l.Line, l.Col, "%s", msg)
 							break
 						}
@@ -69,13 +77,20 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 }
 
 // checkLink resolves dest on page and says what is wrong with it, or "".
-func checkLink(page, dest string, files map[string]bool, ids map[string]map[string]bool) string {
-	base := &url.URL{Path: page}
-	ref, err := url.Parse(dest)
-	if err != nil {
-		return "link " + dest + " is not a valid address: " + err.Error()
+// hasID says whether a version page has an element with an id.
+func checkLink(page, dest string, files map[string]bool, hasID func(file, id string) (has, ok bool)) string {
+	var target *url.URL
+	if frag, ok := strings.CutPrefix(dest, "#"); ok && !strings.Contains(frag, "%") {
+		// A link within the page, most of a policy's: what url.Parse and
+		// ResolveReference would make of it, without their allocations.
+		target = &url.URL{Path: page, Fragment: frag}
+	} else {
+		ref, err := url.Parse(dest)
+		if err != nil {
+			return "link " + dest + " is not a valid address: " + err.Error()
+		}
+		target = (&url.URL{Path: page}).ResolveReference(ref)
 	}
-	target := base.ResolveReference(ref)
 	file := target.Path
 	switch {
 	case strings.HasSuffix(file, "/"):
@@ -91,7 +106,7 @@ func checkLink(page, dest string, files map[string]bool, ids map[string]map[stri
 		return "broken link: " + dest + " leads to " + path.Clean(target.Path) + ", which the site does not have (on " + page + ")" + hint
 	}
 	if frag := target.Fragment; frag != "" {
-		if known, ok := ids[file]; ok && !known[frag] {
+		if has, ok := hasID(file, frag); ok && !has {
 			return "broken link: " + dest + ": the page " + strings.TrimSuffix(file, "index.html") + " has no heading with id \"" + frag + "\""
 		}
 	}

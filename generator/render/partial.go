@@ -11,7 +11,7 @@ import (
 // serve can tell which of its pages no longer exist.
 func (r *Renderer) Paths() []string {
 	var out []string
-	for _, j := range r.jobs() {
+	for _, j := range r.files() {
 		out = append(out, j.paths()...)
 	}
 	return out
@@ -32,7 +32,7 @@ func (j job) paths() []string {
 func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Stats, error) {
 	var stats Stats
 	var todo []job
-	for _, j := range r.jobs() {
+	for _, j := range r.files() {
 		wanted := false
 		for _, p := range j.paths() {
 			if keep(p) {

@@ -34,6 +34,9 @@ type Renderer struct {
 	// megabytes of HTML, and reusing the buffers spares the collector (and
 	// the machine fresh memory) most of it.
 	pages sync.Pool
+
+	listed sync.Once
+	list   []job // every file of the site, listed once (see files)
 }
 
 // Options change what a build adds to every page.
@@ -79,6 +82,14 @@ func (r *Renderer) Render(w output.Writer) (Stats, error) {
 }
 
 func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }
+
+// files lists every file of the site, once per Renderer: the list is
+// needed for the link check, the paths and the rendering, and costs as
+// much to make as formatting every URL of the site.
+func (r *Renderer) files() []job {
+	r.listed.Do(func() { r.list = r.jobs() })
+	return r.list
+}
 
 // jobs lists every file of the site. Only this function and urls know
 // which pages exist.
