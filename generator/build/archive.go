@@ -8,6 +8,7 @@ import (
 	"gen/generator/archive"
 	"gen/generator/config"
 	"gen/generator/diag"
+	"gen/generator/render"
 )
 
 // Check validates everything Build would, writing nothing, and with a base
@@ -16,7 +17,7 @@ func Check(opts Options, base string) diag.List {
 	loaded, diags := Load(opts)
 	if !diags.HasErrors() {
 		// The same checks of layouts and links a build makes.
-		_, renderDiags := Renderer(loaded, "")
+		_, renderDiags := Renderer(loaded, render.Options{})
 		diags.Add(renderDiags)
 	}
 	if base != "" {

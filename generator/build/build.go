@@ -6,7 +6,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,7 +102,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	if err := checkOut(opts.Site, out); err != nil {
 		return Result{}, diags, err
 	}
-	r, renderDiags := Renderer(loaded, "")
+	r, renderDiags := Renderer(loaded, render.Options{})
 	diags.Add(renderDiags)
 	if r == nil {
 		diags.Sort()
@@ -135,11 +134,12 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 }
 
 // Renderer compiles the site's layouts and checks its links, as every
-// command that renders or checks a site must; inject is serve's reload
-// script ("" elsewhere). It returns nil when there are errors.
-func Renderer(loaded *Loaded, inject template.HTML) (*render.Renderer, diag.List) {
-	r, diags := render.New(loaded.Site, loaded.Catalog, loaded.FS,
-		render.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Inject: inject})
+// command that renders or checks a site must; opts are serve's additions
+// (its reload script, its memos), empty elsewhere; unsafe_html comes from
+// the site. It returns nil when there are errors.
+func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List) {
+	opts.UnsafeHTML = loaded.Config.UnsafeHTML
+	r, diags := render.New(loaded.Site, loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags
 	}

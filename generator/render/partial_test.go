@@ -8,6 +8,7 @@ import (
 
 	"gen/generator/build"
 	"gen/generator/output"
+	"gen/generator/render"
 )
 
 // TestSitePartialsSeeTheWholePage checks that a partial from the site's
@@ -37,7 +38,7 @@ func TestSitePartialsSeeTheWholePage(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags.Errors())
 			}
-			r, diags := build.Renderer(loaded, "")
+			r, diags := build.Renderer(loaded, render.Options{})
 			if r == nil {
 				t.Fatal(diags.Errors())
 			}

@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gen/generator/content"
 	"gen/generator/i18n"
@@ -113,7 +115,8 @@ type MetaChange struct {
 
 // redlineJob renders an edition's comparisons in one job, so each version
 // is parsed for comparison once, and the parses are dropped when the job
-// ends instead of piling up for the whole site.
+// ends instead of piling up for the whole site (unless Options.Memos keeps
+// them for the next render).
 func (r *Renderer) redlineJob(cs []Comparison) job {
 	j := job{}
 	for _, c := range cs {
@@ -122,7 +125,10 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
 		redlines := map[[2]*model.Version]*redline.Redline{}
-		memo := redline.NewMemo()
+		ed := cs[0].To.Edition
+		key := memoKey{ed.Policy.Slug, ed.Lang, r.cat.T(ed.Lang, "redline.inserted"), r.cat.T(ed.Lang, "redline.deleted"), r.opts.UnsafeHTML}
+		memo := r.opts.Memos.take(key)
+		defer r.opts.Memos.give(key, memo)
 		doc := func(v *model.Version) (*redline.Doc, error) {
 			if d, ok := docs[v]; ok {
 				return d, nil
@@ -155,8 +161,8 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			if !ok {
 				rl = redline.CompareDocs(from, to, redline.Options{
 					UnsafeHTML:    r.opts.UnsafeHTML,
-					InsertedLabel: r.cat.T(c.To.Edition.Lang, "redline.inserted"),
-					DeletedLabel:  r.cat.T(c.To.Edition.Lang, "redline.deleted"),
+					InsertedLabel: key.inserted,
+					DeletedLabel:  key.deleted,
 					Memo:          memo,
 				})
 				redlines[pair] = rl
@@ -240,4 +246,80 @@ func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 	v.NoChanges = rl.SectionsChanged == 0 && len(v.Processors) == 0 && len(v.Meta) == 0
 	p.Redline = v
 	return p
+}
+
+// Memos keeps the redline memos of the editions rendered last, from one
+// render to the next, for `gen serve`: after a save, the edited edition's
+// comparisons are computed again, and all but the edited version's
+// paragraphs were parsed and compared in the render before. A redline is
+// the same with or without a memo. The nil *Memos keeps nothing.
+type Memos struct {
+	mu    sync.Mutex
+	kept  map[memoKey]*redline.Memo
+	uses  map[memoKey]int // renders since the memo was new
+	order []memoKey       // kept keys, the most recently given last
+}
+
+// memoKey is everything a memo's contents depend on besides the text.
+type memoKey struct {
+	policy, lang      string
+	inserted, deleted string // the labels baked into modified blocks
+	unsafe            bool
+}
+
+const (
+	// memoEditions is how many editions' memos are kept: an author edits
+	// one policy at a time, and a memo of a large edition holds megabytes.
+	memoEditions = 4
+	// memoUses bounds how long a memo is kept: it grows with every saved
+	// version, so after this many renders of its edition it starts afresh.
+	memoUses = 32
+)
+
+// NewMemos returns an empty Memos.
+func NewMemos() *Memos {
+	return &Memos{kept: map[memoKey]*redline.Memo{}, uses: map[memoKey]int{}}
+}
+
+// take hands out the edition's memo, or a new one; until it is given back,
+// another job asking for it gets a new one, as a memo serves one job at a
+// time.
+func (m *Memos) take(k memoKey) *redline.Memo {
+	if m == nil {
+		return redline.NewMemo()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	memo, ok := m.kept[k]
+	if !ok || m.uses[k] >= memoUses {
+		m.uses[k] = 0
+		return redline.NewMemo()
+	}
+	m.forget(k)
+	return memo
+}
+
+// give keeps memo for the edition's next render, and lets go of the
+// memo given longest ago when more than memoEditions are kept.
+func (m *Memos) give(k memoKey, memo *redline.Memo) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.forget(k)
+	m.uses[k]++
+	m.kept[k] = memo
+	m.order = append(m.order, k)
+	if len(m.order) > memoEditions {
+		old := m.order[0]
+		m.forget(old)
+		delete(m.uses, old)
+	}
+}
+
+// forget drops k's memo.
+func (m *Memos) forget(k memoKey) {
+	delete(m.kept, k)
+	m.order = slices.DeleteFunc(m.order, func(o memoKey) bool { return o == k })
 }

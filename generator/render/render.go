@@ -47,6 +47,10 @@ type Options struct {
 	// UnsafeHTML is site.toml's unsafe_html, which redlines honour as the
 	// pages do.
 	UnsafeHTML bool
+	// Memos, when set, keeps the redlines' memos for the next render with
+	// the same Memos; serve renders again after every save. Builds leave it
+	// nil.
+	Memos *Memos
 }
 
 // New compiles the layouts for site; siteFS may hold a layouts/ folder.

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +11,9 @@ import (
 	"gen/generator/build"
 	"gen/generator/diag"
 	"gen/generator/model"
+	"gen/generator/record"
+	"gen/generator/render"
+	"gen/generator/urls"
 )
 
 // builder is the rebuild loop's own state; only the loop's goroutine
@@ -17,10 +21,12 @@ import (
 type builder struct {
 	s     *Server
 	cache *build.Cache
+	memos *render.Memos // the redlines' memos, kept from one rebuild to the next
 
 	// The last good build: its model and files. Pages an edit does not
 	// affect keep these bytes.
 	site    *model.Site
+	index   record.Site // what policies.json holds for site
 	files   map[string]blob
 	older   map[string]blob // the state before, whose files requests may still read
 	headers [][2]string
@@ -37,7 +43,7 @@ type builder struct {
 // loop builds the site once, then again after every burst of changes to
 // its inputs, until ctx is cancelled.
 func (s *Server) loop(ctx context.Context, w *watcher) {
-	b := &builder{s: s, cache: build.NewCache(), pending: map[string]bool{}, pendingFull: true}
+	b := &builder{s: s, cache: build.NewCache(), memos: render.NewMemos(), pending: map[string]bool{}, pendingFull: true}
 	b.rebuild(nil)
 	close(s.ready)
 
@@ -104,7 +110,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 	// The same layout and link checks as gen build: the preview must fail
 	// where the build would.
-	r, renderDiags := build.Renderer(loaded, reloadTag)
+	r, renderDiags := build.Renderer(loaded, render.Options{Inject: reloadTag, Memos: b.memos})
 	diags.Add(renderDiags)
 	if r == nil || diags.HasErrors() {
 		b.fail(diags)
@@ -112,7 +118,8 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 
 	next := newStoreWriter(b.s.store)
-	stats, err := r.RenderOnly(next, b.affected(loaded.Site))
+	index := record.ForSite(loaded.Site)
+	stats, err := r.RenderOnly(next, b.affected(loaded.Site, index))
 	if err == nil {
 		// Unaffected pages keep their bytes; pages the site no longer has
 		// are not carried over, so a deleted policy's pages vanish.
@@ -133,7 +140,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		return
 	}
 
-	b.site, b.older, b.files = loaded.Site, b.files, next.files
+	b.site, b.index, b.older, b.files = loaded.Site, index, b.files, next.files
 	b.headers = siteHeaders(headers)
 	b.pending, b.pendingFull = map[string]bool{}, false
 	b.pages++
@@ -176,10 +183,13 @@ func (b *builder) report(diags diag.List) {
 // notices change; and always the site- and language-wide files: indexes,
 // feeds, sitemap, policies.json, redirects, 404. Anything else — site.toml,
 // layouts, static, a new day — renders everything.
-func (b *builder) affected(next *model.Site) func(path string) bool {
+func (b *builder) affected(next *model.Site, index record.Site) func(path string) bool {
 	if b.pendingFull || b.site == nil || b.site.Now != next.Now {
 		return func(string) bool { return true }
 	}
+	// policies.json describes every version of the site: megabytes to
+	// write for a large one, while most saves change a body and none of it.
+	sameIndex := reflect.DeepEqual(b.index, index)
 	langs := map[string]bool{}
 	for _, l := range next.Languages {
 		langs[l.Code] = true
@@ -222,6 +232,9 @@ func (b *builder) affected(next *model.Site) func(path string) bool {
 	return func(p string) bool {
 		if _, ok := old[p]; !ok {
 			return true
+		}
+		if p == urls.Index() {
+			return !sameIndex
 		}
 		first, rest, _ := strings.Cut(p[1:], "/")
 		if !langs[first] {
