@@ -36,9 +36,7 @@ type Options struct {
 type Renderer struct {
 	md       goldmark.Markdown
 	unsafe   bool
-	reserved []string
-	// reservedSet holds the same ids, for the check of each {#id}.
-	reservedSet map[string]bool
+	reserved map[string]bool // ids the layouts use
 }
 
 // New returns a Renderer for the site's options.
@@ -74,7 +72,7 @@ func New(opts Options) *Renderer {
 	for _, id := range opts.ReservedIDs {
 		reserved[id] = true
 	}
-	return &Renderer{md: md, unsafe: opts.UnsafeHTML, reserved: opts.ReservedIDs, reservedSet: reserved}
+	return &Renderer{md: md, unsafe: opts.UnsafeHTML, reserved: reserved}
 }
 
 // Render renders body, the Markdown after the front matter. path is the
@@ -105,87 +103,9 @@ func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Me
 
 // render renders body cut into chunks (whose concatenation is body).
 func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte) (model.Body, diag.List) {
-	type placed struct {
-		*rendered
-		at int // offset of the chunk in body
-	}
-	var chunks []placed
-	at := 0
-	for _, c := range cuts {
-		var rc *rendered
-		if memo != nil {
-			rc = memo.chunks[string(c)]
-		}
-		if rc == nil {
-			rc = r.renderChunk(c)
-			if memo != nil {
-				memo.chunks[string(c)] = rc
-			}
-		}
-		chunks = append(chunks, placed{rc, at})
-		at += len(c)
-	}
-
-	// Heading ids are unique in the page, so they are decided here, for
-	// the whole body: the layout's ids first, then the authors' {#ids}
-	// (a later duplicate is an error), then generated ones.
+	chunks := r.place(cuts, memo)
 	probs := &problems{}
-	ids := newPageIDs()
-	// dup marks the headings, by position in the body, whose {#id} came
-	// earlier: they get generated ids. (One chunk can occur twice in a body.)
-	dup := map[int]bool{}
-	n := 0
-	for _, id := range r.reserved {
-		ids.Put([]byte(id))
-	}
 	for _, c := range chunks {
-		for _, h := range c.headings {
-			n++
-			if h.custom == "" {
-				continue
-			}
-			if ids.used[h.custom] {
-				probs.errorf(c.at+h.offset, "duplicate heading id %q; ids must be unique in a page", h.custom)
-				dup[n] = true
-				continue
-			}
-			ids.Put([]byte(h.custom))
-		}
-	}
-	var out model.Body
-	size := 0
-	for _, c := range chunks {
-		size += len(c.html)
-	}
-	html := make([]byte, 0, size+size/16)
-	var splits []int
-	n = 0
-	for _, c := range chunks {
-		base := len(html) // where the chunk starts in html, before any id is added
-		grown := 0        // bytes the ids added so far in this chunk
-		from := 0
-		splitAt := c.splits
-		for _, h := range c.headings {
-			n++
-			id := h.custom
-			if id == "" || dup[n] {
-				id = ids.unique(slug(h.text))
-			}
-			out.Headings = append(out.Headings, model.Heading{Level: h.level, ID: id, Text: h.text})
-			for len(splitAt) > 0 && splitAt[0] <= h.hole {
-				splits = append(splits, base+grown+splitAt[0])
-				splitAt = splitAt[1:]
-			}
-			html = append(html, c.html[from:h.hole]...)
-			esc := util.EscapeHTML([]byte(id))
-			html = append(html, esc...)
-			grown += len(esc)
-			from = h.hole
-		}
-		for _, s := range splitAt {
-			splits = append(splits, base+grown+s)
-		}
-		html = append(html, c.html[from:]...)
 		for _, pr := range c.problems {
 			if pr.offset >= 0 {
 				pr.offset += c.at
@@ -193,9 +113,9 @@ func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, 
 			probs.add(pr)
 		}
 	}
-	out.Parts = cut(html, splits)
+	var out model.Body
+	out.Parts, out.Headings = assemble(chunks, r.headingIDs(chunks, probs))
 	out.Placeholder = len(out.Parts) > 1
-
 	var starts []int
 	for _, c := range chunks {
 		if (len(c.links) > 0 || len(c.placeholders) > 0) && starts == nil {
@@ -214,6 +134,104 @@ func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, 
 		}
 	}
 	return out, probs.list(path, body, lineOffset)
+}
+
+// placed is a chunk's rendering and where the chunk is in its body.
+type placed struct {
+	*rendered
+	at int // byte offset of the chunk in the body
+}
+
+// place renders each chunk, or takes it from memo (which may be nil).
+func (r *Renderer) place(cuts [][]byte, memo *Memo) []placed {
+	chunks := make([]placed, 0, len(cuts))
+	at := 0
+	for _, c := range cuts {
+		var rc *rendered
+		if memo != nil {
+			rc = memo.chunks[string(c)]
+		}
+		if rc == nil {
+			rc = r.renderChunk(c)
+			if memo != nil {
+				memo.chunks[string(c)] = rc
+			}
+		}
+		chunks = append(chunks, placed{rc, at})
+		at += len(c)
+	}
+	return chunks
+}
+
+// headingIDs decides the id of every heading of the body, in order. Ids
+// are unique in the page: the layout's ids are taken first, then the
+// authors' {#ids} (a later duplicate is an error and gets a generated id),
+// then generated ones, so a generated id never takes an {#id} written
+// further down.
+func (r *Renderer) headingIDs(chunks []placed, probs *problems) []string {
+	ids := newPageIDs()
+	for id := range r.reserved {
+		ids.Put([]byte(id))
+	}
+	var out []string
+	for _, c := range chunks {
+		for _, h := range c.headings {
+			id := h.custom
+			if id != "" && ids.used[id] {
+				probs.errorf(c.at+h.offset, "duplicate heading id %q; ids must be unique in a page", id)
+				id = ""
+			} else if id != "" {
+				ids.Put([]byte(id))
+			}
+			out = append(out, id)
+		}
+	}
+	n := 0
+	for _, c := range chunks {
+		for _, h := range c.headings {
+			if out[n] == "" {
+				out[n] = ids.unique(slug(h.text))
+			}
+			n++
+		}
+	}
+	return out
+}
+
+// assemble puts the chunks' HTML together with the heading ids in their
+// holes, cut into parts at the placeholders.
+func assemble(chunks []placed, ids []string) ([][]byte, []model.Heading) {
+	size := 0
+	for _, c := range chunks {
+		size += len(c.html)
+	}
+	html := make([]byte, 0, size+size/16)
+	var splits []int
+	var headings []model.Heading
+	for _, c := range chunks {
+		base := len(html) // where the chunk starts in html, before any id is added
+		grown := 0        // bytes the ids added so far in this chunk
+		from := 0
+		splitAt := c.splits
+		for _, h := range c.headings {
+			id := ids[len(headings)]
+			headings = append(headings, model.Heading{Level: h.level, ID: id, Text: h.text})
+			for len(splitAt) > 0 && splitAt[0] <= h.hole {
+				splits = append(splits, base+grown+splitAt[0])
+				splitAt = splitAt[1:]
+			}
+			html = append(html, c.html[from:h.hole]...)
+			esc := util.EscapeHTML([]byte(id))
+			html = append(html, esc...)
+			grown += len(esc)
+			from = h.hole
+		}
+		for _, s := range splitAt {
+			splits = append(splits, base+grown+s)
+		}
+		html = append(html, c.html[from:]...)
+	}
+	return cut(html, splits), headings
 }
 
 // rendered is one chunk parsed, checked and rendered on its own, with
@@ -250,7 +268,7 @@ func (r *Renderer) renderChunk(src []byte) *rendered {
 	pc.Set(problemsKey, probs)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	p := page{source: src, unsafe: r.unsafe, problems: probs, reserved: r.reservedSet}
+	p := page{source: src, unsafe: r.unsafe, problems: probs, reserved: r.reserved}
 	p.inspect(doc)
 
 	w := &partsWriter{}
