@@ -25,9 +25,8 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	for _, p := range extra {
 		files[p] = true
 	}
-	// The versions shown by version pages, whose heading ids links into
-	// policies point at; the ids are collected only for pages linked to
-	// with a #fragment.
+	// The version each version page shows, for the heading ids that links
+	// with a #fragment point at.
 	shows := map[string]*model.Version{}
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
