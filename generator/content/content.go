@@ -114,7 +114,31 @@ func Parse(site fs.FS, loc Location, md *markdown.Renderer, memo *markdown.Memo)
 		diags.Errorf(loc.Path, 0, 0, "cannot read: %v", err)
 		return model.File{}, diags
 	}
-	return ParseBytes(loc, src, md, memo)
+	meta, body, bodyLine, diags := frontmatter.Parse(loc.Path, src)
+	if diags.HasErrors() {
+		return model.File{}, diags
+	}
+	rendered, mdDiags := md.RenderMemo(loc.Path, body, bodyLine, memo)
+	diags.Add(mdDiags)
+	if mdDiags.HasErrors() {
+		return model.File{}, diags
+	}
+	v := &model.Version{
+		Date:        meta.LastUpdated,
+		Effective:   meta.Effective,
+		Title:       meta.Title,
+		Description: meta.Description,
+		Draft:       meta.Draft,
+		Translates:  meta.Translates,
+		Change:      meta.Change,
+		Processors:  meta.Processors,
+		SourcePath:  loc.Path,
+		SourceSize:  len(src),
+		SourceSum:   crc32.Checksum(src, castagnoli),
+		BodyOffset:  len(src) - len(body),
+		Body:        rendered,
+	}
+	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -141,33 +165,4 @@ func ReadBody(site fs.FS, v *model.Version) ([]byte, error) {
 		return nil, err
 	}
 	return src[v.BodyOffset:], nil
-}
-
-// ParseBytes parses a policy file's bytes, as Parse.
-func ParseBytes(loc Location, src []byte, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
-	meta, body, bodyLine, diags := frontmatter.Parse(loc.Path, src)
-	if diags.HasErrors() {
-		return model.File{}, diags
-	}
-	rendered, mdDiags := md.RenderMemo(loc.Path, body, bodyLine, memo)
-	diags.Add(mdDiags)
-	if mdDiags.HasErrors() {
-		return model.File{}, diags
-	}
-	v := &model.Version{
-		Date:        meta.LastUpdated,
-		Effective:   meta.Effective,
-		Title:       meta.Title,
-		Description: meta.Description,
-		Draft:       meta.Draft,
-		Translates:  meta.Translates,
-		Change:      meta.Change,
-		Processors:  meta.Processors,
-		SourcePath:  loc.Path,
-		SourceSize:  len(src),
-		SourceSum:   crc32.Checksum(src, castagnoli),
-		BodyOffset:  len(src) - len(body),
-		Body:        rendered,
-	}
-	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags
 }
