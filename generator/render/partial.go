@@ -50,8 +50,22 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 	// A job that renders several files at once runs whole; only the files
 	// asked for are passed on.
 	only := filtered{w, keep}
-	work := make(chan job)
-	errs := make(chan error, 1)
+	type numbered struct {
+		n int
+		job
+	}
+	work := make(chan numbered)
+	// The error reported is the one of the first failing file in the
+	// list's order, whichever worker finishes first, so a broken layout
+	// names the same page on every run. After a failure no later job is
+	// handed out; the earlier ones in flight still finish, and one of them
+	// may fail first in order.
+	var (
+		mu       sync.Mutex
+		failedAt = len(todo)
+		failure  error
+	)
+	failed := func() bool { mu.Lock(); defer mu.Unlock(); return failure != nil }
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -71,25 +85,24 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 					}
 				}
 				if err != nil {
-					select {
-					case errs <- err:
-					default:
+					mu.Lock()
+					if j.n < failedAt {
+						failedAt, failure = j.n, err
 					}
+					mu.Unlock()
 				}
 			}
 		})
 	}
-	for _, j := range todo {
-		work <- j
+	for n, j := range todo {
+		if failed() {
+			break
+		}
+		work <- numbered{n, j}
 	}
 	close(work)
 	wg.Wait()
-	select {
-	case err := <-errs:
-		return stats, err
-	default:
-	}
-	return stats, nil
+	return stats, failure
 }
 
 // filtered passes on only the files keep wants.

@@ -1,8 +1,10 @@
 package render_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -66,5 +68,51 @@ func write(t *testing.T, dir, name, text string) {
 	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFailureNamesTheFirstBrokenPage gives every version page a layout
+// that fails: however the workers happen to finish, the build reports the
+// first such page in the site's file order, so a legal team sees the same
+// error on every run.
+func TestFailureNamesTheFirstBrokenPage(t *testing.T) {
+	site := t.TempDir()
+	write(t, site, "site.toml", "title = \"Acme\"\nbase_url = \"https://acme.example/\"\ndefault_language = \"en\"\n[languages.en]\nname = \"English\"\n[languages.fr]\nname = \"Français\"\n")
+	for i := range 12 {
+		slug := fmt.Sprintf("policy-%02d", i)
+		for _, lang := range []string{"en", "fr"} {
+			write(t, site, "content/"+slug+"/"+lang+".md", "+++\ntitle = \"Policy\"\nlast_updated = 2024-04-05\n+++\nWe keep logs.\n")
+			write(t, site, "content/"+slug+"/archive/2023-01-01/"+lang+".md", "+++\ntitle = \"Policy\"\nlast_updated = 2023-01-01\n+++\nWe kept logs.\n")
+		}
+	}
+	write(t, site, "layouts/version.html", `{{define "main"}}{{.Nope}}{{end}}`)
+	loaded, diags := build.Load(build.Options{Site: site, Now: "2024-05-01"})
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	r, diags := build.Renderer(loaded, render.Options{})
+	if r == nil {
+		t.Fatal(diags.Errors())
+	}
+	// Render the pages one by one to learn which fail; the first of them
+	// in the render's own order is the one the error must name.
+	var first string
+	for _, p := range r.Paths() {
+		if _, err := r.RenderOnly(output.NewMemory(), func(q string) bool { return q == p }); err != nil {
+			first = strings.TrimSuffix(p, "index.html")
+			break
+		}
+	}
+	if first == "" {
+		t.Fatal("no page fails on its own")
+	}
+	// More workers than cores make a race between them likely, as on a
+	// busy CI machine.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	for range 50 {
+		_, err := r.Render(output.NewMemory())
+		if err == nil || !strings.Contains(err.Error(), "(rendering "+first+")") {
+			t.Fatalf("got %v, want the error of %s", err, first)
+		}
 	}
 }
