@@ -67,7 +67,10 @@ func TestBrowserReloadsAndShowsErrors(t *testing.T) {
 
 	edited := append(bytes.Clone(good), "\nA sentence written while previewing.\n"...)
 	os.WriteFile(file, edited, 0o644)
-	waitFor(t, ctx, "the edit to appear", `document.body.innerText.includes("A sentence written while previewing.")`)
+	// The text shows while the page is still loading; the script puts the
+	// reader back once the page is laid out, by its load event at the
+	// latest, so that is when the position must be right.
+	waitFor(t, ctx, "the edit to appear", `document.readyState === "complete" && document.body.innerText.includes("A sentence written while previewing.")`)
 	if y, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Math.round(window.scrollY)`)); err != nil || y != scrolled {
 		t.Errorf("after the reload the page is scrolled to %d, want %d (%v)", y, scrolled, err)
 	}
