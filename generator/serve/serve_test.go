@@ -91,7 +91,7 @@ func checkEventually(t *testing.T, r *running, want map[string][]byte, buildOK b
 		case <-deadline:
 			t.Fatalf("%s: still no match after 30 s of builds (build ok %v, errors announced %v):\n%s\nserver log:\n%s",
 				what, buildOK, announced, diff, r.log)
-		case <-time.After(3 * time.Second):
+		case <-time.After(10 * time.Second):
 			t.Fatalf("%s: served files differ from a fresh build (build ok %v, errors announced %v):\n%s\nserver log:\n%s",
 				what, buildOK, announced, diff, r.log)
 		}
