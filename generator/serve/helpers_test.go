@@ -47,8 +47,9 @@ func start(t testing.TB, site string) *running {
 	return startAt(t, site, now)
 }
 
-// startAt is start with another "today" ("" for the clock's).
-func startAt(t testing.TB, site, now string) *running {
+// startAt is start with another "today" ("" for the clock's); configure,
+// if given, changes the server before it starts.
+func startAt(t testing.TB, site, now string, configure ...func(*serve.Server)) *running {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -56,6 +57,9 @@ func startAt(t testing.TB, site, now string) *running {
 	}
 	log := &syncBuffer{}
 	srv := serve.New(build.Options{Site: site, Now: now}, ln.Addr().String(), log)
+	for _, f := range configure {
+		f(srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
@@ -150,6 +154,12 @@ func (r *running) served(t testing.TB) map[string][]byte {
 // fresh builds site with drafts, as `gen build --drafts`, and reads the
 // output; ok is false when the build has errors.
 func fresh(t testing.TB, site string) (files map[string][]byte, ok bool) {
+	t.Helper()
+	return freshAt(t, site, now)
+}
+
+// freshAt is fresh for another day.
+func freshAt(t testing.TB, site, now string) (files map[string][]byte, ok bool) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	_, diags, err := build.Build(build.Options{Site: site, Now: now, Drafts: true}, out)

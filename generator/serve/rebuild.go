@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gen/generator/build"
+	"gen/generator/date"
 	"gen/generator/diag"
 	"gen/generator/model"
 	"gen/generator/record"
@@ -26,7 +27,8 @@ type builder struct {
 	// The last good build: its model and files. Pages an edit does not
 	// affect keep these bytes.
 	site    *model.Site
-	index   record.Site // what policies.json holds for site
+	tz      *time.Location // the time zone of site's days
+	index   record.Site    // what policies.json holds for site
 	files   map[string]blob
 	older   map[string]blob // the state before, whose files requests may still read
 	headers [][2]string
@@ -53,10 +55,26 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
 	dirty := map[string]bool{}
+	var newDay <-chan time.Time // nil, never ready, when the day is fixed
+	if s.clockDecidesToday() {
+		t := time.NewTicker(s.dayCheck)
+		defer t.Stop()
+		newDay = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-newDay:
+			// Only a good build has a day to compare with; after a failed
+			// one, the fix's build reads the clock anyway.
+			if b.site == nil || b.site.Now == date.Today(s.clock(), b.tz) {
+				continue
+			}
+			fmt.Fprintf(s.log, "a new day: rebuilding everything\n")
+			b.pendingFull = true
+			b.rebuild(dirty)
+			dirty = map[string]bool{}
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
@@ -87,6 +105,12 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 	}
 }
 
+// clockDecidesToday reports whether the preview's "today" follows the clock,
+// as opposed to --now or SOURCE_DATE_EPOCH fixing it.
+func (s *Server) clockDecidesToday() bool {
+	return s.opts.Now == "" && s.opts.SourceDateEpoch == "" && s.opts.Clock.IsZero()
+}
+
 // rebuild loads the site again, parsing only changed files, and renders
 // what the changes affect. On errors it keeps the last good files and shows
 // the errors instead.
@@ -97,7 +121,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 	opts := b.s.opts
 	if opts.Clock.IsZero() {
-		opts.Clock = time.Now()
+		opts.Clock = b.s.clock()
 	}
 	loaded, changed, diags := build.LoadCached(opts, b.cache)
 	b.builds++
@@ -140,7 +164,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		return
 	}
 
-	b.site, b.index, b.older, b.files = loaded.Site, index, b.files, next.files
+	b.site, b.tz, b.index, b.older, b.files = loaded.Site, loaded.Config.Timezone, index, b.files, next.files
 	b.headers = siteHeaders(headers)
 	b.pending, b.pendingFull = map[string]bool{}, false
 	b.pages++

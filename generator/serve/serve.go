@@ -45,6 +45,11 @@ type Server struct {
 	addr     string
 	log      io.Writer
 	debounce time.Duration
+	// The clock decides "today" when neither --now nor SOURCE_DATE_EPOCH
+	// does; it is read every dayCheck, so an upcoming version comes into
+	// force in the preview at midnight, not at the next save.
+	clock    func() time.Time
+	dayCheck time.Duration
 
 	ready chan struct{} // closed once the first build has finished
 	store *store        // the served files, set by Serve before anything reads it
@@ -76,6 +81,8 @@ func New(opts build.Options, addr string, log io.Writer) *Server {
 		addr:     addr,
 		log:      log,
 		debounce: 25 * time.Millisecond,
+		clock:    time.Now,
+		dayCheck: 30 * time.Second,
 		ready:    make(chan struct{}),
 		subs:     map[chan struct{}]struct{}{},
 	}

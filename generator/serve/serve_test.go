@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -422,5 +423,39 @@ func TestBrokenLinkFailsAsTheBuildDoes(t *testing.T) {
 	}
 	if _, now, _ := r.get(t, "/en/cookies/"); !bytes.Equal(now, before) {
 		t.Errorf("the page with the broken link was published anyway")
+	}
+}
+
+// TestMidnightBringsTheUpcomingVersionIntoForce leaves the preview running
+// over the night before the test site's privacy policy comes into force
+// (2024-06-01 in Europe/Stockholm, the site's time zone), with no edit: at
+// midnight the preview must show what a build of the new day writes.
+func TestMidnightBringsTheUpcomingVersionIntoForce(t *testing.T) {
+	site := copySite(t, testSite)
+	stockholm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clock atomic.Int64 // Unix nanoseconds
+	clock.Store(time.Date(2024, 5, 31, 23, 59, 0, 0, stockholm).UnixNano())
+	r := startAt(t, site, "", func(s *serve.Server) {
+		serve.SetClock(s, func() time.Time { return time.Unix(0, clock.Load()) }, 20*time.Millisecond)
+	})
+	before, ok := freshAt(t, site, "2024-05-31")
+	if !ok {
+		t.Fatal("the test site does not build")
+	}
+	checkEventually(t, r, before, true, "the evening before")
+
+	// In UTC it is still 31 May: the site's time zone decides the day.
+	clock.Store(time.Date(2024, 6, 1, 0, 0, 1, 0, stockholm).UnixNano())
+	after, _ := freshAt(t, site, "2024-06-01")
+	if difference(before, after) == "" {
+		t.Fatal("the test site looks the same on both days; the test proves nothing")
+	}
+	r.next(t, 10*time.Second)
+	checkEventually(t, r, after, true, "just after midnight")
+	if !strings.Contains(r.log.String(), "a new day") {
+		t.Errorf("the log does not say why it rebuilt:\n%s", r.log)
 	}
 }
