@@ -36,14 +36,7 @@ func TestSitePartialsSeeTheWholePage(t *testing.T) {
 			for file, text := range layouts {
 				write(t, site, "layouts/"+file, text)
 			}
-			loaded, diags := build.Load(build.Options{Site: site, Now: "2024-05-01"})
-			if diags.HasErrors() {
-				t.Fatal(diags.Errors())
-			}
-			r, diags := build.Renderer(loaded, render.Options{})
-			if r == nil {
-				t.Fatal(diags.Errors())
-			}
+			r := renderer(t, site)
 			m := output.NewMemory()
 			if _, err := r.Render(m); err != nil {
 				t.Fatal(err)
@@ -58,6 +51,20 @@ func TestSitePartialsSeeTheWholePage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// renderer loads site as of 1 May 2024 and returns its Renderer.
+func renderer(t *testing.T, site string) *render.Renderer {
+	t.Helper()
+	loaded, diags := build.Load(build.Options{Site: site, Now: "2024-05-01"})
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	r, diags := build.Renderer(loaded, render.Options{})
+	if r == nil {
+		t.Fatal(diags.Errors())
+	}
+	return r
 }
 
 func write(t *testing.T, dir, name, text string) {
@@ -86,14 +93,7 @@ func TestFailureNamesTheFirstBrokenPage(t *testing.T) {
 		}
 	}
 	write(t, site, "layouts/version.html", `{{define "main"}}{{.Nope}}{{end}}`)
-	loaded, diags := build.Load(build.Options{Site: site, Now: "2024-05-01"})
-	if diags.HasErrors() {
-		t.Fatal(diags.Errors())
-	}
-	r, diags := build.Renderer(loaded, render.Options{})
-	if r == nil {
-		t.Fatal(diags.Errors())
-	}
+	r := renderer(t, site)
 	// Render the pages one by one to learn which fail; the first of them
 	// in the render's own order is the one the error must name.
 	var first string
