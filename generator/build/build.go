@@ -21,6 +21,7 @@ import (
 	"gen/generator/model"
 	"gen/generator/output"
 	"gen/generator/render"
+	"gen/generator/urls"
 )
 
 // ConfigFile is the site configuration's name inside the site folder.
@@ -186,21 +187,85 @@ func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 	return n, err
 }
 
-// checkOut refuses an output folder that would swallow the site: building
-// replaces the whole folder, so it must never be the site or hold it.
+// checkOut refuses an output folder whose replacement would lose anybody's
+// work: building replaces the whole folder, so it must never be the site,
+// hold it, lie among the site's own inputs (content/, layouts/, static/, a
+// hidden folder such as .git), or be a folder of files gen did not build.
 func checkOut(site, out string) error {
-	s, err1 := filepath.Abs(site)
-	o, err2 := filepath.Abs(out)
+	s, err1 := resolve(site)
+	o, err2 := resolve(out)
 	if err1 != nil || err2 != nil {
 		return &UsageError{"cannot resolve the site or output folder"}
 	}
-	if s == o || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
+	if s == o || within(s, o) {
 		return &UsageError{fmt.Sprintf("-o %s would replace the site folder itself; choose a folder of its own, such as %s", out, filepath.Join(site, "public"))}
+	}
+	if within(o, s) {
+		rel, _ := filepath.Rel(s, o)
+		top := strings.Split(filepath.ToSlash(rel), "/")[0]
+		if top == content.Dir || top == render.LayoutsDir || top == StaticDir || strings.HasPrefix(top, ".") {
+			return &UsageError{fmt.Sprintf("-o %s is inside the site's %s/, whose files are the site's own; choose a folder of its own, such as %s", out, top, filepath.Join(site, "public"))}
+		}
 	}
 	for _, marker := range []string{ConfigFile, content.Dir} {
 		if _, err := os.Stat(filepath.Join(o, marker)); err == nil {
 			return &UsageError{fmt.Sprintf("-o %s holds %s, so it looks like a site, not a build output; refusing to replace it", out, marker)}
 		}
 	}
+	return checkBuiltBefore(out, o)
+}
+
+// checkBuiltBefore lets an existing output folder be replaced only when it
+// is empty or a previous build's: a folder of someone's other files would
+// be deleted without a trace.
+func checkBuiltBefore(out, o string) error {
+	info, err := os.Stat(o)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &UsageError{fmt.Sprintf("-o %s: %v", out, err)}
+	}
+	if !info.IsDir() {
+		return &UsageError{fmt.Sprintf("-o %s is a file, not a folder; choose a folder for the site", out)}
+	}
+	entries, err := os.ReadDir(o)
+	if err != nil {
+		return &UsageError{fmt.Sprintf("-o %s: %v", out, err)}
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	// Files every gen build writes: a folder holding them was built by gen.
+	for _, m := range []string{urls.File(urls.Headers()), urls.File(urls.Index())} {
+		m = strings.TrimPrefix(m, "/")
+		if _, err := os.Stat(filepath.Join(o, m)); err != nil {
+			return &UsageError{fmt.Sprintf("-o %s already holds files gen did not build (it has no %s); a build replaces the whole folder, so move them away or choose an empty folder", out, m)}
+		}
+	}
 	return nil
+}
+
+// resolve makes p absolute and follows the symbolic links of its longest
+// existing part, so a link cannot hide that two folders are the same.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if dir == filepath.Dir(dir) {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
+}
+
+// within reports whether path is strictly inside dir.
+func within(path, dir string) bool {
+	return strings.HasPrefix(path, dir+string(filepath.Separator))
 }
