@@ -16,6 +16,16 @@ import (
 // the static files), and that a #fragment names a heading of the target
 // version page. A broken link is an error at the line and column where the
 // author wrote it. Links in the layouts come from urls and are tested.
+//
+// A policy's address shows another version on each day an upcoming one
+// comes into force, so a #fragment pointing there must name a heading of
+// every version it will show, or the link breaks on that day with nobody
+// editing anything: the pull request is where to hear of it.
+//
+// Problems in archived texts are warnings: their files may not be edited
+// (gen check --base refuses it), so the author could not act on an error,
+// and a link that broke as the site moved on says only that it was written
+// for an earlier site.
 func (r *Renderer) CheckLinks(extra []string) diag.List {
 	var diags diag.List
 	files := map[string]bool{}
@@ -25,31 +35,16 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	for _, p := range extra {
 		files[p] = true
 	}
-	// The version each version page shows, for the heading ids that links
-	// with a #fragment point at.
-	shows := map[string]*model.Version{}
+	// The versions each version page shows, now and on the days to come,
+	// for the heading ids that links with a #fragment point at.
+	shows := map[string][]*model.Version{}
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
-			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = ed.Shown
+			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = willShow(ed)
 			for _, v := range ed.Versions {
-				shows[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = v
+				shows[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = []*model.Version{v}
 			}
 		}
-	}
-	// hasID reports whether the version page file has an element with the
-	// id; ok is false for a file that is not a version page. A page has a
-	// few dozen ids, fewer than a map is worth.
-	hasID := func(file, id string) (has, ok bool) {
-		v, ok := shows[file]
-		if !ok {
-			return false, false
-		}
-		for _, h := range v.Body.Headings {
-			if h.ID == id {
-				return true, true
-			}
-		}
-		return slices.Contains(ReservedIDs(), id), true
 	}
 
 	for _, p := range r.site.Policies {
@@ -61,10 +56,35 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 				if v == ed.Shown {
 					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
 				}
+				report := diags.Errorf
+				if v.Status == model.Archived {
+					report = diags.Warnf
+				}
 				for _, l := range v.Body.Links {
+					// Wherever the body is shown, a link within the page
+					// points into the body itself.
+					inPage := strings.HasPrefix(l.Dest, "#")
+					hasID := func(file, id string) (missing *model.Version, ok bool) {
+						in, ok := shows[file]
+						if !ok {
+							return nil, false
+						}
+						if inPage {
+							if hasHeading(v, id) {
+								return nil, true
+							}
+							return v, true
+						}
+						for _, u := range in {
+							if !hasHeading(u, id) {
+								return u, true
+							}
+						}
+						return nil, true
+					}
 					for _, page := range pages {
 						if msg := checkLink(page, l.Dest, files, hasID); msg != "" {
-							diags.Errorf(v.SourcePath, l.Line, l.Col, "%s", msg)
+							report(v.SourcePath, l.Line, l.Col, "%s", msg)
 							break
 						}
 					}
@@ -75,9 +95,33 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	return diags
 }
 
+// willShow lists the versions the policy's address shows: the one shown now
+// and each upcoming one that will come into force.
+func willShow(ed *model.Edition) []*model.Version {
+	out := []*model.Version{ed.Shown}
+	for _, u := range ed.Upcoming {
+		if u != ed.Shown && !u.NeverInForce {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// hasHeading reports whether v's page has an element with the id. A page
+// has a few dozen ids, fewer than a map is worth.
+func hasHeading(v *model.Version, id string) bool {
+	for _, h := range v.Body.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return slices.Contains(ReservedIDs(), id)
+}
+
 // checkLink resolves dest on page and says what is wrong with it, or "".
-// hasID says whether a version page has an element with an id.
-func checkLink(page, dest string, files map[string]bool, hasID func(file, id string) (has, ok bool)) string {
+// hasID names a version shown on a version page that lacks an id; ok is
+// false for a file that is not a version page.
+func checkLink(page, dest string, files map[string]bool, hasID func(file, id string) (missing *model.Version, ok bool)) string {
 	var target *url.URL
 	if frag, ok := strings.CutPrefix(dest, "#"); ok && !strings.Contains(frag, "%") {
 		// A link within the page, most of a policy's: what url.Parse and
@@ -105,8 +149,16 @@ func checkLink(page, dest string, files map[string]bool, hasID func(file, id str
 		return "broken link: " + dest + " leads to " + path.Clean(target.Path) + ", which the site does not have (on " + page + ")" + hint
 	}
 	if frag := target.Fragment; frag != "" {
-		if has, ok := hasID(file, frag); ok && !has {
-			return "broken link: " + dest + ": the page " + strings.TrimSuffix(file, "index.html") + " has no heading with id \"" + frag + "\""
+		missing, ok := hasID(file, frag)
+		if ok && missing != nil {
+			at := strings.TrimSuffix(file, "index.html")
+			if missing.Status == model.Upcoming && at == urls.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
+				return "broken link from " + missing.Effective.String() + ": " + dest + ": when the version of " + missing.Date.String() +
+					" comes into force, the page " + at + " will have no heading with id \"" + frag + "\"; give a heading of " +
+					missing.SourcePath + " that id ({#" + frag + "}), or link to the dated page of the version meant, like " +
+					urls.Version(missing.Edition.Lang, missing.Edition.Policy.Slug, missing.Edition.Shown.Date) + "#" + frag
+			}
+			return "broken link: " + dest + ": the page " + at + " has no heading with id \"" + frag + "\""
 		}
 	}
 	return ""
