@@ -4,6 +4,7 @@ package config
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -85,6 +86,7 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 	}
 	if u, ok := t.URL("base_url"); ok {
 		s.BaseURL = strings.TrimRight(u, "/")
+		atRoot(t, u)
 	}
 	s.DefaultLanguage, _ = t.String("default_language")
 	s.AuthoritativeLanguage, _ = t.String("authoritative_language")
@@ -120,6 +122,32 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		}
 	}
 	return s, d
+}
+
+// atRoot reports a base_url that is more than a scheme and a host. The
+// pages link to each other and to the stylesheet from the root of the host
+// (/en/privacy/), so a site under a path would be published with every
+// internal link broken while its canonical links and feeds looked right.
+func atRoot(t tomlpos.Table, u string) {
+	p, err := url.Parse(u)
+	if err != nil {
+		return // t.URL has reported it
+	}
+	var extra string
+	switch {
+	case p.Path != "" && p.Path != "/":
+		extra = fmt.Sprintf("the path %q", p.Path)
+	case p.RawQuery != "" || p.ForceQuery:
+		extra = fmt.Sprintf("the query %q", "?"+p.RawQuery)
+	case p.Fragment != "":
+		extra = fmt.Sprintf("the fragment %q", "#"+p.Fragment)
+	default:
+		return
+	}
+	t.Errorf("base_url", "base_url %q has %s, but gen publishes a site at the root of its host; "+
+		"give the site a domain or subdomain of its own, like base_url = \"https://policies.example.com/\" "+
+		"(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)",
+		u, extra)
 }
 
 // timezone loads the IANA zone name, falling back to UTC after an error.

@@ -57,6 +57,26 @@ func TestParseFull(t *testing.T) {
 	}
 }
 
+// TestBaseURLAtRoot lists the addresses a site may be published at: a
+// host, with or without a port and a closing slash.
+func TestBaseURLAtRoot(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://policies.example.com":  "https://policies.example.com",
+		"https://policies.example.com/": "https://policies.example.com",
+		"http://localhost:1313/":        "http://localhost:1313",
+		"https://example.github.io/":    "https://example.github.io",
+	} {
+		s, d := Parse("site.toml", []byte("title = \"T\"\nbase_url = \""+u+"\"\ndefault_language = \"en\"\n"+en))
+		if len(d) > 0 {
+			t.Errorf("%s: %v", u, d)
+			continue
+		}
+		if s.BaseURL != want {
+			t.Errorf("%s: BaseURL %q, want %q", u, s.BaseURL, want)
+		}
+	}
+}
+
 func TestParseDefaults(t *testing.T) {
 	s, d := Parse("site.toml", []byte("title = \"T\"\nbase_url = \"http://localhost:1313\"\ndefault_language = \"en\"\nlanguages.en.name = \"English\"\n"))
 	if len(d) > 0 {
@@ -117,6 +137,18 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:1:9: the title is empty; write the site or company name, like title = "Example Ltd"`}},
 		{"base_url relative", "title = \"T\"\nbase_url = \"/policies\"\ndefault_language = \"en\"\n" + en, []string{
 			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "/policies"`}},
+		{"base_url without a host", "title = \"T\"\nbase_url = \"https:///policies\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "https:///policies"`}},
+		{"base_url without a scheme", "title = \"T\"\nbase_url = \"policies.example.com\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "policies.example.com"`}},
+		{"base_url with a path", "title = \"T\"\nbase_url   =   \"https://example.com/sub/\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:16: base_url "https://example.com/sub/" has the path "/sub/", but gen publishes a site at the root of its host; ` +
+				`give the site a domain or subdomain of its own, like base_url = "https://policies.example.com/" ` +
+				`(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)`}},
+		{"base_url with a query", "title = \"T\"\nbase_url = \"https://example.com/?lang=en\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:12: base_url "https://example.com/?lang=en" has the query "?lang=en", but gen publishes a site at the root of its host; ` +
+				`give the site a domain or subdomain of its own, like base_url = "https://policies.example.com/" ` +
+				`(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)`}},
 		{"base_url not a string", "title = \"T\"\nbase_url = 1\ndefault_language = \"en\"\n" + en, []string{
 			`site.toml:2:12: base_url must be a string in quotes, not the number 1`}},
 		{"default_language undeclared", "title = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"xx\"\n" + en, []string{

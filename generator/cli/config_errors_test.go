@@ -1,0 +1,69 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSiteTomlErrors builds the test site with a site.toml that is wrong in
+// a way the build could not see before: each must fail with the line and
+// column in site.toml and what to do, and write nothing.
+func TestSiteTomlErrors(t *testing.T) {
+	original := string(mustReadFile(t, filepath.Join(testSite, "site.toml")))
+	for _, tc := range []struct {
+		name        string
+		old, new    string // replaced once in the test site's site.toml
+		want        []string
+		wantNothing []string // must not appear, like the bare message of before
+	}{
+		{
+			// The pages link from the root of the host, so a path in
+			// base_url would publish a site whose internal links all break.
+			name: "base_url with a path",
+			old:  `base_url = "https://policies.acme.example/"`,
+			new:  `base_url = "https://example.com/sub/"`,
+			want: []string{
+				`site.toml:2:12: base_url "https://example.com/sub/" has the path "/sub/", but gen publishes a site at the root of its host`,
+				"a domain or subdomain of its own",
+				"GitHub Pages: a custom domain, or a user or organisation site",
+			},
+		},
+		{
+			name: "base_url without a host",
+			old:  `base_url = "https://policies.acme.example/"`,
+			new:  `base_url = "https:/policies"`,
+			want: []string{`site.toml:2:12: base_url must be an absolute http or https address`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(original, tc.old) {
+				t.Fatalf("the test site's site.toml no longer has %q", tc.old)
+			}
+			site := copySite(t, testSite)
+			toml := strings.Replace(original, tc.old, tc.new, 1)
+			if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte(toml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			for _, w := range tc.wantNothing {
+				if strings.Contains(stderr, w) {
+					t.Errorf("stderr has %q:\n%s", w, stderr)
+				}
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("a failed build wrote %s", out)
+			}
+		})
+	}
+}
