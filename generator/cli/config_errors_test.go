@@ -36,6 +36,22 @@ func TestSiteTomlErrors(t *testing.T) {
 			new:  `base_url = "https:/policies"`,
 			want: []string{`site.toml:2:12: base_url must be an absolute http or https address`},
 		},
+		{
+			name: "unknown UI string key",
+			old:  "[languages.sv]\nname = \"Svenska\"\n",
+			new:  "[languages.sv]\nname = \"Svenska\"\n\n[languages.sv.strings]\n\"site.skip\" = \"Hoppa till innehållet\"\n  \"notice.nonexistent\" = \"x\"\n",
+			want: []string{
+				`site.toml:16:3: unknown UI string key "notice.nonexistent" in [languages.sv.strings]`,
+				"the keys of [notice] are notice.archived, ", // the keys it may have meant
+			},
+			wantNothing: []string{"site.toml: unknown"},
+		},
+		{
+			name: "misspelt UI string key",
+			old:  "[languages.sv]\nname = \"Svenska\"\n",
+			new:  "[languages.sv]\nname = \"Svenska\"\n\n[languages.sv.strings]\n\"notice.see_histroy\" = \"Alla versioner\"\n",
+			want: []string{`site.toml:15:1: unknown UI string key "notice.see_histroy" in [languages.sv.strings]; did you mean "notice.see_history"?`},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if !strings.Contains(original, tc.old) {

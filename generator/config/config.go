@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"gen/generator/diag"
+	"gen/generator/i18n"
 	"gen/generator/tomlpos"
 )
 
@@ -32,8 +33,8 @@ type Site struct {
 type Language struct {
 	Code string // lowercase BCP 47, e.g. "pt-br"
 	Name string // in the language itself, e.g. "Svenska"
-	// Strings overrides UI strings by name; nil when not given. The i18n
-	// package knows the names and checks them.
+	// Strings overrides UI strings by name; nil when not given. Every
+	// name is one the i18n package knows.
 	Strings map[string]string
 }
 
@@ -192,9 +193,15 @@ func languages(t tomlpos.Table) []Language {
 			lt.Errorf("name", "the name of language %q is empty; write it in that language, like \"Svenska\"", code)
 		}
 		if st, ok := lt.Table("strings", fmt.Sprintf("[languages.%s.strings]", code)); ok {
-			// Any name is accepted here; the i18n package knows the valid ones.
 			l.Strings = map[string]string{}
 			for _, k := range st.Keys() {
+				// The i18n package knows the names; they are checked here,
+				// where the line and column of each are known.
+				if msg := i18n.UnknownKey(k, code); msg != "" {
+					line, col := st.KeyPos(k)
+					t.Diags.Errorf(t.Path, line, col, "%s", msg)
+					continue
+				}
 				if v, ok := st.String(k); ok {
 					l.Strings[k] = v
 				}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"gen/generator/i18n"
 )
 
 const full = `title = "Example Ltd"
@@ -24,8 +26,8 @@ name = "English"
 [languages.pt-br]
 name = "Português (Brasil)"
 [languages.pt-br.strings]
-last_updated = "Última atualização"
-"any key" = "is kept"
+"version.last_updated" = "Última atualização"
+"notice.see_history" = "Todas as versões"
 `
 
 func TestParseFull(t *testing.T) {
@@ -49,7 +51,7 @@ func TestParseFull(t *testing.T) {
 		Languages: []Language{
 			{Code: "sv", Name: "Svenska"},
 			{Code: "en", Name: "English"},
-			{Code: "pt-br", Name: "Português (Brasil)", Strings: map[string]string{"last_updated": "Última atualização", "any key": "is kept"}},
+			{Code: "pt-br", Name: "Português (Brasil)", Strings: map[string]string{"version.last_updated": "Última atualização", "notice.see_history": "Todas as versões"}},
 		},
 	}
 	if !reflect.DeepEqual(s, want) {
@@ -165,8 +167,12 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:5:8: the name of language "en" is empty; write it in that language, like "Svenska"`}},
 		{"language not a table", base + "languages.en = \"English\"\n", []string{
 			`site.toml:4:16: en must be a table, not the string "English"`}},
-		{"strings value not a string", base + en + "[languages.en.strings]\nlast_updated = 3\n", []string{
-			`site.toml:7:16: last_updated must be a string in quotes, not the number 3`}},
+		{"strings value not a string", base + en + "[languages.en.strings]\n\"version.last_updated\" = 3\n", []string{
+			`site.toml:7:26: version.last_updated must be a string in quotes, not the number 3`}},
+		{"unknown UI string key", base + en + "[languages.en.strings]\n\"site.skip\" = \"Skip\"\n  last_updated = \"Updated\"\n", []string{
+			`site.toml:8:3: unknown UI string key "last_updated" in [languages.en.strings]; did you mean "version.last_updated"?`}},
+		{"unknown UI string key in an inline table", base + "[languages.en]\nname = \"English\"\nstrings = { \"notice.nonexistent\" = \"x\" }\n", []string{
+			`site.toml:6:13: unknown UI string key "notice.nonexistent" in [languages.en.strings]; the keys of [notice] are ` + strings.Join(noticeKeys(), ", ")}},
 		{"no languages", base, []string{
 			`site.toml:1:1: no languages; add at least one, like [languages.en] with name = "English"`}},
 		{"empty languages table", base + "[languages]\n", []string{
@@ -204,6 +210,17 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// noticeKeys are the UI string keys of the [notice] section.
+func noticeKeys() []string {
+	var out []string
+	for _, k := range i18n.Keys() {
+		if strings.HasPrefix(k, "notice.") {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // FuzzParse checks that no input panics and that a configuration without

@@ -5,7 +5,6 @@
 package i18n
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -100,11 +99,7 @@ func New(langs []string, overrides map[string]map[string]string) (*Catalog, diag
 			v := own[k]
 			ref, known := en[k]
 			if !known {
-				msg := fmt.Sprintf("unknown UI string key %q in [languages.%s.strings]", k, lang)
-				if s := closest(k, keys); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				}
-				diags.Errorf(configPath, 0, 0, "%s", msg)
+				diags.Errorf(configPath, 0, 0, "%s", UnknownKey(k, lang))
 				continue
 			}
 			want, got := placeholders(ref), placeholders(v)
