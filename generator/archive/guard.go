@@ -24,12 +24,8 @@ import (
 // The working tree is what is checked, so uncommitted edits count.
 func Guard(site, base string) diag.List {
 	var diags diag.List
-	g, err := openGit(site)
+	g, err := openBase(site, base)
 	if err != nil {
-		diags.Errorf(site, 0, 0, "%v", err)
-		return diags
-	}
-	if err := g.verify(base); err != nil {
 		diags.Errorf(site, 0, 0, "%v", err)
 		return diags
 	}
@@ -94,6 +90,30 @@ func Guard(site, base string) diag.List {
 		}
 	}
 	return diags
+}
+
+// CheckBase makes sure Guard can compare the site with base: the site is
+// in a git repository and base names one of its commits. A command checks
+// it first, since a revision it cannot compare with is a mistake on the
+// command line, not in the content.
+func CheckBase(site, base string) error {
+	_, err := openBase(site, base)
+	return err
+}
+
+func openBase(site, base string) (*git, error) {
+	// git would read a revision starting with "-" as an option.
+	if base == "" || strings.HasPrefix(base, "-") {
+		return nil, fmt.Errorf("%q is not a git revision; name one such as origin/main or HEAD", base)
+	}
+	g, err := openGit(site)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.verify(base); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 type location struct {

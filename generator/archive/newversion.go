@@ -32,97 +32,239 @@ type Cut struct {
 // NewVersion archives the current file of each language of policy (all of
 // its languages when langs is empty) and moves the current file on to day,
 // editing only its front matter lines so the author's formatting and
-// comments survive. It checks every language before writing anything, so a
-// refusal changes nothing.
+// comments survive. It checks every language before writing anything, and
+// undoes its writes if one fails, so a refusal changes nothing.
 func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag.List) {
 	var diags diag.List
-	dir := path.Join(content.Dir, policy)
-	if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(dir))); err != nil {
-		diags.Errorf(dir, 0, 0, "no policy %q: there is no folder %s", policy, dir)
+	dir := content.Dir + "/" + policy // as named: path.Join would tidy away a ../
+	if err := NamedOnce(langs); err != nil {
+		diags.Errorf(dir, 0, 0, "%v", err)
 		return nil, diags
 	}
-	if len(langs) == 0 {
-		entries, _ := os.ReadDir(filepath.Join(site, filepath.FromSlash(dir)))
-		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
-				langs = append(langs, strings.TrimSuffix(e.Name(), ".md"))
-			}
-		}
-		sort.Strings(langs)
-		if len(langs) == 0 {
-			diags.Errorf(dir, 0, 0, "policy %q has no current files (<lang>.md)", policy)
-			return nil, diags
-		}
-	}
-
-	type plan struct {
-		cut       Cut
-		src, edit []byte
+	langs, diags = languages(site, policy, langs)
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	var plans []plan
 	for _, lang := range langs {
-		cur := path.Join(dir, lang+".md")
-		src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(cur)))
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(cur, 0, 0, "policy %q has no %s version (no %s)", policy, lang, cur)
-			continue
-		} else if err != nil {
-			diags.Errorf(cur, 0, 0, "cannot read: %v", err)
-			continue
+		p, ok := planCut(&diags, site, dir, lang, day, len(langs) > 1)
+		if ok {
+			plans = append(plans, p)
 		}
-		meta, _, _, fileDiags := frontmatter.Parse(cur, src)
-		if fileDiags.HasErrors() {
-			diags.Add(fileDiags.Errors())
-			diags.Errorf(cur, 0, 0, "fix the errors above before cutting a new version")
-			continue
-		}
-		if !day.After(meta.LastUpdated) {
-			diags.Errorf(cur, meta.Lines["last_updated"], 1, "the new version's date %s must be after the current last_updated %s", day, meta.LastUpdated)
-			continue
-		}
-		arch := path.Join(dir, "archive", meta.LastUpdated.String(), lang+".md")
-		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(arch))); err == nil {
-			diags.Errorf(arch, 0, 0, "already exists; the version of %s is archived already, so %s cannot be archived again", meta.LastUpdated, cur)
-			continue
-		}
-		edit, err := moveOn(src, meta, day)
-		if err != nil {
-			diags.Errorf(cur, 0, 0, "%v", err)
-			continue
-		}
-		plans = append(plans, plan{Cut{lang, arch, cur, meta.LastUpdated, day}, src, edit})
 	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-
-	var cuts []Cut
-	for _, p := range plans {
-		archFile := filepath.Join(site, filepath.FromSlash(p.cut.Archived))
-		if err := os.MkdirAll(filepath.Dir(archFile), 0o755); err != nil {
-			diags.Errorf(p.cut.Archived, 0, 0, "cannot create the archive folder: %v", err)
-			return cuts, diags
-		}
-		// O_EXCL: never overwrite an archived version, even one that
-		// appeared since the check above.
-		f, err := os.OpenFile(archFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = f.Write(p.src)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			diags.Errorf(p.cut.Archived, 0, 0, "cannot write: %v", err)
-			return cuts, diags
-		}
-		if err := writeReplacing(filepath.Join(site, filepath.FromSlash(p.cut.Current)), p.edit); err != nil {
-			diags.Errorf(p.cut.Current, 0, 0, "cannot write: %v", err)
-			return cuts, diags
-		}
-		cuts = append(cuts, p.cut)
+	if d := write(site, plans); d.HasErrors() {
+		return nil, d
+	}
+	cuts := make([]Cut, len(plans))
+	for i, p := range plans {
+		cuts[i] = p.cut
 	}
 	return cuts, diags
+}
+
+// NamedOnce refuses a language named twice on the command line: its second
+// cut would find the first one's archive copy and fail after writing.
+func NamedOnce(langs []string) error {
+	seen := map[string]bool{}
+	for _, lang := range langs {
+		if seen[lang] {
+			return fmt.Errorf("language %s is named twice; name each language once", lang)
+		}
+		seen[lang] = true
+	}
+	return nil
+}
+
+// languages checks that policy and each named language have a current file
+// in the site, or lists every language of the policy when none is named.
+// Names are looked up among the folder's entries, never joined into a path
+// unchecked, so a name like ../x cannot reach outside the content tree.
+func languages(site, policy string, named []string) ([]string, diag.List) {
+	var diags diag.List
+	dir := content.Dir + "/" + policy // as named: path.Join would tidy away a ../
+	if !isEntry(filepath.Join(site, content.Dir), policy, true) {
+		diags.Errorf(dir, 0, 0, "no policy %q: there is no folder %s", policy, dir)
+		return nil, diags
+	}
+	folder := filepath.Join(site, filepath.FromSlash(dir))
+	if len(named) > 0 {
+		for _, lang := range named {
+			if cur := dir + "/" + lang + ".md"; !isEntry(folder, lang+".md", false) {
+				diags.Errorf(cur, 0, 0, "policy %q has no %s version (no %s)", policy, lang, cur)
+			}
+		}
+		return named, diags
+	}
+	var all []string
+	entries, _ := os.ReadDir(folder)
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !content.Ignored(e.Name()) {
+			all = append(all, strings.TrimSuffix(e.Name(), ".md"))
+		}
+	}
+	sort.Strings(all)
+	if len(all) == 0 {
+		diags.Errorf(dir, 0, 0, "policy %q has no current files (<lang>.md)", policy)
+	}
+	return all, diags
+}
+
+// isEntry reports whether folder holds an entry of exactly this name, a
+// folder or a file as wantDir says.
+func isEntry(folder, name string, wantDir bool) bool {
+	entries, _ := os.ReadDir(folder)
+	for _, e := range entries {
+		if e.Name() == name && !content.Ignored(name) {
+			return e.IsDir() == wantDir
+		}
+	}
+	return false
+}
+
+// plan is one language's cut, checked and ready to write.
+type plan struct {
+	cut       Cut
+	src, edit []byte
+}
+
+// planCut reads the current file of lang and checks it can be archived and
+// moved on to day, reporting every reason it cannot. several says other
+// languages are cut too, for the hint to leave this one out.
+func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bool) (plan, bool) {
+	cur := path.Join(dir, lang+".md")
+	src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(cur)))
+	if err != nil {
+		diags.Errorf(cur, 0, 0, "cannot read: %v", err)
+		return plan{}, false
+	}
+	meta, _, _, fileDiags := frontmatter.Parse(cur, src)
+	if fileDiags.HasErrors() {
+		diags.Add(fileDiags.Errors())
+		diags.Errorf(cur, 0, 0, "fix the errors above before cutting a new version")
+		return plan{}, false
+	}
+	if meta.Draft {
+		// A draft was never published: archiving it would give it a
+		// permanent address as if readers had seen it.
+		line, col := keyPos(src, meta.Lines["draft"])
+		hint := ""
+		if several {
+			hint = "; to cut the other languages now, name them without " + lang
+		}
+		diags.Errorf(cur, line, col, "the current text is a draft (draft = true) that was never published, so there is nothing to archive: edit the draft in place; or, if it has been published, set draft = false and then run gen new-version%s", hint)
+		return plan{}, false
+	}
+	if !day.After(meta.LastUpdated) {
+		line, col := keyPos(src, meta.Lines["last_updated"])
+		diags.Errorf(cur, line, col, "the new version's date %s must be after the current last_updated %s", day, meta.LastUpdated)
+		return plan{}, false
+	}
+	arch := path.Join(dir, "archive", meta.LastUpdated.String(), lang+".md")
+	if _, err := os.Lstat(filepath.Join(site, filepath.FromSlash(arch))); err == nil {
+		diags.Errorf(arch, 0, 0, "already exists; the version of %s is archived already, so %s cannot be archived again", meta.LastUpdated, cur)
+		return plan{}, false
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named already
+		}
+		diags.Errorf(arch, 0, 0, "cannot archive here: %v", err)
+		return plan{}, false
+	}
+	edit, err := moveOn(src, meta, day)
+	if err != nil {
+		diags.Errorf(cur, 0, 0, "%v", err)
+		return plan{}, false
+	}
+	return plan{Cut{lang, arch, cur, meta.LastUpdated, day}, src, edit}, true
+}
+
+// keyPos is the line and column where a top-level front matter key starts
+// (its line is known; indentation decides its column), or 0, 0 without one.
+func keyPos(src []byte, line int) (int, int) {
+	lines := strings.SplitN(string(src), "\n", line+1)
+	if line < 1 || line > len(lines) {
+		return 0, 0
+	}
+	l := lines[line-1]
+	return line, 1 + len(l) - len(strings.TrimLeft(l, " \t"))
+}
+
+// write carries out the plans: each archive copy, then its edited current
+// file. Everything was checked, but a write can still fail (a full disk, a
+// file created meanwhile); then what was written is undone, so a refused
+// new-version still changes nothing.
+func write(site string, plans []plan) diag.List {
+	var diags diag.List
+	var undo []func()
+	for _, p := range plans {
+		if !p.write(&diags, site, &undo) {
+			for i := len(undo) - 1; i >= 0; i-- {
+				undo[i]()
+			}
+			return diags
+		}
+	}
+	return diags
+}
+
+// write archives one language and moves its current file on, appending to
+// undo how to take back each step taken.
+func (p plan) write(diags *diag.List, site string, undo *[]func()) bool {
+	archFile := filepath.Join(site, filepath.FromSlash(p.cut.Archived))
+	curFile := filepath.Join(site, filepath.FromSlash(p.cut.Current))
+	made, err := mkdirs(filepath.Dir(archFile))
+	*undo = append(*undo, func() {
+		for _, d := range made {
+			os.Remove(d) // only empty folders go; anything else stays
+		}
+	})
+	if err != nil {
+		diags.Errorf(p.cut.Archived, 0, 0, "cannot create the archive folder: %v", err)
+		return false
+	}
+	// O_EXCL: never overwrite an archived version, even one that appeared
+	// since the check.
+	f, err := os.OpenFile(archFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		diags.Errorf(p.cut.Archived, 0, 0, "cannot write: %v", err)
+		return false
+	}
+	*undo = append(*undo, func() { os.Remove(archFile) })
+	_, err = f.Write(p.src)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		diags.Errorf(p.cut.Archived, 0, 0, "cannot write: %v", err)
+		return false
+	}
+	if err := writeReplacing(curFile, p.edit); err != nil {
+		diags.Errorf(p.cut.Current, 0, 0, "cannot write: %v", err)
+		return false
+	}
+	*undo = append(*undo, func() {
+		if err := writeReplacing(curFile, p.src); err != nil {
+			diags.Errorf(p.cut.Current, 0, 0, "was edited but cannot be restored (%v); restore it from git: git checkout -- %s", err, p.cut.Current)
+		}
+	})
+	return true
+}
+
+// mkdirs creates folder and its missing parents, returning those it
+// created, deepest first, so they can be removed again.
+func mkdirs(folder string) ([]string, error) {
+	var missing []string
+	for d := folder; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	return missing, os.MkdirAll(folder, 0o755)
 }
 
 // writeReplacing replaces a file through a temporary file and a rename, so

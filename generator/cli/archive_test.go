@@ -93,23 +93,43 @@ func TestCheckBaseRefusesLostOrRewrittenVersions(t *testing.T) {
 }
 
 // TestCheckBaseExplainsGitProblems covers a folder outside git, an unknown
-// revision and a shallow clone that lacks the revision.
+// revision and a shallow clone that lacks the revision: each is a revision
+// the command line names but git cannot give, so bad usage (exit 2), and
+// nothing is checked.
 func TestCheckBaseExplainsGitProblems(t *testing.T) {
 	plain := copySite(t, testSite)
-	if code, _, stderr := run(t, "check", "-s", plain, "--base", "HEAD"); code != 1 || !strings.Contains(stderr, "needs a git repository") {
-		t.Errorf("outside git: exit %d\n%s", code, stderr)
+	if code, stdout, stderr := run(t, "check", "-s", plain, "--base", "HEAD"); code != 2 || !strings.Contains(stderr, "gen check: --base needs a git repository") || stdout != "" {
+		t.Errorf("outside git: exit %d, want 2\n%s%s", code, stdout, stderr)
 	}
 	site := gitSite(t)
-	if code, _, stderr := run(t, "check", "-s", site, "--base", "origin/nope"); code != 1 || !strings.Contains(stderr, `unknown git revision "origin/nope"`) {
-		t.Errorf("unknown ref: exit %d\n%s", code, stderr)
+	if code, _, stderr := run(t, "check", "-s", site, "--base", "origin/nope"); code != 2 || !strings.Contains(stderr, `unknown git revision "origin/nope"`) {
+		t.Errorf("unknown ref: exit %d, want 2\n%s", code, stderr)
+	}
+	// git would take a revision starting with "-" for one of its options.
+	if code, _, stderr := run(t, "check", "-s", site, "--base", "--output=x"); code != 2 || !strings.Contains(stderr, `"--output=x" is not a git revision`) {
+		t.Errorf("revision that looks like an option: exit %d, want 2\n%s", code, stderr)
 	}
 	first := strings.TrimSpace(git(t, site, "rev-parse", "HEAD"))
 	edit(t, site, "content/cookies/en.md", func(s string) string { return s + "\nMore.\n" })
 	git(t, site, "commit", "-q", "-am", "second")
 	shallow := filepath.Join(t.TempDir(), "shallow")
 	git(t, filepath.Dir(shallow), "clone", "-q", "--depth", "1", "file://"+site, shallow)
-	if code, _, stderr := run(t, "check", "-s", shallow, "--base", first); code != 1 || !strings.Contains(stderr, "shallow clone") || !strings.Contains(stderr, "fetch-depth: 0") {
-		t.Errorf("shallow clone: exit %d\n%s", code, stderr)
+	if code, _, stderr := run(t, "check", "-s", shallow, "--base", first); code != 2 || !strings.Contains(stderr, "shallow clone") || !strings.Contains(stderr, "fetch-depth: 0") {
+		t.Errorf("shallow clone: exit %d, want 2\n%s", code, stderr)
+	}
+}
+
+// TestCheckEmptyBaseIsBadUsage passes --base an empty value, as a CI job
+// does when the variable meant to fill it is unset: checking without the
+// comparison and saying "no errors" would silently disable the guard.
+func TestCheckEmptyBaseIsBadUsage(t *testing.T) {
+	site := gitSite(t)
+	os.Remove(filepath.Join(site, "content/privacy/archive/2024-03-01/en.md"))
+	for _, args := range [][]string{{"--base", ""}, {"--base="}} {
+		code, stdout, stderr := run(t, append([]string{"check", "-s", site}, args...)...)
+		if code != 2 || !strings.Contains(stderr, "gen check: --base is empty") || !strings.Contains(stderr, "variable") || strings.Contains(stdout, "no errors") {
+			t.Errorf("check %q: exit %d, want 2 with a hint:\n%s%s", args, code, stdout, stderr)
+		}
 	}
 }
 
@@ -159,22 +179,51 @@ func TestNewVersionRoundTrip(t *testing.T) {
 	}
 }
 
-// TestNewVersionRefusesAndChangesNothing covers each refusal.
+// TestNewVersionRefusesAndChangesNothing covers each refusal: every one
+// comes before the first write, so the site is left exactly as it was.
+// A mistake on the command line exits 2, a problem with the content 1.
 func TestNewVersionRefusesAndChangesNothing(t *testing.T) {
+	draft := func(rel string) func(site string) {
+		return func(site string) {
+			edit(t, site, rel, func(s string) string { return strings.Replace(s, "+++\n", "+++\n  draft = true\n", 1) })
+		}
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
 		prep func(site string)
-		want string
+		code int
+		want []string
 	}{
-		{"unknown policy", []string{"--date", "2025-01-01", "nope"}, nil, `no policy "nope"`},
-		{"unknown language", []string{"--date", "2025-01-01", "cookies", "fi"}, nil, "no fi version"},
-		{"date not after the current one", []string{"--date", "2023-05-01", "cookies"}, nil, "must be after the current last_updated 2023-05-01"},
+		{"language named twice", []string{"--date", "2025-01-01", "privacy", "en", "en"}, nil, 2,
+			[]string{"gen new-version: language en is named twice; name each language once"}},
+		{"language named twice among others", []string{"--date", "2025-01-01", "privacy", "en", "sv", "en"}, nil, 2,
+			[]string{"language en is named twice"}},
+		{"site folder that is not there", []string{"-s", "/nonexistent/site", "--date", "2025-01-01", "privacy"}, nil, 2,
+			[]string{"gen new-version: -s /nonexistent/site is not a folder; run gen in the site's folder or name it with -s SITE"}},
+		{"draft", []string{"--date", "2025-01-01", "terms"}, nil, 1,
+			[]string{"content/terms/en.md:4:1: the current text is a draft (draft = true) that was never published, so there is nothing to archive: edit the draft in place; or, if it has been published, set draft = false and then run gen new-version"}},
+		{"one named language of two is a draft", []string{"--date", "2025-01-01", "privacy", "en", "sv"}, draft("content/privacy/sv.md"), 1,
+			[]string{"content/privacy/sv.md:2:3: the current text is a draft", "name them without sv"}},
+		{"every draft is named", []string{"--date", "2025-01-01", "privacy"}, func(site string) {
+			draft("content/privacy/en.md")(site)
+			draft("content/privacy/sv.md")(site)
+		}, 1, []string{"content/privacy/en.md:2:3: the current text is a draft", "content/privacy/sv.md:2:3: the current text is a draft", "gen: 2 errors"}},
+		{"unknown policy", []string{"--date", "2025-01-01", "nope"}, nil, 1, []string{`no policy "nope"`}},
+		{"policy outside the content folder", []string{"--date", "2025-01-01", "../content"}, nil, 1, []string{`content/../content: no policy "../content"`}},
+		{"unknown language", []string{"--date", "2025-01-01", "cookies", "fi"}, nil, 1, []string{"no fi version"}},
+		{"language outside the policy folder", []string{"--date", "2025-01-01", "privacy", "../cookies/en"}, nil, 1, []string{"no ../cookies/en version"}},
+		{"date not after the current one", []string{"--date", "2023-05-01", "cookies"}, nil, 1, []string{"must be after the current last_updated 2023-05-01"}},
 		{"archive already exists", []string{"--date", "2025-01-01", "cookies", "en"}, func(site string) {
 			os.MkdirAll(filepath.Join(site, "content/cookies/archive/2023-05-01"), 0o755)
 			os.WriteFile(filepath.Join(site, "content/cookies/archive/2023-05-01/en.md"), []byte("+++\ntitle = \"x\"\nlast_updated = 2023-05-01\n+++\n"), 0o644)
-		}, "already exists"},
-		{"one language of two fails", []string{"--date", "2023-06-01", "privacy"}, nil, "content/privacy/en.md:3:1: the new version's date 2023-06-01 must be after"},
+		}, 1, []string{"already exists"}},
+		// sv could be cut, but en's archive folder cannot be made: sv
+		// must not be written first.
+		{"archive folder is a file", []string{"--date", "2025-01-01", "privacy", "sv", "en"}, func(site string) {
+			os.WriteFile(filepath.Join(site, "content/privacy/archive/2024-04-05"), nil, 0o644)
+		}, 1, []string{"content/privacy/archive/2024-04-05/en.md: cannot archive here"}},
+		{"one language of two fails", []string{"--date", "2023-06-01", "privacy"}, nil, 1, []string{"content/privacy/en.md:3:1: the new version's date 2023-06-01 must be after"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := copySite(t, testSite)
@@ -182,11 +231,41 @@ func TestNewVersionRefusesAndChangesNothing(t *testing.T) {
 				tc.prep(site)
 			}
 			before := tree(t, site)
-			code, _, stderr := run(t, append([]string{"new-version", "-s", site}, tc.args...)...)
-			if code != 1 || !strings.Contains(stderr, tc.want) {
-				t.Errorf("exit %d, want 1 with %q:\n%s", code, tc.want, stderr)
+			code, stdout, stderr := run(t, append([]string{"new-version", "-s", site}, tc.args...)...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d:\n%s", code, tc.code, stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+			if stdout != "" {
+				t.Errorf("a refused new-version reports a cut:\n%s", stdout)
 			}
 			sameTree(t, before, tree(t, site), "site before and after a refused new-version")
 		})
+	}
+}
+
+// TestNewVersionTakesFlagsAfterArguments puts the flags after the policy
+// and language, as people type them: they must be read as flags, not as
+// languages named --date and 2024-09-01.
+func TestNewVersionTakesFlagsAfterArguments(t *testing.T) {
+	site := copySite(t, testSite)
+	code, stdout, stderr := run(t, "new-version", "privacy", "en", "--date", "2024-09-01", "-s", site)
+	if code != 0 || !strings.Contains(stdout, "started content/privacy/en.md as the version of 2024-09-01") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/privacy/archive/2024-04-05/en.md")); err != nil {
+		t.Errorf("en was not archived: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/privacy/archive/2024-04-05/sv.md")); err == nil {
+		t.Errorf("sv was archived, though only en was named")
+	}
+	// After "--" everything is an argument, so --date is a language here.
+	code, _, stderr = run(t, "new-version", "-s", site, "privacy", "--", "--date")
+	if code != 1 || !strings.Contains(stderr, "no --date version") {
+		t.Errorf(`after "--": exit %d\n%s`, code, stderr)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"math"
 	"os"
 	"os/signal"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"gen/generator/archive"
 	"gen/generator/build"
 	"gen/generator/date"
 	"gen/generator/diag"
@@ -105,14 +107,35 @@ func flags(env Env, name, args, summary string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags and expects between min and max arguments,
-// returning the exit status to stop with, if any.
+// parse parses flags, which may come before, between or after the
+// arguments (gen new-version privacy en --date 2026-12-01), and expects
+// between min and max arguments, returning the exit status to stop with,
+// if any. A "--" ends the flags.
 func parse(fs *flag.FlagSet, args []string, min, max int) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return OK, true
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return OK, true
+			}
+			return Usage, true
 		}
-		return Usage, true
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" { // fs.Parse stopped at "--"
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	// Parse again with only the arguments, so fs.Args returns them all;
+	// the flags keep the values just set. After "--" it cannot fail.
+	fs.Parse(append([]string{"--"}, positional...))
+	if code, stop := noEmptyFlags(fs); stop {
+		return code, stop
 	}
 	if n := fs.NArg(); n < min || n > max {
 		if n > max {
@@ -124,6 +147,45 @@ func parse(fs *flag.FlagSet, args []string, min, max int) (int, bool) {
 		return Usage, true
 	}
 	return 0, false
+}
+
+// noEmptyFlags refuses a flag given an empty value. None of gen's flags
+// means anything empty, and a script passing an unset variable
+// (--base "$BASE") must not silently get the default: for --base that
+// would be no comparison at all.
+func noEmptyFlags(fs *flag.FlagSet) (int, bool) {
+	code, stop := 0, false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Value.String() == "" {
+			fmt.Fprintf(fs.Output(), "%s: %s is empty; give it a value or leave it out (in a script or CI job, the variable meant to fill it is probably unset)\n", fs.Name(), flagName(f.Name))
+			code, stop = Usage, true
+		}
+	})
+	return code, stop
+}
+
+// flagName spells a flag as the usage lines do: -s, --base.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// checkSite makes sure the -s folder is a site (holds site.toml) before
+// anything is read: naming a folder that is not there is a mistake on the
+// command line, not in the content.
+func checkSite(fs *flag.FlagSet, site string) (int, bool) {
+	var problem string
+	if info, err := os.Stat(site); err != nil || !info.IsDir() {
+		problem = "is not a folder"
+	} else if _, err := os.Stat(filepath.Join(site, build.ConfigFile)); errors.Is(err, iofs.ErrNotExist) {
+		problem = "is not a site folder (it holds no " + build.ConfigFile + ")"
+	} else {
+		return 0, false // other read errors are reported with the configuration
+	}
+	fmt.Fprintf(fs.Output(), "%s: -s %s %s; run gen in the site's folder or name it with -s SITE\n", fs.Name(), site, problem)
+	return Usage, true
 }
 
 // checkDates makes sure each non-empty value, named by what gave it, is a
@@ -191,6 +253,15 @@ func runCheck(env Env, args []string) int {
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code
 	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	if *base != "" {
+		if err := archive.CheckBase(opts.Site, *base); err != nil {
+			fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
+			return Usage
+		}
+	}
 	diags := build.Check(*opts, *base)
 	code := report(env, diags, nil)
 	if code == OK {
@@ -210,7 +281,15 @@ func runNewVersion(env Env, args []string) int {
 	if code, stop := checkDates(fs, [2]string{"--date", *day}); stop {
 		return code
 	}
-	cuts, diags := build.NewVersion(*opts, fs.Arg(0), fs.Args()[1:], *day)
+	langs := fs.Args()[1:]
+	if err := archive.NamedOnce(langs); err != nil {
+		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
+		return Usage
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	cuts, diags := build.NewVersion(*opts, fs.Arg(0), langs, *day)
 	if code := report(env, diags, nil); code != OK {
 		return code
 	}
