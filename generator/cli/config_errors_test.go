@@ -62,24 +62,33 @@ func TestSiteTomlErrors(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte(toml), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out := filepath.Join(t.TempDir(), "public")
-			code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
-			if code != 1 {
-				t.Errorf("exit %d, want 1", code)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, stderr)
-				}
-			}
-			for _, w := range tc.wantNothing {
-				if strings.Contains(stderr, w) {
-					t.Errorf("stderr has %q:\n%s", w, stderr)
-				}
-			}
-			if _, err := os.Stat(out); err == nil {
-				t.Errorf("a failed build wrote %s", out)
-			}
+			buildFails(t, site, tc.want, tc.wantNothing)
 		})
 	}
+}
+
+// buildFails builds site, which must fail with exit status 1 and write
+// nothing, with each of want on stderr and none of wantNot. It returns
+// stderr.
+func buildFails(t *testing.T, site string, want, wantNot []string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+	if code != 1 {
+		t.Errorf("build: exit %d, want 1", code)
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("build: stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+	for _, w := range wantNot {
+		if strings.Contains(stderr, w) {
+			t.Errorf("build: stderr has %q:\n%s", w, stderr)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a failed build wrote %s", out)
+	}
+	return stderr
 }

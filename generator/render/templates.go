@@ -6,9 +6,13 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
+	"text/template/parse"
 
 	"gen/generator/diag"
 )
@@ -122,7 +126,230 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	if missing := l.undefined(fromSite); len(missing) > 0 {
+		diags.Add(missing)
+		return nil, diags
+	}
 	return l, diags
+}
+
+// entry is the template a page layout's pages are executed through:
+// base.html's "base" wraps every page but a redirect, which is whole.
+func entry(layout string) string {
+	if layout == "redirect.html" {
+		return "redirect"
+	}
+	return "base"
+}
+
+// pageKinds names the pages of each page layout in messages.
+var pageKinds = map[string]string{
+	"version.html":  "the policy pages",
+	"history.html":  "the history pages",
+	"index.html":    "the language pages",
+	"404.html":      "the 404 page",
+	"redirect.html": "the redirect pages",
+	"redline.html":  "the comparison pages",
+}
+
+// undefined reports every template a page asks for by name that its
+// layout set does not define, as errors naming the site's file to fix.
+// html/template would find them only while rendering, page by page, and
+// blame the built-in file that asks ("base.html: no such template
+// \"main\"") or no file at all ("\"header\" is undefined") when the cause
+// is a site's layout that leaves a template out. A name given to .Partial
+// or .Each by a value rather than a constant is found only when rendered.
+func (l *layouts) undefined(fromSite map[string]bool) diag.List {
+	// fault is what to fix: a site's file that replaced the built-in one
+	// defining name, or else the place that asks for name.
+	type fault struct {
+		name, file string
+		at         string // file:line:col of the use, when file is ""
+	}
+	var faults []fault
+	usedBy := map[fault][]string{}
+	var owners map[string][]string // read only when a template is missing
+	for _, layout := range pageLayouts {
+		set := l.pages[layout].t
+		seen := map[string]bool{}
+		var visit func(name, at string)
+		visit = func(name, at string) {
+			if seen[name] {
+				return
+			}
+			seen[name] = true
+			d := set.Lookup(name)
+			if d != nil && d.Tree != nil {
+				eachUse(d.Tree.Root, func(n parse.Node, name string) {
+					at, _ := d.Tree.ErrorContext(n)
+					visit(name, at)
+				})
+				return
+			}
+			if owners == nil {
+				owners = builtinDefines()
+			}
+			f := fault{name: name, at: at}
+			// The page's own layout, then the files every page has.
+			for _, file := range append([]string{layout}, common...) {
+				if slices.Contains(owners[file], name) {
+					if fromSite[file] {
+						f = fault{name: name, file: file}
+					}
+					break
+				}
+			}
+			if usedBy[f] == nil {
+				faults = append(faults, f)
+			}
+			usedBy[f] = append(usedBy[f], layout)
+		}
+		visit(entry(layout), layout+":0:0")
+	}
+
+	var diags diag.List
+	for _, f := range faults {
+		if f.file != "" {
+			diags.Errorf(l.from[f.file], 0, 0, "defines no %q template, which %s; add {{define %q}}…{{end}}, or delete the file to use the built-in %s",
+				f.name, describePages(usedBy[f], "uses", "use"), f.name, f.file)
+			continue
+		}
+		// Only a site's layout can ask for a name that no built-in file
+		// defines.
+		file, line, col := l.position(f.at)
+		diags.Errorf(file, line, col, "%s here for the template %q, which no layout defines; define it with {{define %q}}…{{end}} in this file, or remove this use",
+			describePages(usedBy[f], "asks", "ask"), f.name, f.name)
+	}
+	return diags
+}
+
+// eachUse calls use for every template node asks for by name: with
+// {{template "name"}}, or with .Partial "name" and .Each "name" (see
+// fragments.go), which render a template the same way.
+func eachUse(node parse.Node, use func(at parse.Node, name string)) {
+	switch n := node.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			eachUse(c, use)
+		}
+	case *parse.ActionNode:
+		eachUse(n.Pipe, use)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			eachUse(c, use)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) >= 2 && rendersByName(n.Args[0]) {
+			if s, ok := n.Args[1].(*parse.StringNode); ok {
+				use(n, s.Text)
+			}
+		}
+		for _, a := range n.Args {
+			eachUse(a, use)
+		}
+	case *parse.ChainNode:
+		eachUse(n.Node, use)
+	case *parse.TemplateNode:
+		use(n, n.Name)
+		eachUse(n.Pipe, use)
+	case *parse.IfNode:
+		eachBranch(&n.BranchNode, use)
+	case *parse.RangeNode:
+		eachBranch(&n.BranchNode, use)
+	case *parse.WithNode:
+		eachBranch(&n.BranchNode, use)
+	}
+}
+
+func eachBranch(b *parse.BranchNode, use func(at parse.Node, name string)) {
+	eachUse(b.Pipe, use)
+	eachUse(b.List, use)
+	eachUse(b.ElseList, use)
+}
+
+// rendersByName reports whether a command's first word is a call of
+// Page.Partial or Page.Each: .Partial, $.Each, $page.Partial.
+func rendersByName(n parse.Node) bool {
+	var idents []string
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		idents = n.Ident
+	case *parse.VariableNode:
+		idents = n.Ident[1:]
+	case *parse.ChainNode:
+		idents = n.Field
+	}
+	if len(idents) == 0 {
+		return false
+	}
+	last := idents[len(idents)-1]
+	return last == "Partial" || last == "Each"
+}
+
+// builtinDefines lists the templates each built-in layout file defines. It
+// parses the files again, which only a failing build does.
+func builtinDefines() map[string][]string {
+	defines := map[string][]string{}
+	for _, file := range append(slices.Clone(common), pageLayouts...) {
+		b, err := fs.ReadFile(builtin, "layouts/"+file)
+		if err != nil {
+			continue
+		}
+		t, err := template.New(file).Funcs(funcs).Parse(string(b))
+		if err != nil {
+			continue
+		}
+		for _, d := range t.Templates() {
+			if d.Tree != nil && d.Name() != file {
+				defines[file] = append(defines[file], d.Name())
+			}
+		}
+	}
+	return defines
+}
+
+// describePages says which pages do something, with the verb in its
+// singular or plural form: "every page uses", "the 404 page uses", "the
+// policy pages and the history pages use".
+func describePages(layouts []string, singular, plural string) string {
+	every := true
+	for _, l := range pageLayouts {
+		// A redirect is hardly a page: a browser leaves it at once.
+		every = every && (slices.Contains(layouts, l) || entry(l) != "base")
+	}
+	if every {
+		return "every page " + singular
+	}
+	kinds := make([]string, len(layouts))
+	for i, l := range layouts {
+		kinds[i] = pageKinds[l]
+	}
+	if len(kinds) == 1 && strings.HasSuffix(kinds[0], " page") {
+		return kinds[0] + " " + singular
+	}
+	return strings.Join(kinds, " and ") + " " + plural
+}
+
+// position splits a template location, "base.html:15:3", into the layout
+// file it names and the line and column. The column is counted as the
+// template package counts it, from 0, so that it matches the errors found
+// while rendering (explain).
+func (l *layouts) position(at string) (file string, line, col int) {
+	name, rest, _ := strings.Cut(at, ":")
+	file = name
+	if f, known := l.from[name]; known {
+		file = f
+	}
+	lineText, colText, _ := strings.Cut(rest, ":")
+	line, _ = strconv.Atoi(lineText)
+	col, _ = strconv.Atoi(colText)
+	return file, line, col
 }
 
 // explain turns a template execution error into one that names the layout
@@ -131,16 +358,34 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 func (l *layouts) explain(err error, page string) error {
 	msg := err.Error()
 	// An error in a partial (Page.Partial) is wrapped in the error of the
-	// template that called it; the partial's own is the one to show.
-	if i := strings.LastIndex(msg, "template: "); i >= 0 {
-		msg = msg[i+len("template: "):]
+	// template that called it; the innermost place is the one to show.
+	// text/template writes "template: file:line:col: ", html/template's
+	// escaper "html/template:file:line:col: ".
+	places := located.FindAllStringSubmatchIndex(msg, -1)
+	if len(places) == 0 {
+		return fmt.Errorf("%s (rendering %s)", msg, page)
 	}
-	name, rest, ok := strings.Cut(msg, ":")
-	if file, known := l.from[name]; ok && known {
-		msg = strings.TrimPrefix(file, "built-in ") + ":" + rest
+	last := places[len(places)-1]
+	name, at, rest := msg[last[2]:last[3]], msg[last[3]:last[1]-2], msg[last[1]:]
+	if file, known := l.from[name]; known {
+		name = strings.TrimPrefix(file, "built-in ")
 	}
-	return fmt.Errorf("%s (rendering %s)", msg, page)
+	// A template asked for by a name that is a value, not a constant (which
+	// loadLayouts checks), fails with a message of no place of its own:
+	// "error calling Partial: html/template: \"x\" is undefined".
+	if i := strings.LastIndex(rest, "html/template: "); i >= 0 {
+		rest = rest[i+len("html/template: "):]
+		var missing string
+		if _, err := fmt.Sscanf(rest, "%q is undefined", &missing); err == nil {
+			rest = fmt.Sprintf("no layout defines the template %q asked for here; define it with {{define %q}}…{{end}}, or ask for one that exists", missing, missing)
+		}
+	}
+	return fmt.Errorf("%s%s: %s (rendering %s)", name, at, rest, page)
 }
+
+// located finds "template: base.html:15:3: " and "html/template:base.html:18:11: "
+// in an error: the file, then the line and column (or the line alone).
+var located = regexp.MustCompile(`(?:html/template:|template: )([^:\s]+)((?::\d+){1,2}): `)
 
 // templateError strips the "template: name:" prefix that would repeat the
 // file name the diagnostic already carries.
