@@ -23,6 +23,7 @@ var requiredKeys = []string{
 	"notice.see_history", "notice.material", "notice.material_read", "notice.upcoming",
 	"notice.upcoming_read", "notice.upcoming_changes", "notice.upcoming_page",
 	"notice.upcoming_page_none", "notice.behind", "notice.behind_read",
+	"notice.behind_upcoming", "notice.behind_upcoming_read",
 	"history.title", "history.intro", "history.version", "history.in_force_from",
 	"history.in_force_until", "history.summary", "history.material", "history.links",
 	"history.read", "history.changes", "history.compare", "history.pick_from", "history.pick_to",

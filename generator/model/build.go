@@ -216,35 +216,51 @@ func decideStatus(ed *Edition, now date.Date) {
 }
 
 // markBehind finds translations that lag the authoritative language's newest
-// version, by the version they say they translate or else by date.
+// version, by the version they say they translate or else by date, and
+// decides which authoritative version their notice points to.
 func markBehind(p *Policy, authoritative string) diag.List {
 	var diags diag.List
-	var auth *Edition
-	for _, ed := range p.Editions {
-		if ed.Lang == authoritative {
-			auth = ed
-		}
-	}
+	auth := p.Edition(authoritative)
 	if auth == nil || len(auth.Versions) == 0 {
 		return nil
 	}
-	newest := auth.Versions[len(auth.Versions)-1]
+	newest := auth.Newest()
 	for _, ed := range p.Editions {
 		if ed == auth || len(ed.Versions) == 0 {
 			continue
 		}
-		latest := ed.Versions[len(ed.Versions)-1]
+		latest := ed.Newest()
 		basis := latest.Translates
 		if basis.IsZero() {
 			basis = latest.Date
 		}
 		if basis.Before(newest.Date) {
-			ed.Behind = newest
+			ed.Behind = lagged(auth, basis)
 			diags.Warnf(latest.SourcePath, 0, 0, "translation lags behind: it translates %s but %s has a version of %s",
 				basis, newest.SourcePath, newest.Date)
 		}
 	}
 	return diags
+}
+
+// lagged is the authoritative version a translation of the version of
+// basis points its readers to. When the translation is older than the
+// version in force, that is the version in force, which prevails. When it
+// lags only versions that have not taken effect, it is the first of them to
+// take effect (the newest of those sharing the earliest effective date, since
+// that one is in force on the day): a notice must not say a text prevails
+// before it does.
+func lagged(auth *Edition, basis date.Date) *Version {
+	if auth.InForce != nil && basis.Before(auth.InForce.Date) {
+		return auth.InForce
+	}
+	var next *Version
+	for _, v := range auth.Upcoming {
+		if v.Date.After(basis) && (next == nil || !v.Effective.After(next.Effective)) {
+			next = v
+		}
+	}
+	return next
 }
 
 // NoticeShown reports whether v's change notice is on display on now: it is

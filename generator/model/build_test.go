@@ -153,6 +153,43 @@ func TestTranslationBehind(t *testing.T) {
 	}
 }
 
+// TestTranslationBehindPointsTo checks which authoritative version a
+// lagging translation's notice names: the version in force if the
+// translation lags it, else the next version to take effect, which is not
+// always the oldest nor the newest upcoming one.
+func TestTranslationBehindPointsTo(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		upcoming   [][2]string // last_updated and effective of upcoming English versions
+		translates string
+		want       string // the version named; its status decides the notice
+		status     Status
+	}{
+		{"lags the version in force", [][2]string{{"2023-09-01", "2023-11-01"}}, "2023-01-01", "2023-06-01", InForce},
+		{"lags only an upcoming version", [][2]string{{"2023-09-01", "2023-11-01"}}, "2023-06-01", "2023-09-01", Upcoming},
+		{"the next of two to take effect", [][2]string{{"2023-09-01", "2023-11-01"}, {"2023-10-01", "2023-12-01"}}, "2023-06-01", "2023-09-01", Upcoming},
+		{"translating the first of two", [][2]string{{"2023-09-01", "2023-11-01"}, {"2023-10-01", "2023-12-01"}}, "2023-09-01", "2023-10-01", Upcoming},
+		{"one replaced before it takes effect", [][2]string{{"2023-09-01", "2023-12-01"}, {"2023-10-01", "2023-11-01"}}, "2023-06-01", "2023-10-01", Upcoming},
+	} {
+		c := config
+		c.Now = day("2023-08-01")
+		files := []File{file("en", "2023-01-01", "", false), file("en", "2023-06-01", "", false)}
+		for i, u := range tc.upcoming {
+			files = append(files, file("en", u[0], u[1], i == len(tc.upcoming)-1))
+		}
+		sv := file("sv", "2023-07-01", "", true)
+		sv.Version.Translates = day(tc.translates)
+		site, diags := Build(c, append(files, sv))
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", tc.name, diags)
+		}
+		b := site.Policies[0].Edition("sv").Behind
+		if b == nil || b.Date.String() != tc.want || b.Status != tc.status {
+			t.Errorf("%s: behind = %v, want %s (%s)", tc.name, b, tc.want, tc.status)
+		}
+	}
+}
+
 // TestVersionRules reports broken rules at the file and line.
 func TestVersionRules(t *testing.T) {
 	c := config

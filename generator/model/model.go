@@ -48,8 +48,12 @@ type Edition struct {
 	Shown *Version
 	// Upcoming are the versions newer than the one in force, oldest first.
 	Upcoming []*Version
-	// Behind is the authoritative language's newest version when this
-	// edition is a translation that has not caught up with it.
+	// Behind is set when this edition is a translation that has not caught
+	// up with the authoritative language's newest version. It is the
+	// authoritative version its readers are pointed to: the version in force
+	// when the translation lags it (Status InForce: that text prevails), or
+	// else the next version to take effect that the translation lags (Status
+	// Upcoming: it does not prevail before its effective date).
 	Behind *Version
 }
 

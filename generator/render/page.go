@@ -111,7 +111,10 @@ type VersionView struct {
 	Change       *ChangeNotice
 	Upcoming     []UpcomingNotice
 	UpcomingPage *UpcomingPageNotice
-	Behind       *BehindNotice
+	// Behind is set when the translation lags the authoritative version
+	// in force, BehindUpcoming when it lags only one still to take effect.
+	Behind         *BehindNotice
+	BehindUpcoming *BehindNotice
 
 	LastUpdated string
 	Effective   string
@@ -160,9 +163,11 @@ type UpcomingPageNotice struct {
 
 // BehindNotice says a translation lags the authoritative language.
 type BehindNotice struct {
-	Language string
-	Date     string
-	Href     string
+	Language string // the authoritative language's name
+	// Date is the last_updated of the version in force that prevails, or
+	// the effective date of an upcoming one.
+	Date string
+	Href string // the page of that version
 }
 
 // HistoryView lists every version of an edition, newest first.

@@ -220,12 +220,24 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 		}
 		view.UpcomingPage = n
 	}
-	if ed.Behind != nil && v.Status != model.Archived {
-		authLang, _ := r.site.Language(ed.Behind.Edition.Lang)
-		view.Behind = &BehindNotice{
-			Language: authLang.Name,
-			Date:     p.Date(ed.Behind.Date),
-			Href:     urls.Policy(authLang.Code, pol.Slug),
+	if b := ed.Behind; b != nil && v.Status != model.Archived {
+		authLang, _ := r.site.Language(b.Edition.Lang)
+		if b.Status == model.InForce {
+			// The policy page shows the version in force: the one named.
+			view.Behind = &BehindNotice{
+				Language: authLang.Name,
+				Date:     p.Date(b.Date),
+				Href:     urls.Policy(authLang.Code, pol.Slug),
+			}
+		} else {
+			// Not in force yet, so it does not prevail: the notice says when
+			// it takes effect and links its own page, not the policy page,
+			// which still shows the text the translation follows.
+			view.BehindUpcoming = &BehindNotice{
+				Language: authLang.Name,
+				Date:     p.Date(b.Effective),
+				Href:     urls.Version(authLang.Code, pol.Slug, b.Date),
+			}
 		}
 	}
 	p.Version = view

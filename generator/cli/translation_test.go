@@ -1,0 +1,142 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// In the test site English prevails. Its privacy policy has the versions
+// 2023-01-01, 2024-03-01 (in force from 2024-04-01) and 2024-04-05 (in force
+// from 2024-06-01); the Swedish translation says which one it translates.
+
+// TestTranslationNoticeNamesWhatPrevails builds the site with the Swedish
+// translation at different stages and follows its notice the way a reader
+// does: a notice may say a version prevails only when it is in force, and
+// the page it links must be the version it names.
+func TestTranslationNoticeNamesWhatPrevails(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		translates string // the Swedish file's translates
+		now        string
+		// prevails is the date the notice says prevails ("" for no such
+		// notice); upcoming the effective date it announces instead.
+		prevails, upcoming string
+		link               string
+		// What the linked page says of itself.
+		linkedLastUpdated, linkedStatus string
+	}{
+		{name: "lags only a version not yet in force", translates: "2024-03-01", now: "2024-04-10",
+			upcoming: "1 juni 2024", link: "/en/privacy/2024-04-05/", linkedLastUpdated: "2024-04-05", linkedStatus: "Upcoming"},
+		{name: "lags the version in force", translates: "2023-01-01", now: "2024-04-10",
+			prevails: "1 mars 2024", link: "/en/privacy/", linkedLastUpdated: "2024-03-01", linkedStatus: "In force"},
+		{name: "the newer version has taken effect", translates: "2024-03-01", now: "2024-06-01",
+			prevails: "5 april 2024", link: "/en/privacy/", linkedLastUpdated: "2024-04-05", linkedStatus: "In force"},
+		{name: "caught up", translates: "2024-04-05", now: "2024-04-10"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := copySite(t, testSite)
+			rewrite(t, site, "content/privacy/sv.md", "translates = 2023-01-01", "translates = "+tc.translates)
+			out := filepath.Join(t.TempDir(), "public")
+			code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", tc.now)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			sv := readPage(t, out, "/sv/privacy/")
+			prevails, upcoming := sv.notice("behind"), sv.notice("behind-upcoming")
+
+			if tc.prevails == "" && prevails != "" {
+				t.Errorf("the notice says a version prevails: %q", prevails)
+			}
+			if tc.prevails != "" && (!strings.Contains(prevails, "Versionen från den "+tc.prevails+" (English) har företräde") || !sv.hasLink("English", tc.link)) {
+				t.Errorf("notice = %q with links %v; want the version of %s prevailing, linked at %s", prevails, sv.links("English"), tc.prevails, tc.link)
+			}
+			if tc.upcoming == "" && upcoming != "" {
+				t.Errorf("notice of an upcoming version: %q", upcoming)
+			}
+			if tc.upcoming != "" {
+				if !strings.Contains(upcoming, "träder i kraft den "+tc.upcoming) || !sv.hasLink("English", tc.link) {
+					t.Errorf("notice = %q with links %v; want the version taking effect on %s, linked at %s", upcoming, sv.links("English"), tc.upcoming, tc.link)
+				}
+				if strings.Contains(sv.mainText(), "företräde") {
+					t.Errorf("the page says something prevails:\n%s", sv.mainText())
+				}
+			}
+
+			if tc.link != "" {
+				linked := readPage(t, out, tc.link)
+				if got, _ := linked.versionDates(); got != tc.linkedLastUpdated {
+					t.Errorf("the notice links %s, which shows the version of %s, want %s", tc.link, got, tc.linkedLastUpdated)
+				}
+				if got := text(linked.all("span", "status")[0]); got != tc.linkedStatus {
+					t.Errorf("the linked version is %q, want %q", got, tc.linkedStatus)
+				}
+			}
+			if tc.prevails == "1 mars 2024" {
+				// One notice: the prevailing page itself announces what
+				// comes next.
+				if upcoming != "" || !strings.Contains(readPage(t, out, "/en/privacy/").notice("upcoming"), "June 1, 2024") {
+					t.Errorf("translation notices %q; the English page must announce the next version", upcoming)
+				}
+			}
+
+			// The build warning names the newest version either way.
+			warned := strings.Contains(stderr, "content/privacy/sv.md: warning: translation lags behind: it translates "+tc.translates+" but content/privacy/en.md has a version of 2024-04-05")
+			if warned != (tc.prevails != "" || tc.upcoming != "") {
+				t.Errorf("warning given: %v\n%s", warned, stderr)
+			}
+		})
+	}
+}
+
+// rewrite replaces old with new, once, in a file of site.
+func rewrite(t *testing.T, site, rel, old, new string) {
+	t.Helper()
+	file := filepath.Join(site, filepath.FromSlash(rel))
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", rel, old)
+	}
+	write(t, site, rel, strings.Replace(string(b), old, new, 1))
+}
+
+// write creates or replaces a file of site.
+func write(t *testing.T, site, rel, content string) {
+	t.Helper()
+	file := filepath.Join(site, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// versionDates returns what a version page says of itself: its last_updated
+// and effective dates, as machine-readable dates.
+func (p *page) versionDates() (lastUpdated, effective string) {
+	var ts []string
+	for _, dl := range p.all("dl", "dates") {
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Data == "time" {
+				ts = append(ts, attr(n, "datetime"))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(dl)
+	}
+	if len(ts) < 2 {
+		p.t.Fatalf("%s: no last updated and effective dates", p.path)
+	}
+	return ts[0], ts[1]
+}
