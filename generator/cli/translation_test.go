@@ -93,6 +93,59 @@ func TestTranslationNoticeNamesWhatPrevails(t *testing.T) {
 	}
 }
 
+// TestTranslatesOfADraft: a translation of a draft is fine while both are
+// drafts, and in the preview (--drafts) it builds with a warning that the
+// published build will refuse it (which TestBadInputIsReportedAndNothingWritten
+// checks, with the other bad values of translates).
+func TestTranslatesOfADraft(t *testing.T) {
+	const svTerms = "+++\ntitle = \"Användarvillkor\"\nlast_updated = 2024-04-09\ntranslates = 2024-04-08\n+++\nVar snäll.\n"
+	site := copySite(t, testSite)
+	write(t, site, "content/terms/sv.md", svTerms)
+
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10", "--drafts")
+	if code != 0 {
+		t.Fatalf("--drafts: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "content/terms/sv.md:4:1: warning: translates = 2024-04-08 names a draft (content/terms/en.md); `gen build` will refuse this file") {
+		t.Errorf("--drafts gives no warning:\n%s", stderr)
+	}
+
+	write(t, site, "content/terms/sv.md", strings.Replace(svTerms, "translates", "draft = true\ntranslates", 1))
+	out = filepath.Join(t.TempDir(), "public")
+	code, _, stderr = run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+	if code != 0 || strings.Contains(stderr, "terms/sv.md") {
+		t.Errorf("both drafts: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "sv", "terms")); err == nil {
+		t.Errorf("the Swedish draft was published")
+	}
+}
+
+// TestTranslatesWithoutAuthoritativeLanguage: with no language prevailing
+// there is nothing to check translates against and no notice to show; the
+// build says so once instead of passing over it in silence.
+func TestTranslatesWithoutAuthoritativeLanguage(t *testing.T) {
+	site := copySite(t, testSite)
+	rewrite(t, site, "site.toml", "authoritative_language = \"en\"\n", "")
+	// An archived translation too, which sorts first but cannot be changed:
+	// the warning points at the current file.
+	write(t, site, "content/privacy/archive/2022-06-01/sv.md", "+++\ntitle = \"Integritetspolicy\"\nlast_updated = 2022-06-01\ntranslates = 2022-06-01\n+++\nx\n")
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	want := "content/privacy/sv.md:4:1: warning: site.toml sets no authoritative_language, so translates (here and in 1 other file) is not checked and no translation notice is shown; set authoritative_language"
+	if strings.Count(stderr, "sets no authoritative_language") != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("want one warning %q:\n%s", want, stderr)
+	}
+	sv := readPage(t, out, "/sv/privacy/")
+	if n := sv.notice("behind") + sv.notice("behind-upcoming"); n != "" {
+		t.Errorf("translation notice without an authoritative language: %q", n)
+	}
+}
+
 // rewrite replaces old with new, once, in a file of site.
 func rewrite(t *testing.T, site, rel, old, new string) {
 	t.Helper()

@@ -194,20 +194,36 @@ func languages(t tomlpos.Table) []Language {
 		}
 		if st, ok := lt.Table("strings", fmt.Sprintf("[languages.%s.strings]", code)); ok {
 			l.Strings = map[string]string{}
-			for _, k := range st.Keys() {
-				// The i18n package knows the names; they are checked here,
-				// where the line and column of each are known.
-				if msg := i18n.UnknownKey(k, code); msg != "" {
-					line, col := st.KeyPos(k)
-					t.Diags.Errorf(t.Path, line, col, "%s", msg)
-					continue
-				}
-				if v, ok := st.String(k); ok {
-					l.Strings[k] = v
-				}
-			}
+			readStrings(t, st, "", code, l.Strings)
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// readStrings reads the UI strings of language code from st into into. A
+// name is a section and a key: written quoted ("notice.upcoming" = …),
+// dotted (notice.upcoming = …) or as a table ([languages.sv.strings.notice]);
+// TOML makes nested tables of the last two, so they are read with prefix,
+// the names of the tables above.
+func readStrings(t tomlpos.Table, st tomlpos.Table, prefix, code string, into map[string]string) {
+	for _, k := range st.Keys() {
+		name := prefix + k
+		if _, table := st.Data[k].(map[string]any); table && i18n.UnknownKey(name, code) != "" {
+			if sub, ok := st.Table(k, name); ok {
+				readStrings(t, sub, name+".", code, into)
+				continue
+			}
+		}
+		// The i18n package knows the names; they are checked here, where
+		// the line and column of each are known.
+		if msg := i18n.UnknownKey(name, code); msg != "" {
+			line, col := st.KeyPos(k)
+			t.Diags.Errorf(t.Path, line, col, "%s", msg)
+			continue
+		}
+		if v, ok := st.String(k); ok {
+			into[name] = v
+		}
+	}
 }

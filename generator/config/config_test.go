@@ -246,3 +246,30 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestStringNamesInEveryTOMLSpelling: a UI string's name may be written
+// quoted, dotted or as a table of its section, since TOML reads the last
+// two as nested tables; all give the same strings, and a misspelled name
+// in a nested table is still found at its line.
+func TestStringNamesInEveryTOMLSpelling(t *testing.T) {
+	head := "title = \"T\"\nbase_url = \"https://p.example\"\ndefault_language = \"sv\"\n[languages.sv]\nname = \"Svenska\"\n"
+	want := map[string]string{"notice.see_history": "Alla versioner", "version.status.archived": "Arkiverad"}
+	for name, text := range map[string]string{
+		"quoted": "[languages.sv.strings]\n\"notice.see_history\" = \"Alla versioner\"\n\"version.status.archived\" = \"Arkiverad\"\n",
+		"dotted": "[languages.sv.strings]\nnotice.see_history = \"Alla versioner\"\nversion.status.archived = \"Arkiverad\"\n",
+		"tables": "[languages.sv.strings.notice]\nsee_history = \"Alla versioner\"\n[languages.sv.strings.version.status]\narchived = \"Arkiverad\"\n",
+	} {
+		s, d := Parse("site.toml", []byte(head+text))
+		if len(d) > 0 {
+			t.Errorf("%s: %v", name, d)
+			continue
+		}
+		if got := s.Languages[0].Strings; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %v, want %v", name, got, want)
+		}
+	}
+	_, d := Parse("site.toml", []byte(head+"[languages.sv.strings.version.status]\narchivd = \"Arkiverad\"\n"))
+	if got := d.Error(); !strings.Contains(got, `site.toml:7:1: unknown UI string key "version.status.archivd"`) || !strings.Contains(got, `did you mean "version.status.archived"`) {
+		t.Errorf("a misspelled name in a table: %s", got)
+	}
+}

@@ -138,7 +138,7 @@ func Parse(site fs.FS, loc Location, md *markdown.Renderer, memo *markdown.Memo)
 		BodyOffset:  len(src) - len(body),
 		Body:        rendered,
 	}
-	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines}, diags
+	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines, Cols: meta.Cols}, diags
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -25,9 +25,10 @@ type Meta struct {
 	// empty Change, so the loader can ask for the summary.
 	Change     *model.Change
 	Processors []model.Processor
-	// Lines holds the 1-based file line of each top-level key, so later
-	// checks (two versions with one date…) can point at it.
-	Lines map[string]int
+	// Lines and Cols hold the 1-based file line and column of each
+	// top-level key, so later checks (two versions with one date, a
+	// translates that names no version…) can point at it.
+	Lines, Cols map[string]int
 }
 
 // The keys a policy file may use, in the order the messages list them.
@@ -70,9 +71,9 @@ func Parse(path string, src []byte) (Meta, []byte, int, diag.List) {
 // read checks and decodes the top-level table of the front matter.
 func read(t tomlpos.Table) Meta {
 	t.Unknown(metaKeys...)
-	m := Meta{Lines: map[string]int{}}
+	m := Meta{Lines: map[string]int{}, Cols: map[string]int{}}
 	for _, k := range t.Keys() {
-		m.Lines[k], _ = t.KeyPos(k)
+		m.Lines[k], m.Cols[k] = t.KeyPos(k)
 	}
 	line, col := t.Pos()
 

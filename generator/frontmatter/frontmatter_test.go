@@ -64,6 +64,8 @@ func TestParseFull(t *testing.T) {
 			{Name: "Hotjar", Location: "EU", Purpose: "Website analysis"},
 		},
 		Lines: map[string]int{"title": 2, "last_updated": 3, "effective": 4, "description": 5, "draft": 6, "translates": 7, "change": 9, "processors": 15},
+		// A table's column is its name's, inside the brackets.
+		Cols: map[string]int{"title": 1, "last_updated": 1, "effective": 1, "description": 1, "draft": 1, "translates": 1, "change": 2, "processors": 3},
 	}
 	if !reflect.DeepEqual(m, want) {
 		t.Errorf("got  %+v\nwant %+v", m, want)

@@ -1,9 +1,13 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
+	"time"
 
 	"gen/generator/date"
 	"gen/generator/diag"
@@ -28,9 +32,10 @@ type File struct {
 	Lang     string    // the file name without .md
 	Archived date.Date // the archive folder's date; zero for the current file
 	Version  *Version  // parsed fields, source and body; Build fills in the rest
-	// Lines maps front matter keys to their 1-based line in the file, so
-	// rules about versions can point at the line that breaks them.
-	Lines map[string]int
+	// Lines and Cols map front matter keys to their 1-based line and
+	// column in the file, so rules about versions can point at the key
+	// that breaks them.
+	Lines, Cols map[string]int
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -55,12 +60,18 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		langOrder[l.Code] = i
 	}
 
-	type key struct{ policy, lang string }
-	groups := map[key][]File{}
+	groups := map[edition][]File{}
+	// Drafts left out, by edition, so that a translates naming one can be
+	// told apart from a date that names nothing.
+	drafts := map[edition][]*Version{}
+	var translations []File // files that name the version they translate
 	for _, f := range files {
 		v := f.Version
 		if v.Draft && !cfg.Drafts {
-			continue // a draft is left out as if it did not exist
+			// A draft is left out as if it did not exist.
+			k := edition{f.Policy, f.Lang}
+			drafts[k] = append(drafts[k], v)
+			continue
 		}
 		if !slugPattern.MatchString(f.Policy) {
 			diags.Errorf(v.SourcePath, 0, 0, "policy folder %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit", f.Policy)
@@ -77,15 +88,24 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		if v.Body.Placeholder && len(v.Processors) == 0 {
 			diags.Errorf(v.SourcePath, firstOr(v.Body.PlaceholderLines), 1, "{{< processors >}} is used but the file lists no [[processors]]; add them to the front matter or remove the placeholder")
 		}
-		k := key{f.Policy, f.Lang}
+		if !v.Translates.IsZero() {
+			if f.Lang == cfg.AuthoritativeLanguage {
+				diags.Errorf(v.SourcePath, f.Lines["translates"], f.Cols["translates"], "translates is only for translations, and %s is the authoritative language (site.toml): its text prevails and translates nothing; remove translates from this file", f.Lang)
+			} else {
+				translations = append(translations, f)
+			}
+		}
+		k := edition{f.Policy, f.Lang}
 		groups[k] = append(groups[k], f)
 	}
 
 	policies := map[string]*Policy{}
+	broken := map[edition]bool{}
 	for k, group := range groups {
 		ed, ds := buildEdition(group, cfg)
 		diags.Add(ds)
 		if ed == nil {
+			broken[k] = true
 			continue
 		}
 		p := policies[k.policy]
@@ -104,11 +124,15 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 	}
 	sort.Slice(site.Policies, func(i, j int) bool { return site.Policies[i].Slug < site.Policies[j].Slug })
 
+	diags.Add(checkTranslates(site, translations, drafts, broken))
 	for _, p := range site.Policies {
 		diags.Add(markBehind(p, cfg.AuthoritativeLanguage))
 	}
 	return site, diags
 }
+
+// edition identifies one policy in one language before its Edition is built.
+type edition struct{ policy, lang string }
 
 func firstOr(lines []int) int {
 	if len(lines) == 0 {
@@ -261,6 +285,102 @@ func lagged(auth *Edition, basis date.Date) *Version {
 		}
 	}
 	return next
+}
+
+// checkTranslates makes sure every translates names a version of the same
+// policy in the authoritative language that this build publishes: a
+// translation that points at nothing, or at a text nobody can read yet,
+// would make its notice and versions.json claim something untrue.
+func checkTranslates(site *Site, files []File, drafts map[edition][]*Version, broken map[edition]bool) diag.List {
+	var diags diag.List
+	authLang := site.AuthoritativeLanguage
+	if authLang == "" {
+		// Only a warning, and one for the site rather than one per file:
+		// archived files are frozen, so a site that has no language prevail
+		// (any more) could not remove translates from them. It points at a
+		// current file, which can still be changed, when there is one.
+		if len(files) > 0 {
+			f := slices.MinFunc(files, func(a, b File) int {
+				if a.Archived.IsZero() != b.Archived.IsZero() {
+					if a.Archived.IsZero() {
+						return -1
+					}
+					return 1
+				}
+				return strings.Compare(a.Version.SourcePath, b.Version.SourcePath)
+			})
+			others := ""
+			if n := len(files) - 1; n == 1 {
+				others = " (here and in 1 other file)"
+			} else if n > 1 {
+				others = fmt.Sprintf(" (here and in %d other files)", n)
+			}
+			diags.Warnf(f.Version.SourcePath, f.Lines["translates"], f.Cols["translates"], "site.toml sets no authoritative_language, so translates%s is not checked and no translation notice is shown; set authoritative_language to the language that prevails, or remove translates", others)
+		}
+		return diags
+	}
+	for _, f := range files {
+		k := edition{f.Policy, authLang}
+		if broken[k] {
+			continue // its own errors are reported; its versions are unknown
+		}
+		v := f.Version
+		line, col := f.Lines["translates"], f.Cols["translates"]
+		var published []date.Date
+		auth := site.Edition(authLang, f.Policy)
+		if auth != nil {
+			if target := auth.Version(v.Translates); target != nil {
+				if target.Draft && !v.Draft {
+					diags.Warnf(v.SourcePath, line, col, "translates = %s names a draft (%s); `gen build` will refuse this file until that version is published or this file is a draft too", v.Translates, target.SourcePath)
+				}
+				continue
+			}
+			for _, av := range auth.Versions {
+				published = append(published, av.Date)
+			}
+		}
+		hint := "remove translates"
+		if near := nearest(published, v.Translates, 3); len(near) > 0 {
+			hint = "name the last_updated of the version this text translates; the nearest are " + strings.Join(near, ", ")
+			if len(near) == 1 {
+				hint = "name the last_updated of the version this text translates: " + near[0]
+			}
+		}
+		i := slices.IndexFunc(drafts[k], func(d *Version) bool { return d.Date == v.Translates })
+		switch {
+		case i >= 0:
+			diags.Errorf(v.SourcePath, line, col, "translates = %s names a draft (%s), which is not published; publish that version first (remove its draft = true), mark this file draft = true too, or %s", v.Translates, drafts[k][i].SourcePath, hint)
+		case auth == nil:
+			diags.Errorf(v.SourcePath, line, col, "translates = %s, but %s has no published text in %s, the authoritative language, for this file to translate; publish it, or remove translates", v.Translates, f.Policy, authLang)
+		default:
+			diags.Errorf(v.SourcePath, line, col, "translates = %s, but %s has no version in %s (the authoritative language) dated %s; %s", v.Translates, f.Policy, authLang, v.Translates, hint)
+		}
+	}
+	return diags
+}
+
+// nearest returns up to n of dates, nearest to d first (the earlier of two
+// equally near), as YYYY-MM-DD.
+func nearest(dates []date.Date, d date.Date, n int) []string {
+	dist := func(e date.Date) time.Duration {
+		gap := e.Time().Sub(d.Time())
+		if gap < 0 {
+			return -gap
+		}
+		return gap
+	}
+	sorted := slices.Clone(dates)
+	slices.SortStableFunc(sorted, func(a, b date.Date) int {
+		if c := cmp.Compare(dist(a), dist(b)); c != 0 {
+			return c
+		}
+		return a.Compare(b)
+	})
+	var out []string
+	for _, e := range sorted[:min(n, len(sorted))] {
+		out = append(out, e.String())
+	}
+	return out
 }
 
 // NoticeShown reports whether v's change notice is on display on now: it is

@@ -190,6 +190,27 @@ func TestTranslationBehindPointsTo(t *testing.T) {
 	}
 }
 
+// TestNearest lists the dates a translates probably meant.
+func TestNearest(t *testing.T) {
+	dates := []date.Date{day("2023-01-01"), day("2023-06-01"), day("2023-06-21"), day("2024-01-01")}
+	for _, tc := range []struct {
+		d    string
+		n    int
+		want string
+	}{
+		{"2023-06-11", 3, "2023-06-01 2023-06-21 2023-01-01"}, // a tie goes to the earlier
+		{"2030-01-01", 2, "2024-01-01 2023-06-21"},
+		{"2020-01-01", 9, "2023-01-01 2023-06-01 2023-06-21 2024-01-01"},
+	} {
+		if got := strings.Join(nearest(dates, day(tc.d), tc.n), " "); got != tc.want {
+			t.Errorf("nearest to %s: %s, want %s", tc.d, got, tc.want)
+		}
+	}
+	if got := nearest(nil, day("2023-01-01"), 3); len(got) != 0 {
+		t.Errorf("nearest of none: %v", got)
+	}
+}
+
 // TestVersionRules reports broken rules at the file and line.
 func TestVersionRules(t *testing.T) {
 	c := config
