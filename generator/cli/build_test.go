@@ -276,7 +276,7 @@ func TestBrokenLayoutNamesItsFile(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("a failed render wrote %s", out)
 	}
-	if code, _, stderr := run(t, "build", "-s", filepath.Join(site, "missing")); code != 1 || !strings.Contains(stderr, "site.toml: cannot read the site configuration") || !strings.Contains(stderr, "-s SITE") {
-		t.Errorf("missing site.toml: exit %d:\n%s", code, stderr)
+	if code, _, stderr := run(t, "build", "-s", filepath.Join(site, "missing")); code != 2 || !strings.Contains(stderr, "is not a folder") || !strings.Contains(stderr, "-s SITE") {
+		t.Errorf("missing site folder: exit %d, want 2:\n%s", code, stderr)
 	}
 }

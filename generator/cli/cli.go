@@ -231,6 +231,9 @@ func runBuild(env Env, args []string) int {
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code
 	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
 	if *out == "" {
 		*out = filepath.Join(opts.Site, "public")
 	}
@@ -312,6 +315,9 @@ func runServe(env Env, args []string) int {
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code
 	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
 	// A preview runs for hours: read the clock at each build, not once.
 	opts.Clock = time.Time{}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -328,6 +334,9 @@ func runDiff(env Env, args []string) int {
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
 	if code, stop := parse(fs, args, 2, 4); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
 		return code
 	}
 	req := build.DiffRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), From: fs.Arg(2), To: fs.Arg(3), Color: env.Terminal}

@@ -127,6 +127,8 @@ func TestBadUsageExits2(t *testing.T) {
 		{"build", "-s", testSite, "--now", "yesterday"},
 		{"build", "extra-argument"},
 		{"build", "-s", testSite, "-o", testSite},
+		{"build", "-s", "no-such-site"},
+		{"diff", "-s", "no-such-site", "privacy", "en"},
 	} {
 		code, _, stderr := run(t, args...)
 		if code != 2 {
