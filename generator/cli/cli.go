@@ -238,7 +238,7 @@ func runBuild(env Env, args []string) int {
 		*out = filepath.Join(opts.Site, "public")
 	}
 	res, diags, err := build.Build(*opts, *out)
-	code := report(env, diags, err)
+	code := reportWriting(env, diags, err)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, res.Summary(*out))
 	}
@@ -293,7 +293,7 @@ func runNewVersion(env Env, args []string) int {
 		return code
 	}
 	cuts, diags := build.NewVersion(*opts, fs.Arg(0), langs, *day)
-	if code := report(env, diags, nil); code != OK {
+	if code := reportWriting(env, diags, nil); code != OK {
 		return code
 	}
 	for _, cut := range cuts {
@@ -348,6 +348,16 @@ func runDiff(env Env, args []string) int {
 
 // report prints every diagnostic and turns the outcome into an exit status.
 func report(env Env, diags diag.List, err error) int {
+	return reportAll(env, diags, err, "")
+}
+
+// reportWriting is report for the commands that write: their errors leave
+// every file as it was, which the last line says.
+func reportWriting(env Env, diags diag.List, err error) int {
+	return reportAll(env, diags, err, "; nothing was written")
+}
+
+func reportAll(env Env, diags diag.List, err error, after string) int {
 	for _, d := range diags {
 		fmt.Fprintln(env.Stderr, d.String())
 	}
@@ -361,7 +371,7 @@ func report(env Env, diags diag.List, err error) int {
 		return Content
 	case diags.HasErrors():
 		n := len(diags.Errors())
-		fmt.Fprintf(env.Stderr, "gen: %d %s; nothing was written\n", n, plural(n, "error", "errors"))
+		fmt.Fprintf(env.Stderr, "gen: %d %s%s\n", n, plural(n, "error", "errors"), after)
 		return Content
 	}
 	return OK
