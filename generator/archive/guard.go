@@ -26,12 +26,12 @@ func Guard(site, base string) diag.List {
 	var diags diag.List
 	g, err := openBase(site, base)
 	if err != nil {
-		diags.Errorf(site, 0, 0, "%v", err)
+		diags.Errorf(content.Dir, 0, 0, "%v", err)
 		return diags
 	}
 	files, err := g.lsTree(base, content.Dir)
 	if err != nil {
-		diags.Errorf(site, 0, 0, "%v", err)
+		diags.Errorf(content.Dir, 0, 0, "%v", err)
 		return diags
 	}
 	for _, rel := range files {
@@ -49,9 +49,9 @@ func Guard(site, base string) diag.List {
 		if loc.archived {
 			switch {
 			case !exists:
-				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `git checkout %s -- %s`)", base, rel)
+				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `%s`)", restore(site, base, rel))
 			case !bytes.Equal(old, now):
-				diags.Errorf(rel, 0, 0, "archived version was changed; published versions are frozen (restore it with `git checkout %s -- %s`)", base, rel)
+				diags.Errorf(rel, 0, 0, "archived version was changed; published versions are frozen (restore it with `%s`)", restore(site, base, rel))
 			}
 			continue
 		}
@@ -206,4 +206,25 @@ func (g *git) run(args ...string) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// restore is the command that puts rel back as it was at base, runnable
+// from wherever gen was run: git -C takes the paths from the site's folder.
+func restore(site, base, rel string) string {
+	if site == "." || site == "" {
+		return "git checkout " + base + " -- " + rel
+	}
+	return "git -C " + shellWord(site) + " checkout " + base + " -- " + rel
+}
+
+// shellWord quotes s for a POSIX shell when it has anything but plain
+// path characters, so a hint with a folder named "Legal policies" can be
+// pasted as it is.
+func shellWord(s string) string {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("/._-+,:@", c)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
 }

@@ -269,3 +269,33 @@ func TestNewVersionTakesFlagsAfterArguments(t *testing.T) {
 		t.Errorf(`after "--": exit %d\n%s`, code, stderr)
 	}
 }
+
+// TestCheckBaseHintRestoresTheFile runs, from another folder, the command
+// check prints to restore a changed archived file: afterwards the file is
+// as it was and check passes. The site's folder name has a space and a
+// quote, as a shared drive's might.
+func TestCheckBaseHintRestoresTheFile(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "Legal's policies")
+	if err := os.Rename(gitSite(t), site); err != nil {
+		t.Fatal(err)
+	}
+	archived := "content/privacy/archive/2023-01-01/en.md"
+	edit(t, site, archived, func(s string) string { return strings.Replace(s, "We are Acme.", "We are Acme Inc.", 1) })
+	code, _, stderr := run(t, "check", "-s", site, "--base", "HEAD", "--now", "2024-04-10")
+	if code != 1 || !strings.Contains(stderr, site+"/"+archived+": archived version was changed") {
+		t.Fatalf("exit %d, want the file named from where gen ran:\n%s", code, stderr)
+	}
+	_, hint, ok := strings.Cut(stderr, "restore it with `")
+	hint, _, _ = strings.Cut(hint, "`")
+	if !ok || !strings.HasPrefix(hint, "git ") {
+		t.Fatalf("no command to restore the file:\n%s", stderr)
+	}
+	cmd := exec.Command("sh", "-c", hint)
+	cmd.Dir = t.TempDir() // not the site: the hint must not depend on it
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", hint, err, out)
+	}
+	if code, _, stderr := run(t, "check", "-s", site, "--base", "HEAD", "--now", "2024-04-10"); code != 0 {
+		t.Errorf("after %s: exit %d:\n%s", hint, code, stderr)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -238,7 +239,7 @@ func runBuild(env Env, args []string) int {
 		*out = filepath.Join(opts.Site, "public")
 	}
 	res, diags, err := build.Build(*opts, *out)
-	code := reportWriting(env, diags, err)
+	code := reportWriting(env, opts.Site, diags, err)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, res.Summary(*out))
 	}
@@ -266,7 +267,7 @@ func runCheck(env Env, args []string) int {
 		}
 	}
 	diags := build.Check(*opts, *base)
-	code := report(env, diags, nil)
+	code := report(env, opts.Site, diags, nil)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, "check: no errors")
 	}
@@ -293,7 +294,7 @@ func runNewVersion(env Env, args []string) int {
 		return code
 	}
 	cuts, diags := build.NewVersion(*opts, fs.Arg(0), langs, *day)
-	if code := reportWriting(env, diags, nil); code != OK {
+	if code := reportWriting(env, opts.Site, diags, nil); code != OK {
 		return code
 	}
 	for _, cut := range cuts {
@@ -343,22 +344,27 @@ func runDiff(env Env, args []string) int {
 	if code, stop := checkDates(fs, [2]string{"FROM", req.From}, [2]string{"TO", req.To}); stop {
 		return code
 	}
-	return report(env, build.Diff(*opts, req, env.Stdout), nil)
+	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.
-func report(env Env, diags diag.List, err error) int {
-	return reportAll(env, diags, err, "")
+// Paths are shown from where gen was run, through the -s folder, so an
+// editor or a terminal can open them as they are.
+func report(env Env, site string, diags diag.List, err error) int {
+	return reportAll(env, site, diags, err, "")
 }
 
 // reportWriting is report for the commands that write: their errors leave
 // every file as it was, which the last line says.
-func reportWriting(env Env, diags diag.List, err error) int {
-	return reportAll(env, diags, err, "; nothing was written")
+func reportWriting(env Env, site string, diags diag.List, err error) int {
+	return reportAll(env, site, diags, err, "; nothing was written")
 }
 
-func reportAll(env Env, diags diag.List, err error, after string) int {
+func reportAll(env Env, site string, diags diag.List, err error, after string) int {
 	for _, d := range diags {
+		if d.Path != "" && site != "." && site != "" && !filepath.IsAbs(d.Path) {
+			d.Path = strings.TrimSuffix(filepath.ToSlash(site), "/") + "/" + d.Path
+		}
 		fmt.Fprintln(env.Stderr, d.String())
 	}
 	var usageErr *build.UsageError
