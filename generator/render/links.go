@@ -61,29 +61,8 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 					report = diags.Warnf
 				}
 				for _, l := range v.Body.Links {
-					// Wherever the body is shown, a link within the page
-					// points into the body itself.
-					inPage := strings.HasPrefix(l.Dest, "#")
-					hasID := func(file, id string) (missing *model.Version, ok bool) {
-						in, ok := shows[file]
-						if !ok {
-							return nil, false
-						}
-						if inPage {
-							if hasHeading(v, id) {
-								return nil, true
-							}
-							return v, true
-						}
-						for _, u := range in {
-							if !hasHeading(u, id) {
-								return u, true
-							}
-						}
-						return nil, true
-					}
 					for _, page := range pages {
-						if msg := checkLink(page, l.Dest, files, hasID); msg != "" {
+						if msg := checkLink(page, l.Dest, files, shows, v); msg != "" {
 							report(v.SourcePath, l.Line, l.Col, "%s", msg)
 							break
 						}
@@ -93,6 +72,29 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 		}
 	}
 	return diags
+}
+
+// lacking names a version that file shows, now or to come, without the id,
+// or is nil. A link within the page points into the body it is written
+// in, wherever that body is shown. A file that is not a version page has
+// no ids to check.
+func lacking(shows map[string][]*model.Version, file, id string, from *model.Version, inPage bool) *model.Version {
+	in, ok := shows[file]
+	switch {
+	case !ok:
+		return nil
+	case inPage:
+		if hasHeading(from, id) {
+			return nil
+		}
+		return from
+	}
+	for _, u := range in {
+		if !hasHeading(u, id) {
+			return u
+		}
+	}
+	return nil
 }
 
 // willShow lists the versions the policy's address shows: the one shown now
@@ -118,10 +120,10 @@ func hasHeading(v *model.Version, id string) bool {
 	return slices.Contains(ReservedIDs(), id)
 }
 
-// checkLink resolves dest on page and says what is wrong with it, or "".
-// hasID names a version shown on a version page that lacks an id; ok is
-// false for a file that is not a version page.
-func checkLink(page, dest string, files map[string]bool, hasID func(file, id string) (missing *model.Version, ok bool)) string {
+// checkLink resolves dest, written in the body of from, on page and says
+// what is wrong with it, or "". shows lists the versions each version page
+// shows, now and to come.
+func checkLink(page, dest string, files map[string]bool, shows map[string][]*model.Version, from *model.Version) string {
 	var target *url.URL
 	if frag, ok := strings.CutPrefix(dest, "#"); ok && !strings.Contains(frag, "%") {
 		// A link within the page, most of a policy's: what url.Parse and
@@ -149,8 +151,7 @@ func checkLink(page, dest string, files map[string]bool, hasID func(file, id str
 		return "broken link: " + dest + " leads to " + path.Clean(target.Path) + ", which the site does not have (on " + page + ")" + hint
 	}
 	if frag := target.Fragment; frag != "" {
-		missing, ok := hasID(file, frag)
-		if ok && missing != nil {
+		if missing := lacking(shows, file, frag, from, strings.HasPrefix(dest, "#")); missing != nil {
 			at := strings.TrimSuffix(file, "index.html")
 			if missing.Status == model.Upcoming && at == urls.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
 				return "broken link from " + missing.Effective.String() + ": " + dest + ": when the version of " + missing.Date.String() +
