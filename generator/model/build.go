@@ -219,6 +219,15 @@ func decideStatus(ed *Edition, now date.Date) {
 		case i > inForce:
 			v.Status = Upcoming
 			ed.Upcoming = append(ed.Upcoming, v)
+			// A newer version taking effect on or before this one's day
+			// is in force then instead: this one never will be, and no
+			// page may announce it as coming.
+			for _, later := range vs[i+1:] {
+				if !later.Effective.After(v.Effective) {
+					v.NeverInForce = true
+					v.ReplacedBy = later // the newest such: in force on the day
+				}
+			}
 		default:
 			v.Status = Archived
 			// Superseded on the earliest effective date among later
@@ -271,20 +280,17 @@ func markBehind(p *Policy, authoritative string) diag.List {
 // basis points its readers to. When the translation is older than the
 // version in force, that is the version in force, which prevails. When it
 // lags only versions that have not taken effect, it is the first of them to
-// take effect (the newest of those sharing the earliest effective date, since
-// that one is in force on the day): a notice must not say a text prevails
-// before it does.
+// take effect: a notice must not say a text prevails before it does.
 func lagged(auth *Edition, basis date.Date) *Version {
 	if auth.InForce != nil && basis.Before(auth.InForce.Date) {
 		return auth.InForce
 	}
-	var next *Version
-	for _, v := range auth.Upcoming {
-		if v.Date.After(basis) && (next == nil || !v.Effective.After(next.Effective)) {
-			next = v
+	for _, v := range auth.Coming() {
+		if v.Date.After(basis) {
+			return v
 		}
 	}
-	return next
+	return nil
 }
 
 // checkTranslates makes sure every translates names a version of the same

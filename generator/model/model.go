@@ -46,7 +46,9 @@ type Edition struct {
 	// Shown is what /<lang>/<policy>/ shows: the version in force, or, when
 	// none is in force yet, the newest upcoming one.
 	Shown *Version
-	// Upcoming are the versions newer than the one in force, oldest first.
+	// Upcoming are the versions newer than the one in force, oldest first,
+	// including any that will be superseded before taking effect (see
+	// Coming).
 	Upcoming []*Version
 	// Behind is set when this edition is a translation that has not caught
 	// up with the authoritative language's newest version. It is the
@@ -93,8 +95,11 @@ type Version struct {
 	// Until is the day another version took over, when this version has
 	// been superseded; zero while it is in force or upcoming.
 	Until date.Date
-	// NeverInForce is set for a version superseded before its effective date.
+	// NeverInForce is set for a version superseded before its effective
+	// date, and for an upcoming one that a newer version will supersede
+	// before it takes effect; ReplacedBy is then that newer version.
 	NeverInForce bool
+	ReplacedBy   *Version
 
 	// Previous and Next are the neighbouring versions of the same edition.
 	Previous, Next *Version
@@ -153,4 +158,17 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+}
+
+// Coming lists the upcoming versions that will come into force, in the
+// order they will: leaving out those superseded before their day leaves
+// their effective dates rising with their dates.
+func (ed *Edition) Coming() []*Version {
+	var out []*Version
+	for _, v := range ed.Upcoming {
+		if !v.NeverInForce {
+			out = append(out, v)
+		}
+	}
+	return out
 }

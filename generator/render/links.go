@@ -101,8 +101,8 @@ func lacking(shows map[string][]*model.Version, file, id string, from *model.Ver
 // and each upcoming one that will come into force.
 func willShow(ed *model.Edition) []*model.Version {
 	out := []*model.Version{ed.Shown}
-	for _, u := range ed.Upcoming {
-		if u != ed.Shown && !u.NeverInForce {
+	for _, u := range ed.Coming() {
+		if u != ed.Shown {
 			out = append(out, u)
 		}
 	}

@@ -155,10 +155,14 @@ type UpcomingNotice struct {
 	ChangesURL string
 }
 
-// UpcomingPageNotice, on an upcoming version's page, says when it applies.
+// UpcomingPageNotice, on an upcoming version's page, says when it applies,
+// or that it never will, since a newer version replaces it first.
 type UpcomingPageNotice struct {
 	Date       string
 	InForceURL string // "" when nothing is in force yet
+	// ReplacedBy is the date of the version in force on Date instead,
+	// and ReplacedByURL its page; "" when this version takes effect.
+	ReplacedBy, ReplacedByURL string
 }
 
 // BehindNotice says a translation lags the authoritative language.

@@ -206,7 +206,7 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 				view.Change.ChangesURL = view.HistoryURL
 			}
 		}
-		for _, u := range ed.Upcoming {
+		for _, u := range ed.Coming() {
 			view.Upcoming = append(view.Upcoming, UpcomingNotice{
 				Date:       p.Date(u.Effective),
 				Href:       urls.Version(lang, pol.Slug, u.Date),
@@ -217,6 +217,10 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 		n := &UpcomingPageNotice{Date: p.Date(v.Effective)}
 		if inForce != nil {
 			n.InForceURL = urls.Policy(lang, pol.Slug)
+		}
+		if by := v.ReplacedBy; by != nil {
+			n.ReplacedBy = p.Date(by.Date)
+			n.ReplacedByURL = urls.Version(lang, pol.Slug, by.Date)
 		}
 		view.UpcomingPage = n
 	}
@@ -354,8 +358,8 @@ func (r *Renderer) indexPage(lang string) *Page {
 		if ed.InForce != nil {
 			e.InForceSince = p.Date(ed.InForce.Effective)
 		}
-		if len(ed.Upcoming) > 0 {
-			e.UpcomingOn = p.Date(ed.Upcoming[0].Effective)
+		if coming := ed.Coming(); len(coming) > 0 {
+			e.UpcomingOn = p.Date(coming[0].Effective)
 		}
 		idx.Policies = append(idx.Policies, e)
 	}
