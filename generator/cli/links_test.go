@@ -40,7 +40,7 @@ func TestLinkThatBreaksWhenAVersionComesIntoForce(t *testing.T) {
 	buildSite(t, site, "2024-04-10")
 }
 
-// TestBrokenLinkInAnArchivedTextWarns: an archived text may not be edited
+// TestBrokenLinkInAnArchivedTextWarns: an archived file may not be edited
 // (gen check --base refuses it), so a link in it that no longer resolves is
 // a warning at the link, not an error the author could not act on. The
 // same link in a current text stays an error.
@@ -52,6 +52,13 @@ func TestBrokenLinkInAnArchivedTextWarns(t *testing.T) {
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
 	if code != 0 || !strings.Contains(stderr, archived+":13:") || !strings.Contains(stderr, "warning: broken link") {
 		t.Errorf("exit %d, want a warning at the archived link:\n%s", code, stderr)
+	}
+	// The version in force on 2024-04-10 lies in the archive too (the
+	// current file is upcoming): frozen all the same.
+	inForce := "content/privacy/archive/2024-03-01/en.md"
+	replaceIn(t, site, inForce, "We are Acme AB.", "We are Acme AB. See [contact](/en/cookies/#nowhere).")
+	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 0 || !strings.Contains(stderr, inForce+":") {
+		t.Errorf("an archived file in force: exit %d, want a warning:\n%s", code, stderr)
 	}
 	replaceIn(t, site, "content/cookies/en.md", "This site sets no cookies.", "See [contact](/en/cookies/#nowhere).")
 	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 1 || !strings.Contains(stderr, "content/cookies/en.md:5:") {

@@ -81,6 +81,7 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 			diags.Errorf(v.SourcePath, 0, 0, "language %q is not declared in site.toml; add [languages.%s] with a name, or rename the file", f.Lang, f.Lang)
 			continue
 		}
+		v.InArchive = !f.Archived.IsZero()
 		if !f.Archived.IsZero() && f.Archived != v.Date {
 			diags.Errorf(v.SourcePath, f.Lines["last_updated"], 1, "archived under %s but last_updated is %s; an archived file's folder must be its last_updated date", f.Archived, v.Date)
 			continue

@@ -105,6 +105,10 @@ type Version struct {
 	Previous, Next *Version
 
 	SourcePath string // relative to the site, slash-separated
+	// InArchive is set when the file lies in the policy's archive/: it
+	// was published and may never be edited (gen check --base), whether
+	// or not it is still the version in force.
+	InArchive bool
 	// The source file itself is not kept: on a large site the sources
 	// would be a third of the build's memory. SourceSize and SourceSum
 	// identify the bytes that were parsed, so the file can be read again

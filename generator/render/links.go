@@ -22,10 +22,10 @@ import (
 // every version it will show, or the link breaks on that day with nobody
 // editing anything: the pull request is where to hear of it.
 //
-// Problems in archived texts are warnings: their files may not be edited
-// (gen check --base refuses it), so the author could not act on an error,
-// and a link that broke as the site moved on says only that it was written
-// for an earlier site.
+// Problems in archived files are warnings, even in the version in force:
+// they may not be edited (gen check --base refuses it), so the author could
+// not act on an error, and a link that broke as the site moved on says only
+// that it was written for an earlier site.
 func (r *Renderer) CheckLinks(extra []string) diag.List {
 	var diags diag.List
 	files := map[string]bool{}
@@ -57,7 +57,7 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
 				}
 				report := diags.Errorf
-				if v.Status == model.Archived {
+				if v.InArchive {
 					report = diags.Warnf
 				}
 				for _, l := range v.Body.Links {
