@@ -42,7 +42,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, st, http.StatusInternalServerError, "text/html; charset=utf-8", errorPage(st.errors))
 		return
 	}
-	if !clean(p) {
+	// An encoded slash decodes to a path the published site does not
+	// answer either: a static host looks the escaped name up as it is.
+	if !clean(p) || strings.Contains(strings.ToLower(r.URL.EscapedPath()), "%2f") {
 		s.notFound(w, r, st)
 		return
 	}

@@ -321,6 +321,8 @@ func TestNoPathEscapes(t *testing.T) {
 		"/en/..%2f..%2fsite.toml", "/en/%2e%2e%2f%2e%2e%2fsecret.txt", "/..\\site.toml",
 		"/en%5c..%5c..%5csite.toml", "/./style.css", "/en//privacy/", "/%00", "/content/privacy/en.md",
 		"/site.toml", "/static/robots.txt",
+		// An encoded slash names no file: a static host answers 404.
+		"/en%2fprivacy/", "/en%2Fprivacy%2Fhistory/",
 	} {
 		status, body := rawGet(t, r.url, p)
 		if status != 404 && status != 400 {
