@@ -81,6 +81,10 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 			fmt.Fprintf(w, "  %s: %q → %q\n", f.Field, f.Old, f.New)
 		}
 	}
+	if err := redline.WriteFrontMatter(w, redline.FrontMatter(from, to), req.Color); err != nil {
+		diags.Errorf("gen diff", 0, 0, "writing: %v", err)
+		return diags
+	}
 	fmt.Fprintln(w)
 	if err := redline.WriteText(w, rl, req.Color); err != nil {
 		diags.Errorf("gen diff", 0, 0, "writing: %v", err)

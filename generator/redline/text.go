@@ -65,6 +65,22 @@ func WriteText(w io.Writer, r *Redline, color bool) error {
 	return bw.Flush()
 }
 
+// WriteFrontMatter writes front matter changes for `gen diff`, a line
+// each: the field, then the old value marked deleted and the new one
+// inserted, in the colours or word-diff markers of WriteText.
+func WriteFrontMatter(w io.Writer, cs []FrontMatterChange, color bool) error {
+	bw := bufio.NewWriter(w)
+	tw := textWriter{w: bw, color: color}
+	for _, c := range cs {
+		bw.WriteString(c.Field + ": ")
+		// A value is shown on its one line, as a page shows it.
+		tw.mark(opDelete, strings.Join(strings.Fields(printable(c.Old)), " "))
+		tw.mark(opInsert, strings.Join(strings.Fields(printable(c.New)), " "))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
 type textWriter struct {
 	w     *bufio.Writer
 	color bool
@@ -83,29 +99,33 @@ func (t textWriter) block(b Block) {
 		t.w.WriteString(ansiHeading)
 	}
 	for _, m := range b.text {
-		s := printable(m.s)
-		switch {
-		case m.op == opEqual:
-			t.w.WriteString(s)
-		case t.color:
-			code := ansiIns
-			if m.op == opDelete {
-				code = ansiDel
-			}
-			t.w.WriteString(code + s + ansiReset)
-			if bold {
-				t.w.WriteString(ansiHeading)
-			}
-		case m.op == opDelete:
-			t.w.WriteString("[-" + s + "-]")
-		default:
-			t.w.WriteString("{+" + s + "+}")
+		t.mark(m.op, printable(m.s))
+		if bold && t.color && m.op != opEqual {
+			t.w.WriteString(ansiHeading) // the mark's reset ended the bold too
 		}
 	}
 	if bold {
 		t.w.WriteString(ansiReset)
 	}
 	t.w.WriteString("\n\n")
+}
+
+// mark writes s as deleted, inserted or kept text.
+func (t textWriter) mark(o op, s string) {
+	switch {
+	case o == opEqual:
+		t.w.WriteString(s)
+	case t.color:
+		code := ansiIns
+		if o == opDelete {
+			code = ansiDel
+		}
+		t.w.WriteString(code + s + ansiReset)
+	case o == opDelete:
+		t.w.WriteString("[-" + s + "-]")
+	default:
+		t.w.WriteString("{+" + s + "+}")
+	}
 }
 
 // printable drops control characters (other than line breaks) from policy

@@ -74,3 +74,26 @@ func TestWriteTextDropsControlCharacters(t *testing.T) {
 		t.Errorf("escape sequence passed through: %q", buf.String())
 	}
 }
+
+func TestWriteFrontMatter(t *testing.T) {
+	cs := []FrontMatterChange{
+		{Field: "title", Old: "Privacy\x1b\x07 policy", New: "Privacy\n  notice"},
+		{Field: "effective", Old: "2024-04-01", New: "2024-06-01"},
+	}
+	for _, tt := range []struct {
+		color bool
+		want  string
+	}{
+		// Escapes in a value are dropped and its lines joined.
+		{false, "title: [-Privacy policy-]{+Privacy notice+}\neffective: [-2024-04-01-]{+2024-06-01+}\n"},
+		{true, "title: \x1b[31;9mPrivacy policy\x1b[0m\x1b[32;4mPrivacy notice\x1b[0m\neffective: \x1b[31;9m2024-04-01\x1b[0m\x1b[32;4m2024-06-01\x1b[0m\n"},
+	} {
+		var buf bytes.Buffer
+		if err := WriteFrontMatter(&buf, cs, tt.color); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != tt.want {
+			t.Errorf("color %v:\n got %q\nwant %q", tt.color, got, tt.want)
+		}
+	}
+}

@@ -212,11 +212,12 @@ func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 		}
 		v.Processors = append(v.Processors, view)
 	}
-	if c.From.Title != c.To.Title {
-		v.Meta = append(v.Meta, MetaChange{r.cat.T(lang, "redline.title_changed"), c.From.Title, c.To.Title})
-	}
-	if c.From.Effective != c.To.Effective {
-		v.Meta = append(v.Meta, MetaChange{r.cat.T(lang, "redline.effective_changed"), p.Date(c.From.Effective), p.Date(c.To.Effective)})
+	for _, f := range redline.FrontMatter(c.From, c.To) {
+		old, new := f.Old, f.New
+		if !f.OldDate.IsZero() {
+			old, new = p.Date(f.OldDate), p.Date(f.NewDate)
+		}
+		v.Meta = append(v.Meta, MetaChange{r.cat.T(lang, "redline."+f.Field+"_changed"), old, new})
 	}
 	for _, s := range rl.Sections {
 		if s.Changed {
