@@ -36,7 +36,7 @@ func WriteText(w io.Writer, r *Redline, color bool) error {
 		}
 	}
 	if r.SectionsChanged == 0 {
-		fmt.Fprintln(bw, "No changes.")
+		fmt.Fprintln(bw, "No changes to the text.")
 	}
 	for _, s := range r.Sections {
 		if !s.Changed {

@@ -59,7 +59,7 @@ func TestWriteTextNoChanges(t *testing.T) {
 	if err := WriteText(&buf, Compare([]byte(swedishV1), []byte(swedishV1), opts), false); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := buf.String(), "No changes.\n… 2 unchanged sections …\n\n"; got != want {
+	if got, want := buf.String(), "No changes to the text.\n… 2 unchanged sections …\n\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
