@@ -38,6 +38,13 @@ func TestLinkThatBreaksWhenAVersionComesIntoForce(t *testing.T) {
 	// wherever that body is shown.
 	replaceIn(t, site, "content/privacy/en.md", "## Contact", "## Contact\n\nSee [above](#about-us).")
 	buildSite(t, site, "2024-04-10")
+
+	// A relative link in the upcoming version resolves differently once
+	// the policy's address shows it: refused today too.
+	replaceIn(t, site, "content/privacy/en.md", "See [above](#about-us).", "See [the history](../history/).")
+	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 1 || !strings.Contains(stderr, "content/privacy/en.md:") || !strings.Contains(stderr, "(on /en/privacy/)") {
+		t.Errorf("a relative link that breaks at the policy's address: exit %d, want it refused today:\n%s", code, stderr)
+	}
 }
 
 // TestBrokenLinkInAnArchivedTextWarns: an archived file may not be edited

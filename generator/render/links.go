@@ -50,10 +50,11 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
 			for _, v := range ed.Versions {
-				// A body appears at its permalink, and the one shown also
-				// at the policy's address; a relative link must work on both.
+				// A body appears at its permalink, and the one shown, now
+				// or once it comes into force, also at the policy's
+				// address; a relative link must work on both.
 				pages := []string{urls.Version(ed.Lang, p.Slug, v.Date)}
-				if v == ed.Shown {
+				if slices.Contains(shows[urls.File(urls.Policy(ed.Lang, p.Slug))], v) {
 					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
 				}
 				report := diags.Errorf
