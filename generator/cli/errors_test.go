@@ -67,8 +67,6 @@ func TestBadInputIsReportedAndNothingWritten(t *testing.T) {
 			[]string{"content/privacy/sv.md:4:3: translates = 2022-12-31", "the nearest are 2023-01-01, 2024-03-01, 2024-04-05"}},
 		{"translates in the authoritative language", "content/cookies/en.md", "+++\ntitle = \"Cookie policy\"\nlast_updated = 2023-05-01\ntranslates = 2023-05-01\n+++\nx\n",
 			[]string{"content/cookies/en.md:4:1: translates is only for translations, and en is the authoritative language", "remove translates from this file"}},
-		{"translates in an archived file of the authoritative language", "content/privacy/archive/2023-01-01/en.md", "+++\ntitle = \"Privacy policy\"\nlast_updated = 2023-01-01\ntranslates = 2023-01-01\n+++\nx\n",
-			[]string{"content/privacy/archive/2023-01-01/en.md:4:1: translates is only for translations"}},
 		{"translates names a draft", "content/terms/sv.md", "+++\ntitle = \"Användarvillkor\"\nlast_updated = 2024-04-09\ntranslates = 2024-04-08\n+++\nx\n",
 			[]string{"content/terms/sv.md:4:1: translates = 2024-04-08 names a draft (content/terms/en.md), which is not published;",
 				"publish that version first (remove its draft = true), mark this file draft = true too, or name the last_updated of the version this text translates: 2023-06-01"}},

@@ -14,8 +14,8 @@ import (
 // build must refuse it today, at the link, naming the day and the version.
 func TestLinkThatBreaksWhenAVersionComesIntoForce(t *testing.T) {
 	site := copySite(t, testSite)
-	replaceIn(t, site, "content/privacy/en.md", "## Who we are {#who}", "## Who we are {#about-us}")
-	replaceIn(t, site, "content/cookies/en.md", "This site sets no cookies.", "This site sets no cookies. See [who we are](/en/privacy/#who).")
+	rewrite(t, site, "content/privacy/en.md", "## Who we are {#who}", "## Who we are {#about-us}")
+	rewrite(t, site, "content/cookies/en.md", "This site sets no cookies.", "This site sets no cookies. See [who we are](/en/privacy/#who).")
 
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
@@ -30,18 +30,18 @@ func TestLinkThatBreaksWhenAVersionComesIntoForce(t *testing.T) {
 	}
 
 	// The dated address always shows the text linked to: fine on every day.
-	replaceIn(t, site, "content/cookies/en.md", "(/en/privacy/#who)", "(/en/privacy/2024-03-01/#who)")
+	rewrite(t, site, "content/cookies/en.md", "(/en/privacy/#who)", "(/en/privacy/2024-03-01/#who)")
 	for _, now := range []string{"2024-04-10", "2024-06-01"} {
 		buildSite(t, site, now)
 	}
 	// A link within the page points into the body it is written in,
 	// wherever that body is shown.
-	replaceIn(t, site, "content/privacy/en.md", "## Contact", "## Contact\n\nSee [above](#about-us).")
+	rewrite(t, site, "content/privacy/en.md", "## Contact", "## Contact\n\nSee [above](#about-us).")
 	buildSite(t, site, "2024-04-10")
 
 	// A relative link in the upcoming version resolves differently once
 	// the policy's address shows it: refused today too.
-	replaceIn(t, site, "content/privacy/en.md", "See [above](#about-us).", "See [the history](../history/).")
+	rewrite(t, site, "content/privacy/en.md", "See [above](#about-us).", "See [the history](../history/).")
 	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 1 || !strings.Contains(stderr, "content/privacy/en.md:") || !strings.Contains(stderr, "(on /en/privacy/)") {
 		t.Errorf("a relative link that breaks at the policy's address: exit %d, want it refused today:\n%s", code, stderr)
 	}
@@ -54,7 +54,7 @@ func TestLinkThatBreaksWhenAVersionComesIntoForce(t *testing.T) {
 func TestBrokenLinkInAnArchivedTextWarns(t *testing.T) {
 	site := copySite(t, testSite)
 	archived := "content/privacy/archive/2023-01-01/en.md"
-	replaceIn(t, site, archived, "We are Acme.", "We are Acme. See [contact](/en/cookies/#nowhere).")
+	rewrite(t, site, archived, "We are Acme.", "We are Acme. See [contact](/en/cookies/#nowhere).")
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
 	if code != 0 || !strings.Contains(stderr, archived+":13:") || !strings.Contains(stderr, "warning: broken link") {
@@ -63,24 +63,12 @@ func TestBrokenLinkInAnArchivedTextWarns(t *testing.T) {
 	// The version in force on 2024-04-10 lies in the archive too (the
 	// current file is upcoming): frozen all the same.
 	inForce := "content/privacy/archive/2024-03-01/en.md"
-	replaceIn(t, site, inForce, "We are Acme AB.", "We are Acme AB. See [contact](/en/cookies/#nowhere).")
+	rewrite(t, site, inForce, "We are Acme AB.", "We are Acme AB. See [contact](/en/cookies/#nowhere).")
 	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 0 || !strings.Contains(stderr, inForce+":") {
 		t.Errorf("an archived file in force: exit %d, want a warning:\n%s", code, stderr)
 	}
-	replaceIn(t, site, "content/cookies/en.md", "This site sets no cookies.", "See [contact](/en/cookies/#nowhere).")
+	rewrite(t, site, "content/cookies/en.md", "This site sets no cookies.", "See [contact](/en/cookies/#nowhere).")
 	if code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10"); code != 1 || !strings.Contains(stderr, "content/cookies/en.md:5:") {
 		t.Errorf("a current text's broken link: exit %d, want an error:\n%s", code, stderr)
 	}
-}
-
-// replaceIn replaces the first old with new in a site file, failing when
-// old is not there (the test site changed under the test).
-func replaceIn(t *testing.T, site, file, old, new string) {
-	t.Helper()
-	edit(t, site, file, func(text string) string {
-		if !strings.Contains(text, old) {
-			t.Fatalf("%s has no %q", file, old)
-		}
-		return strings.Replace(text, old, new, 1)
-	})
 }

@@ -193,3 +193,27 @@ func (p *page) versionDates() (lastUpdated, effective string) {
 	}
 	return ts[0], ts[1]
 }
+
+// TestTranslatesInArchivedFilesWarns: an archived file may never be edited
+// (gen check --base refuses it), so a translates there that names nothing,
+// or that sits in the authoritative language, is a warning at the key: an
+// error could not be fixed, and a site upgrading gen would stop building.
+func TestTranslatesInArchivedFilesWarns(t *testing.T) {
+	site := copySite(t, testSite)
+	write(t, site, "content/privacy/archive/2022-06-01/sv.md", "+++\ntitle = \"Integritetspolicy\"\nlast_updated = 2022-06-01\ntranslates = 2022-05-31\n+++\nx\n")
+	rewrite(t, site, "content/privacy/archive/2024-03-01/en.md", "last_updated = 2024-03-01\n", "last_updated = 2024-03-01\ntranslates = 2024-03-01\n")
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
+	for _, want := range []string{
+		"content/privacy/archive/2022-06-01/sv.md:4:1: warning: translates = 2022-05-31, but privacy has no version in en",
+		"content/privacy/archive/2024-03-01/en.md:4:1: warning: translates is only for translations",
+		"this archived file may not be edited",
+	} {
+		if code != 0 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 0 and %q:\n%s", code, want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "remove translates") {
+		t.Errorf("the warning asks for an edit the archive forbids:\n%s", stderr)
+	}
+}

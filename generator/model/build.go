@@ -91,7 +91,7 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		}
 		if !v.Translates.IsZero() {
 			if f.Lang == cfg.AuthoritativeLanguage {
-				diags.Errorf(v.SourcePath, f.Lines["translates"], f.Cols["translates"], "translates is only for translations, and %s is the authoritative language (site.toml): its text prevails and translates nothing; remove translates from this file", f.Lang)
+				unlessArchived(&diags, v)(v.SourcePath, f.Lines["translates"], f.Cols["translates"], "translates is only for translations, and %s is the authoritative language (site.toml): its text prevails and translates nothing; remove translates from this file", f.Lang)
 			} else {
 				translations = append(translations, f)
 			}
@@ -354,16 +354,32 @@ func checkTranslates(site *Site, files []File, drafts map[edition][]*Version, br
 			}
 		}
 		i := slices.IndexFunc(drafts[k], func(d *Version) bool { return d.Date == v.Translates })
+		report := unlessArchived(&diags, v)
 		switch {
 		case i >= 0:
-			diags.Errorf(v.SourcePath, line, col, "translates = %s names a draft (%s), which is not published; publish that version first (remove its draft = true), mark this file draft = true too, or %s", v.Translates, drafts[k][i].SourcePath, hint)
+			report(v.SourcePath, line, col, "translates = %s names a draft (%s), which is not published; publish that version first (remove its draft = true), mark this file draft = true too, or %s", v.Translates, drafts[k][i].SourcePath, hint)
 		case auth == nil:
-			diags.Errorf(v.SourcePath, line, col, "translates = %s, but %s has no published text in %s, the authoritative language, for this file to translate; publish it, or remove translates", v.Translates, f.Policy, authLang)
+			report(v.SourcePath, line, col, "translates = %s, but %s has no published text in %s, the authoritative language, for this file to translate; publish it, or remove translates", v.Translates, f.Policy, authLang)
 		default:
-			diags.Errorf(v.SourcePath, line, col, "translates = %s, but %s has no version in %s (the authoritative language) dated %s; %s", v.Translates, f.Policy, authLang, v.Translates, hint)
+			report(v.SourcePath, line, col, "translates = %s, but %s has no version in %s (the authoritative language) dated %s; %s", v.Translates, f.Policy, authLang, v.Translates, hint)
 		}
 	}
 	return diags
+}
+
+// unlessArchived reports a problem in v's file as an error, or as a warning
+// when the file lies in the archive: archived files may never be edited
+// (gen check --base refuses it), so an error there could not be fixed, and
+// a site upgrading gen would stop building.
+func unlessArchived(diags *diag.List, v *Version) func(path string, line, col int, format string, args ...any) {
+	if !v.InArchive {
+		return diags.Errorf
+	}
+	return func(path string, line, col int, format string, args ...any) {
+		// The message's hint, after its first "; ", asks for an edit.
+		problem, _, _ := strings.Cut(fmt.Sprintf(format, args...), "; ")
+		diags.Warnf(path, line, col, "%s; this archived file may not be edited, so it stays as published", problem)
+	}
 }
 
 // nearest returns up to n of dates, nearest to d first (the earlier of two
