@@ -28,6 +28,10 @@ type builder struct {
 	// affect keep these bytes.
 	site    *model.Site
 	tz      *time.Location // the time zone of site's days
+	// day is the "today" of the last build tried, good or failed, so a
+	// new day is built once, not retried at every look at the clock
+	// while the site has errors.
+	day date.Date
 	index   record.Site    // what policies.json holds for site
 	files   map[string]blob
 	older   map[string]blob // the state before, whose files requests may still read
@@ -66,9 +70,9 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 		case <-ctx.Done():
 			return
 		case <-newDay:
-			// Only a good build has a day to compare with; after a failed
-			// one, the fix's build reads the clock anyway.
-			if b.site == nil || b.site.Now == date.Today(s.clock(), b.tz) {
+			// Only a good build knows the site's time zone; before one,
+			// the fix's build reads the clock anyway.
+			if b.site == nil || b.day == date.Today(s.clock(), b.tz) {
 				continue
 			}
 			fmt.Fprintf(s.log, "a new day: rebuilding everything\n")
@@ -122,6 +126,9 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	opts := b.s.opts
 	if opts.Clock.IsZero() {
 		opts.Clock = b.s.clock()
+		if b.tz != nil {
+			b.day = date.Today(opts.Clock, b.tz)
+		}
 	}
 	loaded, changed, diags := build.LoadCached(opts, b.cache)
 	b.builds++
@@ -165,6 +172,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 
 	b.site, b.tz, b.index, b.older, b.files = loaded.Site, loaded.Config.Timezone, index, b.files, next.files
+	b.day = loaded.Site.Now
 	b.headers = siteHeaders(headers)
 	b.pending, b.pendingFull = map[string]bool{}, false
 	b.pages++

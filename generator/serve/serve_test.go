@@ -460,4 +460,20 @@ func TestMidnightBringsTheUpcomingVersionIntoForce(t *testing.T) {
 	if !strings.Contains(r.log.String(), "a new day") {
 		t.Errorf("the log does not say why it rebuilt:\n%s", r.log)
 	}
+
+	// A site with errors at midnight is built for the new day once, not
+	// again at every look at the clock until it is fixed.
+	file := filepath.Join(site, "content", "cookies", "en.md")
+	good, _ := os.ReadFile(file)
+	os.WriteFile(file, bytes.Replace(good, []byte("title ="), []byte("titel ="), 1), 0o644)
+	checkEventually(t, r, after, false, "the site broken")
+	clock.Store(time.Date(2024, 6, 2, 0, 0, 1, 0, stockholm).UnixNano())
+	r.next(t, 10*time.Second)
+	time.Sleep(300 * time.Millisecond) // fifteen looks at the clock
+	if n := strings.Count(r.log.String(), "a new day"); n != 2 {
+		t.Errorf("%d new-day builds, want 2 (one per midnight):\n%s", n, r.log)
+	}
+	os.WriteFile(file, good, 0o644)
+	fixed, _ := freshAt(t, site, "2024-06-02")
+	checkEventually(t, r, fixed, true, "fixed on the next day")
 }
