@@ -28,10 +28,6 @@ type builder struct {
 	// affect keep these bytes.
 	site    *model.Site
 	tz      *time.Location // the time zone of site's days
-	// day is the "today" of the last build tried, good or failed, so a
-	// new day is built once, not retried at every look at the clock
-	// while the site has errors.
-	day date.Date
 	index   record.Site    // what policies.json holds for site
 	files   map[string]blob
 	older   map[string]blob // the state before, whose files requests may still read
@@ -41,6 +37,11 @@ type builder struct {
 	// so the build after the fix redoes everything they touched.
 	pending     map[string]bool
 	pendingFull bool
+
+	// day is the "today" of the last build tried, good or failed, so a
+	// new day is built once, not retried at every look at the clock
+	// while the site has errors.
+	day date.Date
 
 	pages, builds int
 	reported      string // the diagnostics last printed, not to repeat them
