@@ -100,7 +100,10 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	if diags.HasErrors() {
 		return Result{}, diags, nil
 	}
-	if err := checkOut(opts.Site, out); err != nil {
+	// The resolved folder is the one replaced: an -o that is a symbolic
+	// link (public -> www) keeps pointing at the new build.
+	dest, err := checkOut(opts.Site, out)
+	if err != nil {
 		return Result{}, diags, err
 	}
 	r, renderDiags := Renderer(loaded, render.Options{})
@@ -110,7 +113,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 		return Result{}, diags, nil
 	}
 	var res Result
-	err := output.Replace(out, func(w output.Writer) error {
+	err = output.Replace(dest, func(w output.Writer) error {
 		stats, err := r.Render(w)
 		if err != nil {
 			return err
@@ -191,12 +194,19 @@ func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 // work: building replaces the whole folder, so it must never be the site,
 // hold it, lie among the site's own inputs (content/, layouts/, static/, a
 // hidden folder such as .git), or be a folder of files gen did not build.
-func checkOut(site, out string) error {
+// It returns the folder to replace, with symbolic links followed.
+func checkOut(site, out string) (string, error) {
 	s, err1 := resolve(site)
 	o, err2 := resolve(out)
 	if err1 != nil || err2 != nil {
-		return &UsageError{"cannot resolve the site or output folder"}
+		return "", &UsageError{"cannot resolve the site or output folder"}
 	}
+	return o, refuseOut(site, out, s, o)
+}
+
+// refuseOut says why the output folder o (out as given) may not be
+// replaced, for the site folder s (site as given), or is nil.
+func refuseOut(site, out, s, o string) error {
 	if s == o || within(s, o) {
 		return &UsageError{fmt.Sprintf("-o %s would replace the site folder itself; choose a folder of its own, such as %s", out, filepath.Join(site, "public"))}
 	}
@@ -236,6 +246,14 @@ func checkBuiltBefore(out, o string) error {
 	if len(entries) == 0 {
 		return nil
 	}
+	// A repository checked out in the folder (a gh-pages worktree) is
+	// someone's work even in a folder gen built, and gen never writes a
+	// hidden file.
+	for _, e := range entries {
+		if vcs := e.Name(); vcs == ".git" || vcs == ".hg" || vcs == ".svn" {
+			return &UsageError{fmt.Sprintf("-o %s holds %s, a repository that a build would delete with the rest; build into another folder and copy the files in", out, vcs)}
+		}
+	}
 	// Files every gen build writes: a folder holding them was built by gen.
 	for _, m := range []string{urls.File(urls.Headers()), urls.File(urls.Index())} {
 		m = strings.TrimPrefix(m, "/")
@@ -267,5 +285,8 @@ func resolve(p string) (string, error) {
 
 // within reports whether path is strictly inside dir.
 func within(path, dir string) bool {
-	return strings.HasPrefix(path, dir+string(filepath.Separator))
+	if !strings.HasSuffix(dir, string(filepath.Separator)) {
+		dir += string(filepath.Separator) // but the root ends in one already
+	}
+	return path != dir && strings.HasPrefix(path, dir)
 }

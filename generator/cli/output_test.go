@@ -54,6 +54,37 @@ func TestOutputFolderNeverSwallowsWork(t *testing.T) {
 		t.Errorf("a refused build lost a file: %q, %v", b, err)
 	}
 
+	// A previous build with a repository in it (a gh-pages worktree).
+	worktree := buildSite(t, site, "2024-04-10")
+	os.WriteFile(filepath.Join(worktree, ".git"), []byte("gitdir: /elsewhere\n"), 0o644)
+	if code, _, stderr := run(t, "build", "-s", site, "-o", worktree, "--now", "2024-04-10"); code != 2 || !strings.Contains(stderr, ".git") {
+		t.Errorf("-o a build holding .git: exit %d, want 2:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(worktree, ".git")); err != nil {
+		t.Errorf("a refused build lost .git: %v", err)
+	}
+	// The root holds the site: said as such, not as a folder of others' files.
+	if code, _, stderr := run(t, "build", "-s", site, "-o", "/", "--now", "2024-04-10"); code != 2 || !strings.Contains(stderr, "would replace the site folder") {
+		t.Errorf("-o /: exit %d:\n%s", code, stderr)
+	}
+
+	// An output folder that is a link to another (public -> www) stays a
+	// link, and the folder it points at gets the new build.
+	www := buildSite(t, site, "2023-06-02")
+	public := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(www, public); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "build", "-s", site, "-o", public, "--now", "2024-04-10"); code != 0 {
+		t.Fatalf("-o a link: exit %d:\n%s", code, stderr)
+	}
+	if info, err := os.Lstat(public); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("-o a link: it is no longer a link (%v)", err)
+	}
+	if got, want := snapshot(t, www), snapshot(t, buildSite(t, site, "2024-04-10")); got != want {
+		t.Errorf("-o a link: the folder it points at does not hold the new build")
+	}
+
 	empty := t.TempDir()
 	for _, out := range []string{filepath.Join(site, "public"), empty, filepath.Join(t.TempDir(), "new", "public")} {
 		for range 2 { // the second build replaces the first's output
