@@ -222,6 +222,12 @@ func readStrings(t tomlpos.Table, st tomlpos.Table, prefix, code string, into ma
 			t.Diags.Errorf(t.Path, line, col, "%s", msg)
 			continue
 		}
+		if _, twice := into[name]; twice {
+			// "a.b" and a.b are different TOML keys for one string.
+			line, col := st.KeyPos(k)
+			t.Diags.Errorf(t.Path, line, col, "UI string %q is given twice in [languages.%s.strings]; keep one", name, code)
+			continue
+		}
 		if v, ok := st.String(k); ok {
 			into[name] = v
 		}

@@ -268,6 +268,10 @@ func TestStringNamesInEveryTOMLSpelling(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", name, got, want)
 		}
 	}
+	_, twice := Parse("site.toml", []byte(head+"[languages.sv.strings]\n\"notice.see_history\" = \"A\"\nnotice.see_history = \"B\"\n"))
+	if got := twice.Error(); !strings.Contains(got, `site.toml:8:8: UI string "notice.see_history" is given twice`) {
+		t.Errorf("one string given quoted and dotted: %s", got)
+	}
 	_, d := Parse("site.toml", []byte(head+"[languages.sv.strings.version.status]\narchivd = \"Arkiverad\"\n"))
 	if got := d.Error(); !strings.Contains(got, `site.toml:7:1: unknown UI string key "version.status.archivd"`) || !strings.Contains(got, `did you mean "version.status.archived"`) {
 		t.Errorf("a misspelled name in a table: %s", got)
