@@ -208,13 +208,19 @@ func (g *git) run(args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// restore is the command that puts rel back as it was at base, runnable
-// from wherever gen was run: git -C takes the paths from the site's folder.
+// restore is the command that puts rel back as it was at base (as it was
+// staged when base is ""), runnable from wherever gen was run: git -C
+// takes the paths from the site's folder.
 func restore(site, base, rel string) string {
-	if site == "." || site == "" {
-		return "git checkout " + base + " -- " + rel
+	cmd := "git"
+	if site != "." && site != "" {
+		cmd += " -C " + shellWord(site)
 	}
-	return "git -C " + shellWord(site) + " checkout " + base + " -- " + rel
+	cmd += " checkout"
+	if base != "" {
+		cmd += " " + base
+	}
+	return cmd + " -- " + rel
 }
 
 // shellWord quotes s for a POSIX shell when it has anything but plain

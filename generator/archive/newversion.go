@@ -248,7 +248,7 @@ func (p plan) write(diags *diag.List, site string, undo *[]func()) bool {
 	}
 	*undo = append(*undo, func() {
 		if err := writeReplacing(curFile, p.src); err != nil {
-			diags.Errorf(p.cut.Current, 0, 0, "was edited but cannot be restored (%v); restore it from git: git checkout -- %s", err, p.cut.Current)
+			diags.Errorf(p.cut.Current, 0, 0, "was edited but cannot be restored (%v); restore it from git: %s", err, restore(site, "", p.cut.Current))
 		}
 	})
 	return true
