@@ -45,6 +45,12 @@ func TestBuildShowsEachVersionWithItsNotices(t *testing.T) {
 	if !strings.Contains(change, "April 1, 2024") || !strings.Contains(change, "We added a mail provider.") {
 		t.Errorf("change notice = %q", change)
 	}
+	// It names the day the version took effect, not an update (the page's
+	// "Last updated" is another date), and says in words, not only in
+	// colour, that the change is material.
+	if !strings.Contains(change, "took effect on April 1, 2024") || !strings.Contains(change, "Material change") {
+		t.Errorf("change notice = %q, want the effective day and the material mark in words", change)
+	}
 	if !inForce.hasLink("See exactly what changed", "/en/privacy/2024-03-01/changes/") {
 		t.Errorf("change notice does not link the redline: %v", inForce.links("See exactly"))
 	}
@@ -63,7 +69,7 @@ func TestBuildShowsEachVersionWithItsNotices(t *testing.T) {
 	}
 
 	archived := readPage(t, out, "/en/privacy/2023-01-01/")
-	if got := archived.notice("archived"); !strings.Contains(got, "from January 1, 2023 until April 1, 2024") {
+	if got := archived.notice("archived"); !strings.Contains(got, "from January 1, 2023 through March 31, 2024") {
 		t.Errorf("archived notice = %q", got)
 	}
 	if !archived.hasLink("Read the version in force", "/en/privacy/") ||
@@ -169,7 +175,7 @@ func TestNoticesExpire(t *testing.T) {
 	if !strings.Contains(p.mainText(), "30 days") || p.notice("upcoming") != "" {
 		t.Errorf("on its effective date the new version is not in force")
 	}
-	if got := readPage(t, out, "/en/privacy/2024-03-01/").notice("archived"); !strings.Contains(got, "until June 1, 2024") {
+	if got := readPage(t, out, "/en/privacy/2024-03-01/").notice("archived"); !strings.Contains(got, "through May 31, 2024") {
 		t.Errorf("superseded version's notice = %q", got)
 	}
 }

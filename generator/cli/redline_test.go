@@ -65,7 +65,7 @@ func TestRedlinePagesShowWhatChanged(t *testing.T) {
 	}
 
 	hist := readPage(t, out, "/en/privacy/history/")
-	if !hist.hasLink("Changes", "/en/privacy/2024-04-05/changes/") || !hist.hasLink("Compare with in force", "/en/privacy/compare/2023-01-01..2024-03-01/") {
+	if !hist.hasLink("Changes", "/en/privacy/2024-04-05/changes/") || !hist.hasLink("Compare with the version in force", "/en/privacy/compare/2023-01-01..2024-03-01/") {
 		t.Errorf("history lacks redline links")
 	}
 	if len(hist.all("form", "picker")) != 1 {

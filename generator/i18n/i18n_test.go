@@ -53,8 +53,8 @@ func TestT(t *testing.T) {
 		want      string
 	}{
 		{"sv", "notice.upcoming", []string{"date", "1 januari 2027"}, "En ny version av den här policyn träder i kraft den 1 januari 2027."},
-		{"en", "notice.archived", []string{"until", "May 1, 2022", "from", "July 15, 2021"}, "This is an archived version. It was in force from July 15, 2021 until May 1, 2022."},
-		{"en", "notice.archived", []string{"from", "July 15, 2021"}, "This is an archived version. It was in force from July 15, 2021 until {until}."},
+		{"en", "notice.archived", []string{"until", "May 1, 2022", "from", "July 15, 2021"}, "This is an archived version. It was in force from July 15, 2021 through May 1, 2022."},
+		{"en", "notice.archived", []string{"from", "July 15, 2021"}, "This is an archived version. It was in force from July 15, 2021 through {until}."},
 		{"en", "site.footer", []string{"title", "{title} & {x}"}, "Published by {title} & {x}"},
 		{"en", "site.footer", []string{"title"}, "Published by {title}"},
 		{"en", "site.skip", []string{"unused", "x"}, "Skip to content"},
@@ -189,7 +189,7 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if got, want := c.T("fi", "notice.change", "date", c.Date("fi", d)), "Tätä asiakirjaa päivitettiin 29. helmikuuta 2024."; got != want {
+	if got, want := c.T("fi", "notice.change", "date", c.Date("fi", d)), "Tämä versio tuli voimaan 29. helmikuuta 2024."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

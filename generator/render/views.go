@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"gen/generator/date"
 	"gen/generator/model"
 	"gen/generator/urls"
 )
@@ -186,7 +187,7 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	case model.Archived:
 		n := &ArchivedNotice{From: p.Date(v.Effective), NeverInForce: v.NeverInForce}
 		if !v.Until.IsZero() {
-			n.Until = p.Date(v.Until)
+			n.Until = p.Date(lastDay(v))
 		}
 		if inForce != nil {
 			n.InForceURL = urls.Policy(lang, pol.Slug)
@@ -247,6 +248,12 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	p.Version = view
 	return p
 }
+
+// lastDay is the last day a superseded version was in force. The model's
+// Until is the day the next one took over, as versions.json gives it; on a
+// page "until 15 September" beside the next version's "from 15 September"
+// would read as a day both were in force, so pages name the last day.
+func lastDay(v *model.Version) date.Date { return v.Until.AddDays(-1) }
 
 func without(ns []MaterialNotice, href string) []MaterialNotice {
 	var out []MaterialNotice
@@ -318,7 +325,7 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 		if v.Status != model.Upcoming && !v.NeverInForce {
 			row.From = p.Date(v.Effective)
 			if !v.Until.IsZero() {
-				row.Until = p.Date(v.Until)
+				row.Until = p.Date(lastDay(v))
 			}
 		}
 		if v.Change != nil {
