@@ -23,7 +23,12 @@ func FrontMatter(old, new *model.Version) []FrontMatterChange {
 	if old.Title != new.Title {
 		cs = append(cs, FrontMatterChange{Field: "title", Old: old.Title, New: new.Title})
 	}
-	if old.Effective != new.Effective {
+	// Every version has its own effective date, by default its own
+	// last_updated, which the redline's heading shows already: listing
+	// the dates again as a change would make every redline look like an
+	// amendment of when the policy applies. Only a date set apart from
+	// last_updated, on either side, is news.
+	if old.Effective != new.Effective && (old.Effective != old.Date || new.Effective != new.Date) {
 		cs = append(cs, FrontMatterChange{
 			Field: "effective", Old: old.Effective.String(), New: new.Effective.String(),
 			OldDate: old.Effective, NewDate: new.Effective,

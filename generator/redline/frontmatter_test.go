@@ -16,8 +16,13 @@ func TestFrontMatter(t *testing.T) {
 		}
 		return v
 	}
+	// Versions last updated on 2024-03-01, effective as given.
 	v := func(title, effective string) *model.Version {
-		return &model.Version{Title: title, Effective: d(effective), Description: title + " in short"}
+		return &model.Version{Title: title, Date: d("2024-03-01"), Effective: d(effective), Description: title + " in short"}
+	}
+	// A version whose effective date is its own last_updated, the default.
+	plain := func(day string) *model.Version {
+		return &model.Version{Title: "Privacy", Date: d(day), Effective: d(day)}
 	}
 	tests := []struct {
 		name     string
@@ -32,6 +37,11 @@ func TestFrontMatter(t *testing.T) {
 			"[{title Privacy Privacy notice 0000-00-00 0000-00-00} {effective 2024-04-01 2024-06-01 2024-04-01 2024-06-01}]",
 		},
 	}
+	tests = append(tests, struct {
+		name     string
+		old, new *model.Version
+		want     string
+	}{"effective dates by default only", plain("2023-03-01"), plain("2025-09-15"), "[]"})
 	for _, tt := range tests {
 		if got := fmt.Sprint(FrontMatter(tt.old, tt.new)); got != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
