@@ -206,7 +206,13 @@ func (c *Catalog) Date(lang string, d date.Date) string {
 	if !ok {
 		t = c.dates[reference]
 	}
-	return t.FormatDateLong(d.Time())
+	s := t.FormatDateLong(d.Time())
+	// French writes the first of the month as an ordinal ("1er novembre"),
+	// which CLDR's long format, built for every day alike, leaves out.
+	if d.Day == 1 && (lang == "fr" || strings.HasPrefix(lang, "fr-")) && strings.HasPrefix(s, "1 ") {
+		s = "1er" + s[1:]
+	}
+	return s
 }
 
 // ProcessorField returns the key of the UI string naming a processor's

@@ -40,6 +40,16 @@ func TestDate(t *testing.T) {
 			t.Errorf("Date(%q) = %q, want %q", lang, got, want)
 		}
 	}
+	// The first of the month is an ordinal in French, and only there.
+	first := date.Date{Year: 2026, Month: 11, Day: 1}
+	for lang, want := range map[string]string{"fr": "1er novembre 2026", "en": "November 1, 2026", "sv": "1 november 2026"} {
+		if got := c.Date(lang, first); got != want {
+			t.Errorf("Date(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	if got := c.Date("fr", date.Date{Year: 2026, Month: 11, Day: 11}); got != "11 novembre 2026" {
+		t.Errorf("the 11th in French: %q", got)
+	}
 }
 
 func TestT(t *testing.T) {
