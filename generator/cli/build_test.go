@@ -105,7 +105,7 @@ func TestBuildShowsEachVersionWithItsNotices(t *testing.T) {
 	// Swedish translates 2023-01-01; the English version in force, which
 	// prevails, is 2024-03-01 (the newer 2024-04-05 is not in force yet).
 	behind := sv.notice("behind")
-	if !strings.Contains(behind, "English") || !strings.Contains(behind, "1 mars 2024") || !sv.hasLink("English", "/en/privacy/") {
+	if !strings.Contains(behind, "(engelska)") || !strings.Contains(behind, "1 mars 2024") || !sv.hasLink("engelska", "/en/privacy/") {
 		t.Errorf("translation-behind notice = %q", behind)
 	}
 	if len(sv.all("h2", "")) == 0 || !bytes.Contains(mustRead(t, out, "sv/privacy/index.html"), []byte(`id="vem-ansvarar-for-dina-personuppgifter"`)) {

@@ -52,15 +52,15 @@ func TestTranslationNoticeNamesWhatPrevails(t *testing.T) {
 			if tc.prevails == "" && prevails != "" {
 				t.Errorf("the notice says a version prevails: %q", prevails)
 			}
-			if tc.prevails != "" && (!strings.Contains(prevails, "Versionen från den "+tc.prevails+" (English) har företräde") || !sv.hasLink("English", tc.link)) {
-				t.Errorf("notice = %q with links %v; want the version of %s prevailing, linked at %s", prevails, sv.links("English"), tc.prevails, tc.link)
+			if tc.prevails != "" && (!strings.Contains(prevails, "Versionen från den "+tc.prevails+" (engelska) har företräde") || !sv.hasLink("engelska", tc.link)) {
+				t.Errorf("notice = %q with links %v; want the version of %s prevailing, linked at %s", prevails, sv.links("engelska"), tc.prevails, tc.link)
 			}
 			if tc.upcoming == "" && upcoming != "" {
 				t.Errorf("notice of an upcoming version: %q", upcoming)
 			}
 			if tc.upcoming != "" {
-				if !strings.Contains(upcoming, "träder i kraft den "+tc.upcoming) || !sv.hasLink("English", tc.link) {
-					t.Errorf("notice = %q with links %v; want the version taking effect on %s, linked at %s", upcoming, sv.links("English"), tc.upcoming, tc.link)
+				if !strings.Contains(upcoming, "träder i kraft den "+tc.upcoming) || !sv.hasLink("engelska", tc.link) {
+					t.Errorf("notice = %q with links %v; want the version taking effect on %s, linked at %s", upcoming, sv.links("engelska"), tc.upcoming, tc.link)
 				}
 				if strings.Contains(sv.mainText(), "företräde") {
 					t.Errorf("the page says something prevails:\n%s", sv.mainText())
@@ -215,5 +215,17 @@ func TestTranslatesInArchivedFilesWarns(t *testing.T) {
 	}
 	if strings.Contains(stderr, "remove translates") {
 		t.Errorf("the warning asks for an edit the archive forbids:\n%s", stderr)
+	}
+}
+
+// TestLanguageIndexNamesItsLanguage: the index says which language its
+// policies are in as that language writes it ("på svenska", "in English"),
+// not with the site's capitalised name mid-sentence.
+func TestLanguageIndexNamesItsLanguage(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10")
+	for url, want := range map[string]string{"/sv/": "Policyer för Acme på svenska.", "/en/": "The policies of Acme in English."} {
+		if got := readPage(t, out, url).mainText(); !strings.Contains(got, want) {
+			t.Errorf("%s reads %q, want %q", url, got, want)
+		}
 	}
 }

@@ -5,6 +5,8 @@
 package i18n
 
 import (
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"slices"
 	"sort"
 	"strings"
@@ -223,4 +225,26 @@ func ProcessorField(field string) string {
 		return "processors.policy" // the column of links to each processor's policy
 	}
 	return "processors." + field
+}
+
+// LanguageName names the language code in the language ui, as a sentence
+// in ui needs it ("The Swedish version" on an English page, "engelska" on
+// a Swedish one), from CLDR's names. fallback, the site's own name for the
+// language, serves where CLDR knows either language not.
+func LanguageName(ui, code, fallback string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return fallback
+	}
+	if _, conf := tag.Base(); conf == language.No {
+		return fallback
+	}
+	namer := display.Tags(language.Make(ui))
+	if namer == nil {
+		return fallback
+	}
+	if name := namer.Name(tag); name != "" {
+		return name
+	}
+	return fallback
 }

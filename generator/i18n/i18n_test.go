@@ -221,3 +221,21 @@ func FuzzT(f *testing.F) {
 		}
 	})
 }
+
+// TestLanguageName: a language is named in the reader's language, so an
+// English sentence says "Swedish", not the site's own name "Svenska"; a
+// code CLDR does not know keeps the site's name.
+func TestLanguageName(t *testing.T) {
+	for _, tc := range []struct{ ui, code, want string }{
+		{"en", "sv", "Swedish"},
+		{"sv", "en", "engelska"},
+		{"fr", "fr", "français"},
+		{"de", "nb", "Norwegisch Bokmål"},
+		{"en", "xx", "Site name"},
+		{"xx", "en", "Site name"},
+	} {
+		if got := LanguageName(tc.ui, tc.code, "Site name"); got != tc.want {
+			t.Errorf("LanguageName(%q, %q) = %q, want %q", tc.ui, tc.code, got, tc.want)
+		}
+	}
+}

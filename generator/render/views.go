@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"gen/generator/date"
+	"gen/generator/i18n"
 	"gen/generator/model"
 	"gen/generator/urls"
 )
@@ -227,6 +228,9 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	}
 	if b := ed.Behind; b != nil && v.Status != model.Archived {
 		authLang, _ := r.site.Language(b.Edition.Lang)
+		// Named in the reader's language: "the Swedish version", not
+		// "the Svenska version", on an English page.
+		authLang.Name = i18n.LanguageName(lang, authLang.Code, authLang.Name)
 		if b.Status == model.InForce {
 			// The policy page shows the version in force: the one named.
 			view.Behind = &BehindNotice{
@@ -349,7 +353,7 @@ func (r *Renderer) indexPage(lang string) *Page {
 	s := r.site
 	l, _ := s.Language(lang)
 	p := r.newPage(r.languageFrame(lang), urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
-	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", l.Name)
+	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
 	idx := &IndexView{}
 	for _, pol := range s.Policies {
 		ed := pol.Edition(lang)
