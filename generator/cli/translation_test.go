@@ -229,3 +229,24 @@ func TestLanguageIndexNamesItsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageIndexPointsToPoliciesInOtherLanguages: the test site has no
+// Swedish cookie policy. The Swedish index must not leave a reader
+// believing there is none: it names it, in its own language, and links it
+// where it is published.
+func TestLanguageIndexPointsToPoliciesInOtherLanguages(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10")
+	sv := readPage(t, out, "/sv/")
+	lists := sv.all("ul", "elsewhere")
+	if len(lists) != 1 || !strings.Contains(text(lists[0]), "Cookie policy") || !sv.hasLink("English", "/en/cookies/") {
+		t.Fatalf("the Swedish index does not point to the English cookie policy:\n%s", sv.mainText())
+	}
+	for _, span := range sv.all("span", "") {
+		if text(span) == "Cookie policy" && attr(span, "lang") != "en" {
+			t.Errorf("the English title is not marked lang=en")
+		}
+	}
+	if en := readPage(t, out, "/en/"); len(en.all("ul", "elsewhere")) != 0 {
+		t.Errorf("the English index, which has every policy, lists some as elsewhere")
+	}
+}

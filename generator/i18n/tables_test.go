@@ -33,7 +33,7 @@ var requiredKeys = []string{
 	"redline.unchanged_one", "redline.counts", "redline.changed_sections", "redline.processors",
 	"redline.processor_added", "redline.processor_removed", "redline.processor_changed",
 	"redline.metadata", "redline.title_changed", "redline.effective_changed", "redline.no_changes",
-	"index.title", "index.intro", "index.in_force_since", "index.upcoming_on",
+	"index.title", "index.intro", "index.in_force_since", "index.elsewhere", "index.upcoming_on",
 	"notfound.title", "notfound.text", "notfound.home",
 	"redirect.title", "redirect.text",
 }

@@ -205,6 +205,17 @@ type HistoryRow struct {
 // IndexView lists a language's policies.
 type IndexView struct {
 	Policies []IndexEntry
+	// Elsewhere are the site's policies this language does not have, each
+	// with where it can be read, so a reader is not left thinking there
+	// are no such terms.
+	Elsewhere []ElsewhereEntry
+}
+
+// ElsewhereEntry is a policy published only in other languages.
+type ElsewhereEntry struct {
+	Title string // in the first language that has it
+	Lang  string // that language, for the title's lang attribute
+	In    []Link // the policy in each language that has it
 }
 
 // IndexEntry is one policy on a language index.

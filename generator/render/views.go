@@ -348,6 +348,23 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 	return p
 }
 
+// elsewhere lists where a policy missing from a language can be read, in
+// the site's language order.
+func (r *Renderer) elsewhere(pol *model.Policy) ElsewhereEntry {
+	var e ElsewhereEntry
+	for _, l := range r.site.Languages {
+		ed := pol.Edition(l.Code)
+		if ed == nil {
+			continue
+		}
+		if e.Title == "" {
+			e.Title, e.Lang = ed.Shown.Title, l.Code
+		}
+		e.In = append(e.In, Link{Lang: l.Code, Label: l.Name, Href: urls.Policy(l.Code, pol.Slug)})
+	}
+	return e
+}
+
 // indexPage lists the policies of one language.
 func (r *Renderer) indexPage(lang string) *Page {
 	s := r.site
@@ -358,6 +375,7 @@ func (r *Renderer) indexPage(lang string) *Page {
 	for _, pol := range s.Policies {
 		ed := pol.Edition(lang)
 		if ed == nil {
+			idx.Elsewhere = append(idx.Elsewhere, r.elsewhere(pol))
 			continue
 		}
 		e := IndexEntry{
