@@ -68,6 +68,15 @@ func TestRedlinePagesShowWhatChanged(t *testing.T) {
 	if !hist.hasLink("Changes", "/en/privacy/2024-04-05/changes/") || !hist.hasLink("Compare with the version in force", "/en/privacy/compare/2023-01-01..2024-03-01/") {
 		t.Errorf("history lacks redline links")
 	}
+	// The upcoming version's changes/ page is its comparison with the
+	// version in force: one link to it, not two.
+	if hist.hasLink("Compare", "/en/privacy/compare/2024-03-01..2024-04-05/") {
+		t.Errorf("history links the same comparison twice for the upcoming version")
+	}
+	// Heard as a list of links, each says which version it is for.
+	if !hist.hasLink("Read (April 5, 2024)", "/en/privacy/2024-04-05/") {
+		t.Errorf("history links do not name their version: %v", hist.links("Read"))
+	}
 	if len(hist.all("form", "picker")) != 1 {
 		t.Errorf("history has no comparison picker")
 	}

@@ -339,7 +339,10 @@ func (r *Renderer) historyPage(ed *model.Edition) *Page {
 		if v.Previous != nil {
 			row.ChangesURL = urls.Changes(lang, pol.Slug, v.Date)
 		}
-		if ed.InForce != nil && ed.InForce != v {
+		// The upcoming version right after the one in force is compared
+		// with it on its changes/ page already: one link, not two to the
+		// same redline.
+		if ed.InForce != nil && ed.InForce != v && ed.InForce != v.Previous {
 			row.CompareURL = compareURL(v, ed.InForce)
 		}
 		h.Rows = append(h.Rows, row)
