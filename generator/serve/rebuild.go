@@ -213,8 +213,9 @@ func (b *builder) report(diags diag.List) {
 // keep their bytes from the last good build. A content file changes its own
 // policy-language's pages; every language's pages of the policy when what
 // they show of each other changes (languageKey); all pages of a language when its material
-// notices change; and always the site- and language-wide files: indexes,
-// feeds, sitemap, policies.json, redirects, 404. Anything else — site.toml,
+// notices change; every language's index, which names the policies it
+// lacks; and always the site- and language-wide files: feeds, sitemap,
+// policies.json, redirects, 404. Anything else — site.toml,
 // layouts, static, a new day — renders everything.
 func (b *builder) affected(next *model.Site, index record.Site) func(path string) bool {
 	if b.pendingFull || b.site == nil || b.site.Now != next.Now {
@@ -284,8 +285,10 @@ func (b *builder) affected(next *model.Site, index record.Site) func(path string
 		}
 		policy, inside, inPolicy := strings.Cut(rest, "/")
 		if !inPolicy {
-			// The language's index and feeds show only its own policies.
-			return editedLangs[first]
+			// The language's feeds show only its own policies; its index
+			// also names those it lacks, as other languages title them,
+			// so any edited policy may change it (a few small pages).
+			return editedLangs[first] || (rest == "index.html" && len(changed) > 0)
 		}
 		ls, ok := changed[policy]
 		if !ok || !(wide[policy] || ls[first]) {
