@@ -192,6 +192,10 @@ const printCheck = `(function () {
   document.querySelectorAll(".dates").forEach(function (el) {
     r.dates.push(shown(el) ? el.innerText.trim() : "");
   });
+  r.trace = [];
+  document.querySelectorAll(".print-trace").forEach(function (el) {
+    r.trace.push(shown(el) ? el.innerText.trim() : "");
+  });
   return r;
 })()`
 
@@ -199,12 +203,16 @@ type printResult struct {
 	Checked int      `json:"checked"`
 	Shown   []string `json:"shown"`
 	Dates   []string `json:"dates"`
+	Trace   []string `json:"trace"` // what ties a printout to its version
 }
 
 // checkPrint prints the page (emulated) and fails when navigation or a
 // notice meant for the screen is shown, or when a version's dates are not.
 func checkPrint(t *testing.T, ctx context.Context, p examplePage) {
 	t.Helper()
+	if screen := run(t, ctx, chromedp.Evaluate[printResult](printCheck)); strings.Join(screen.Trace, "") != "" {
+		t.Errorf("the screen shows the print-only line %q", screen.Trace)
+	}
 	setMedia(t, ctx, "print", "")
 	defer setMedia(t, ctx, "", "")
 	if !run(t, ctx, chromedp.Evaluate[bool](`matchMedia("print").matches`)) {
@@ -218,6 +226,11 @@ func checkPrint(t *testing.T, ctx context.Context, p examplePage) {
 	if isVersion {
 		if len(r.Dates) != 1 || r.Dates[0] == "" {
 			t.Errorf("print does not show the version's dates: %q", r.Dates)
+		}
+		// Its links are gone on paper: the printout names the version's
+		// permanent address and its status on the day of the build.
+		if len(r.Trace) != 1 || !strings.Contains(r.Trace[0], "https://") || !strings.Contains(r.Trace[0], "/20") {
+			t.Errorf("print does not say which version it is and where it lives: %q", r.Trace)
 		}
 		if r.Checked < 2 {
 			t.Errorf("print: only %d elements to hide found on a version page; the check is not working", r.Checked)

@@ -119,10 +119,14 @@ type VersionView struct {
 	LastUpdated string
 	Effective   string
 	Permalink   string
-	HistoryURL  string
-	ChangesURL  string // "" for the first version
-	CompareURL  string // comparison with the version in force; "" for it
-	SourceURL   string
+	// PrintTrace ties a printout to its version: the permanent address,
+	// and the status on the day the site was built. Shown only in print,
+	// where the page's links are gone.
+	PrintTrace string
+	HistoryURL string
+	ChangesURL string // "" for the first version
+	CompareURL string // comparison with the version in force; "" for it
+	SourceURL  string
 }
 
 // TOCEntry is a section in the table of contents with its subsections.

@@ -176,6 +176,8 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	for _, part := range v.Body.Parts {
 		view.Parts = append(view.Parts, template.HTML(part))
 	}
+	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", r.site.BaseURL+view.Permalink,
+		"date", p.Date(r.site.Now), "status", view.Status)
 	if v.Previous != nil {
 		view.ChangesURL = urls.Changes(lang, pol.Slug, v.Date)
 	}
