@@ -70,6 +70,14 @@ func serveExampleOn(t *testing.T, day string) string {
 	if _, diags, err := build.Build(build.Options{Site: exampleSite, Now: day}, out); err != nil || diags.HasErrors() {
 		t.Fatalf("building the example site on %s: %v\n%s", day, err, diags.Errors())
 	}
+	srv := httptest.NewServer(staticHost(out, headersOf(t, out)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// headersOf reads the _headers a build wrote to out, as a static host would.
+func headersOf(t *testing.T, out string) []headerRule {
+	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(out, "_headers"))
 	if err != nil {
 		t.Fatal(err)
@@ -78,9 +86,7 @@ func serveExampleOn(t *testing.T, day string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(staticHost(out, rules))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return rules
 }
 
 func load(t *testing.T, ctx context.Context, url string) {
