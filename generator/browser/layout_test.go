@@ -241,7 +241,7 @@ const alignment = `(function () {
     main: box,
     text: [box[0] + parseFloat(style.paddingLeft), box[1] - parseFloat(style.paddingRight)],
     footer: edges(document.querySelector("footer.site")),
-    notice: edges(document.querySelector("header.site + .notice-material"))
+    notice: edges(document.querySelector(".site-notices .notice-material"))
   };
 })()`
 

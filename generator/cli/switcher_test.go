@@ -39,3 +39,26 @@ func TestLanguageSwitcherNeverCallsAnotherPageThisOne(t *testing.T) {
 		t.Error("no page marks the reader's language in its switcher")
 	}
 }
+
+// TestSiteWideNoticesAreInALandmark: the material-change notice shown on
+// every page of a language comes before main; it must still lie in a
+// landmark, so a screen reader's landmark list does not skip it.
+func TestSiteWideNoticesAreInALandmark(t *testing.T) {
+	out := buildSite(t, testSite, "2024-04-10")
+	pg := readPage(t, out, "/en/")
+	notices := pg.all("div", "notice-material")
+	if len(notices) == 0 {
+		t.Fatal("the test site shows no material notice on its English index; the test proves nothing")
+	}
+	for _, n := range notices {
+		inLandmark := false
+		for a := n.Parent; a != nil; a = a.Parent {
+			if a.Data == "main" || (a.Data == "aside" && attr(a, "aria-label") != "") {
+				inLandmark = true
+			}
+		}
+		if !inLandmark {
+			t.Errorf("a material notice lies outside every landmark: %q", text(n))
+		}
+	}
+}

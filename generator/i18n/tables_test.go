@@ -9,7 +9,7 @@ import (
 // The keys the templates and the rest of the generator rely on. Removing or
 // renaming one breaks them, so it must be a deliberate change here too.
 var requiredKeys = []string{
-	"site.skip", "site.languages", "site.policies", "site.footer", "site.subscribe",
+	"site.skip", "site.languages", "site.notices", "site.policies", "site.footer", "site.subscribe",
 	"site.feed_title", "site.processors_feed_title",
 	"version.last_updated", "version.effective", "version.takes_effect", "version.planned_effective", "version.status_label", "version.print_trace", "version.contents",
 	"version.history", "version.source", "version.draft", "version.status.in-force",
