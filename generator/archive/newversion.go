@@ -149,7 +149,7 @@ func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bo
 	if meta.Draft {
 		// A draft was never published: archiving it would give it a
 		// permanent address as if readers had seen it.
-		line, col := keyPos(src, meta.Lines["draft"])
+		line, col := meta.Lines["draft"], meta.Cols["draft"]
 		hint := ""
 		if several {
 			hint = "; to cut the other languages now, name them without " + lang
@@ -158,7 +158,7 @@ func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bo
 		return plan{}, false
 	}
 	if !day.After(meta.LastUpdated) {
-		line, col := keyPos(src, meta.Lines["last_updated"])
+		line, col := meta.Lines["last_updated"], meta.Cols["last_updated"]
 		diags.Errorf(cur, line, col, "the new version's date %s must be after the current last_updated %s", day, meta.LastUpdated)
 		return plan{}, false
 	}
@@ -180,17 +180,6 @@ func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bo
 		return plan{}, false
 	}
 	return plan{Cut{lang, arch, cur, meta.LastUpdated, day}, src, edit}, true
-}
-
-// keyPos is the line and column where a top-level front matter key starts
-// (its line is known; indentation decides its column), or 0, 0 without one.
-func keyPos(src []byte, line int) (int, int) {
-	lines := strings.SplitN(string(src), "\n", line+1)
-	if line < 1 || line > len(lines) {
-		return 0, 0
-	}
-	l := lines[line-1]
-	return line, 1 + len(l) - len(strings.TrimLeft(l, " \t"))
 }
 
 // write carries out the plans: each archive copy, then its edited current
