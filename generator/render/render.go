@@ -163,11 +163,7 @@ func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(max(int(l.size.Load()), 16<<10))
-	name := "base"
-	if layout == "redirect.html" {
-		name = "redirect"
-	}
-	if err := l.t.ExecuteTemplate(buf, name, p); err != nil {
+	if err := l.t.ExecuteTemplate(buf, entry(layout), p); err != nil {
 		return nil, r.layouts.explain(err, p.URL)
 	}
 	if n := int64(buf.Len()); n > l.size.Load() {
