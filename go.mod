@@ -1,4 +1,4 @@
-module gen
+module github.com/policygen/gen
 
 go 1.26
 

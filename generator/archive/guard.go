@@ -10,10 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gen/generator/content"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/frontmatter"
 )
 
 // Guard compares the site's content tree with git revision base and

@@ -15,10 +15,10 @@ import (
 	"sort"
 	"strings"
 
-	"gen/generator/content"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/frontmatter"
 )
 
 // Cut is what `gen new-version` did for one language.

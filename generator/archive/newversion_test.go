@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 )
 
 // TestWriteUndoesWhenAWriteFails checks two languages, then lets the

@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 var (

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // browser is one headless Chromium with one tab, shared by every test of the

@@ -10,8 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gen/generator/build"
-	"gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // payload runs in a browser only if the output lets it: each variant sets

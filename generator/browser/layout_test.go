@@ -15,7 +15,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
-	"gen/generator/build"
+	"github.com/policygen/gen/generator/build"
 )
 
 // materialDay is a day on which every page of the example site but the

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"gen/generator/build"
+	"github.com/policygen/gen/generator/build"
 )
 
 // exampleSite is the repository's own site.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // TestHTMLIsValid runs the Nu HTML Checker, the W3C's reference validator

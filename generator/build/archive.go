@@ -5,10 +5,10 @@ import (
 	"os"
 	"path/filepath"
 
-	"gen/generator/archive"
-	"gen/generator/config"
-	"gen/generator/diag"
-	"gen/generator/render"
+	"github.com/policygen/gen/generator/archive"
+	"github.com/policygen/gen/generator/config"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/render"
 )
 
 // Check validates everything Build would, writing nothing, and with a base

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/build"
-	"gen/generator/corpus"
-	"gen/generator/output"
-	"gen/generator/render"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/corpus"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/render"
 )
 
 // BenchmarkBuild builds the synthetic corpora of package corpus from

@@ -13,15 +13,15 @@ import (
 	"strings"
 	"time"
 
-	"gen/generator/config"
-	"gen/generator/content"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/output"
-	"gen/generator/render"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/config"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // ConfigFile is the site configuration's name inside the site folder.

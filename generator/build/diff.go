@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"io"
 
-	"gen/generator/content"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/model"
-	"gen/generator/redline"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/redline"
 )
 
 // DiffRequest names the two versions `gen diff` compares; empty dates

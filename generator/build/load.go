@@ -9,14 +9,14 @@ import (
 	"sync"
 	"time"
 
-	"gen/generator/config"
-	"gen/generator/content"
-	"gen/generator/diag"
-	"gen/generator/i18n"
-	"gen/generator/markdown"
-	"gen/generator/model"
-	"gen/generator/output"
-	"gen/generator/render"
+	"github.com/policygen/gen/generator/config"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/markdown"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/render"
 )
 
 // Load reads the site and builds its model, returning every diagnostic.

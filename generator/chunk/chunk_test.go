@@ -11,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 
-	"gen/generator/chunk"
+	"github.com/policygen/gen/generator/chunk"
 )
 
 // render is goldmark with the dialect of policy bodies, raw HTML kept so

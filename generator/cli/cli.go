@@ -18,11 +18,11 @@ import (
 	"syscall"
 	"time"
 
-	"gen/generator/archive"
-	"gen/generator/build"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/serve"
+	"github.com/policygen/gen/generator/archive"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/serve"
 )
 
 // Exit statuses.

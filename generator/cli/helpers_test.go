@@ -11,8 +11,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"gen/generator/cli"
-	"gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/cli"
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // run runs gen in-process and returns its exit status and output.

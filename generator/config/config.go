@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"gen/generator/diag"
-	"gen/generator/i18n"
-	"gen/generator/tomlpos"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/tomlpos"
 )
 
 // Site is the configuration in site.toml.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/i18n"
+	"github.com/policygen/gen/generator/i18n"
 )
 
 const full = `title = "Example Ltd"

@@ -13,11 +13,11 @@ import (
 	"sort"
 	"strings"
 
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/frontmatter"
-	"gen/generator/markdown"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/markdown"
+	"github.com/policygen/gen/generator/model"
 )
 
 // Dir is the folder of the content tree inside a site.

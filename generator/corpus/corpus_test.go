@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/build"
-	"gen/generator/corpus"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/corpus"
 )
 
 // TestSmallBuilds builds the small corpus: it must be valid content for the

@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"gen/generator/corpus"
+	"github.com/policygen/gen/generator/corpus"
 )
 
 // TestWriteHugo writes the small corpus in both layouts: one Hugo page per

@@ -12,11 +12,11 @@ import (
 	"sort"
 	"strings"
 
-	"gen/generator/date"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/redline"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/redline"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // atom is the feed document.

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/model"
-	"gen/generator/tomlpos"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/tomlpos"
 )
 
 // Meta is what the front matter of one policy version says.

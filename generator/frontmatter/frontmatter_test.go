@@ -10,8 +10,8 @@ import (
 	"time"
 	_ "time/tzdata" // the zones of TestDatesInExtremeZones, wherever the test runs
 
-	"gen/generator/date"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
 )
 
 const full = `+++

@@ -11,8 +11,8 @@ import (
 	"sort"
 	"strings"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 
 	"github.com/bep/golocales"
 )

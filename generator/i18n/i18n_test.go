@@ -6,8 +6,8 @@ import (
 	"sync"
 	"testing"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 )
 
 func newCatalog(t *testing.T, langs []string, overrides map[string]map[string]string) (*Catalog, diag.List) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"gen/generator/tomlpos"
+	"github.com/policygen/gen/generator/tomlpos"
 )
 
 // knownKeys are Keys, read from the embedded table once: site.toml's

@@ -15,9 +15,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"gen/generator/chunk"
-	"gen/generator/diag"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/chunk"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
 )
 
 // Options configure a Renderer from site.toml.

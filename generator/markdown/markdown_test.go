@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"gen/generator/diag"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
 )
 
 // render renders src with default options and fails on nothing; tests

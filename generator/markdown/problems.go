@@ -6,7 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/parser"
 
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/diag"
 )
 
 // problemsKey finds a Render call's problems in goldmark's parser context,

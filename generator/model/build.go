@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 )
 
 // Config is what Build needs to know about the site besides its files.

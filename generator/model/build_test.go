@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/date"
+	"github.com/policygen/gen/generator/date"
 )
 
 func day(s string) date.Date {

@@ -5,7 +5,7 @@
 package model
 
 import (
-	"gen/generator/date"
+	"github.com/policygen/gen/generator/date"
 )
 
 // Site is everything a build publishes.

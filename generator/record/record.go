@@ -8,9 +8,9 @@ package record
 import (
 	"encoding/json"
 
-	"gen/generator/date"
-	"gen/generator/model"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Edition is versions.json: one policy in one language.

@@ -1,8 +1,8 @@
 package redline
 
 import (
-	"gen/generator/date"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
 )
 
 // FrontMatterChange is a change to front matter a reader sees beside the

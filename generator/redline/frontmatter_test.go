@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"gen/generator/date"
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
 )
 
 func TestFrontMatter(t *testing.T) {

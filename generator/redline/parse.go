@@ -18,7 +18,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
-	"gen/generator/chunk"
+	"github.com/policygen/gen/generator/chunk"
 )
 
 // Inline styles a word can carry. A word's style is part of its identity,

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/chunk"
+	"github.com/policygen/gen/generator/chunk"
 )
 
 func chunksOf(body string) [][]byte {

@@ -3,7 +3,7 @@ package redline
 import (
 	"strings"
 
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/model"
 )
 
 // ProcessorChange is a processor added, removed or changed between two

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"gen/generator/model"
+	"github.com/policygen/gen/generator/model"
 )
 
 func TestProcessors(t *testing.T) {

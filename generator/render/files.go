@@ -5,8 +5,8 @@ import (
 	"encoding/xml"
 	"strings"
 
-	"gen/generator/model"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // contentSecurityPolicy is what every page is served under. The site loads

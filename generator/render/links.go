@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"gen/generator/diag"
-	"gen/generator/model"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // CheckLinks verifies that every link written in a policy's Markdown that

@@ -4,10 +4,10 @@ import (
 	"html/template"
 	"sync"
 
-	"gen/generator/date"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Page is what every layout receives: the page's title and address, its

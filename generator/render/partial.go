@@ -4,7 +4,7 @@ import (
 	"runtime"
 	"sync"
 
-	"gen/generator/output"
+	"github.com/policygen/gen/generator/output"
 )
 
 // Paths lists the path of every file Render writes, in a stable order, so

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/build"
-	"gen/generator/output"
-	"gen/generator/render"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/render"
 )
 
 // TestSitePartialsSeeTheWholePage checks that a partial from the site's

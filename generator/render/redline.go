@@ -7,12 +7,12 @@ import (
 	"strings"
 	"sync"
 
-	"gen/generator/content"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/output"
-	"gen/generator/redline"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/redline"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Comparison is one redline page: the changes of a version against the one

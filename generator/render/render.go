@@ -11,14 +11,14 @@ import (
 	"io/fs"
 	"sync"
 
-	"gen/generator/content"
-	"gen/generator/diag"
-	"gen/generator/feed"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/output"
-	"gen/generator/record"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/feed"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/record"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Renderer renders one site. It is built once per build: the layouts are

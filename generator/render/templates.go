@@ -14,7 +14,7 @@ import (
 	"sync/atomic"
 	"text/template/parse"
 
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/diag"
 )
 
 //go:embed layouts

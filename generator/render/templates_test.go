@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"gen/generator/i18n"
+	"github.com/policygen/gen/generator/i18n"
 )
 
 // TestLayoutsUseKnownStrings makes sure every UI string a built-in layout

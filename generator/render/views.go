@@ -5,10 +5,10 @@ import (
 	"strings"
 	"sync"
 
-	"gen/generator/date"
-	"gen/generator/i18n"
-	"gen/generator/model"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // newPage starts a page of frame f at url.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"gen/generator/corpus"
+	"github.com/policygen/gen/generator/corpus"
 )
 
 // BenchmarkEditToReload measures what an author waits for: from saving one

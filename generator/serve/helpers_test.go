@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"gen/generator/build"
-	"gen/generator/internal/testsite"
-	"gen/generator/serve"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/serve"
 )
 
 // testSite is the small site the CLI tests build.

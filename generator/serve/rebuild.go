@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"gen/generator/build"
-	"gen/generator/date"
-	"gen/generator/diag"
-	"gen/generator/model"
-	"gen/generator/record"
-	"gen/generator/render"
-	"gen/generator/urls"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/record"
+	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // builder is the rebuild loop's own state; only the loop's goroutine

@@ -19,8 +19,8 @@ import (
 	"syscall"
 	"time"
 
-	"gen/generator/build"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/diag"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: the loopback

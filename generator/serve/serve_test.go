@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"gen/generator/build"
-	"gen/generator/serve"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/serve"
 )
 
 // TestServesWhatBuildWrites is the invariant: after any sequence of edits,

@@ -8,8 +8,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"gen/generator/build"
-	"gen/generator/content"
+	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/content"
 )
 
 // layoutsDir holds the site's own layouts.

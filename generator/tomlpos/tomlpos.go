@@ -14,8 +14,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 )
 
 // The toml package gives a bare local date (2023-08-18) and a bare time of

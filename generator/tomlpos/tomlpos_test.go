@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"gen/generator/date"
-	"gen/generator/diag"
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 )
 
 func TestDecodeSyntaxError(t *testing.T) {

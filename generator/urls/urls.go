@@ -4,7 +4,7 @@
 package urls
 
 import (
-	"gen/generator/date"
+	"github.com/policygen/gen/generator/date"
 )
 
 // Root is the site root, which leads to the default language.

@@ -7,7 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // site.toml's timezone must load on hosts without zone files
 
-	"gen/generator/cli"
+	"github.com/policygen/gen/generator/cli"
 )
 
 func main() {

@@ -19,7 +19,7 @@ import (
 	"sort"
 	"strings"
 
-	"gen/generator/corpus"
+	"github.com/policygen/gen/generator/corpus"
 )
 
 func main() {

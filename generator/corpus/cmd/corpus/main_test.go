@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	"gen/generator/corpus"
+	"github.com/policygen/gen/generator/corpus"
 )
 
 func TestOverride(t *testing.T) {
