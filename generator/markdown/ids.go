@@ -114,29 +114,77 @@ func slug(s string) string {
 	return b.String()
 }
 
-// pageIDs is the set of element ids of one page. It implements parser.IDs
-// so that anything in goldmark generating ids draws from the same set.
-type pageIDs struct {
+// Heading is a heading as the id rule reads it: its text as a reader sees
+// it, and the {#id} its author wrote when that is a valid id.
+type Heading struct{ Text, Custom string }
+
+// ReadHeading reads a heading of a body parsed in the Dialect, for the id
+// rule: the redlines give their sections the ids the policy pages give
+// their headings.
+func ReadHeading(h *ast.Heading, source []byte) Heading {
+	out := Heading{Text: plainText(h, source)}
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok && validID(b) {
+			out.Custom = string(b)
+		}
+	}
+	return out
+}
+
+// IDs is the set of element ids of one page: the ones its layout reserves
+// and the ones its headings take. It implements parser.IDs so that
+// anything in goldmark generating ids draws from the same set.
+type IDs struct {
 	used map[string]bool
 	next map[string]int // last suffix tried for a base, to keep many duplicates linear
 }
 
-var _ parser.IDs = (*pageIDs)(nil)
+var _ parser.IDs = (*IDs)(nil)
 
-func newPageIDs() *pageIDs {
-	return &pageIDs{used: map[string]bool{}, next: map[string]int{}}
+// NewIDs returns the ids of a page whose layout uses reserved.
+func NewIDs(reserved []string) *IDs {
+	p := &IDs{used: map[string]bool{}, next: map[string]int{}}
+	for _, id := range reserved {
+		p.used[id] = true
+	}
+	return p
+}
+
+// Headings gives the headings of a page, in order, their ids: the authors'
+// {#ids} first (an {#id} taken already, by the layout or by an earlier
+// heading, is listed in taken and the heading gets a generated one), then
+// generated ones, so a generated id never takes an {#id} written further
+// down the page.
+func (p *IDs) Headings(hs []Heading) (ids []string, taken []int) {
+	ids = make([]string, len(hs))
+	for i, h := range hs {
+		switch {
+		case h.Custom == "":
+		case p.used[h.Custom]:
+			taken = append(taken, i)
+		default:
+			p.used[h.Custom] = true
+			ids[i] = h.Custom
+		}
+	}
+	for i, h := range hs {
+		if ids[i] == "" {
+			ids[i] = p.Unique(slug(h.Text))
+		}
+	}
+	return ids, taken
 }
 
 // Generate returns a new unique id for text.
-func (p *pageIDs) Generate(text []byte, _ ast.NodeKind) []byte {
-	return []byte(p.unique(slug(string(text))))
+func (p *IDs) Generate(text []byte, _ ast.NodeKind) []byte {
+	return []byte(p.Unique(slug(string(text))))
 }
 
 // Put marks id as taken.
-func (p *pageIDs) Put(id []byte) { p.used[string(id)] = true }
+func (p *IDs) Put(id []byte) { p.used[string(id)] = true }
 
-// unique returns base, or base-1, base-2… when taken, and takes it.
-func (p *pageIDs) unique(base string) string {
+// Unique returns base, or base-1, base-2… when taken, and takes it.
+func (p *IDs) Unique(base string) string {
 	id := base
 	for n := p.next[base]; p.used[id]; {
 		n++

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -34,45 +33,27 @@ type Options struct {
 // Renderer renders policy bodies. It is safe for concurrent use by many
 // goroutines (a build renders files in parallel); construct one per build.
 type Renderer struct {
-	md       goldmark.Markdown
-	unsafe   bool
-	reserved map[string]bool // ids the layouts use
+	md          goldmark.Markdown
+	unsafe      bool
+	reserved    map[string]bool // ids the layouts use, for checking {#ids}
+	reservedIDs []string        // the same, for IDs
 }
 
 // New returns a Renderer for the site's options.
 func New(opts Options) *Renderer {
-	renderers := []util.PrioritizedValue{
-		// Ahead of goldmark's html renderer (priority 1000) so ours win.
-		util.Prioritized(blockRenderer{}, 100),
-	}
-	htmlOpts := []renderer.Option{}
+	var rendering []renderer.Option
 	if opts.UnsafeHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
+		rendering = append(rendering, html.WithUnsafe())
 	} else {
 		// goldmark writes "<!-- raw HTML omitted -->"; we write nothing
 		// so that no trace of the omitted markup reaches the page.
-		renderers = append(renderers, util.Prioritized(omitHTMLRenderer{}, 100))
+		rendering = append(rendering, renderer.WithNodeRenderers(util.Prioritized(omitHTMLRenderer{}, 100)))
 	}
-	htmlOpts = append(htmlOpts, renderer.WithNodeRenderers(renderers...))
-
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
-		goldmark.WithParserOptions(
-			// Only for {#id} after headings. Ids themselves are assigned
-			// after parsing (see assignIDs), not by WithAutoHeadingID,
-			// which would let a later {#id} collide with an earlier
-			// generated one.
-			parser.WithAttribute(),
-			parser.WithBlockParsers(util.Prioritized(placeholderParser{}, 50)),
-			parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 50)),
-		),
-		goldmark.WithRendererOptions(htmlOpts...),
-	)
 	reserved := map[string]bool{}
 	for _, id := range opts.ReservedIDs {
 		reserved[id] = true
 	}
-	return &Renderer{md: md, unsafe: opts.UnsafeHTML, reserved: reserved}
+	return &Renderer{md: Dialect(rendering...), unsafe: opts.UnsafeHTML, reserved: reserved, reservedIDs: opts.ReservedIDs}
 }
 
 // Render renders body, the Markdown after the front matter. path is the
@@ -163,39 +144,22 @@ func (r *Renderer) place(cuts [][]byte, memo *Memo) []placed {
 	return chunks
 }
 
-// headingIDs decides the id of every heading of the body, in order. Ids
-// are unique in the page: the layout's ids are taken first, then the
-// authors' {#ids} (a later duplicate is an error and gets a generated id),
-// then generated ones, so a generated id never takes an {#id} written
-// further down.
+// headingIDs decides the id of every heading of the body, in order, by
+// the rule of IDs; an {#id} given twice is an error.
 func (r *Renderer) headingIDs(chunks []placed, probs *problems) []string {
-	ids := newPageIDs()
-	for id := range r.reserved {
-		ids.Put([]byte(id))
-	}
-	var out []string
+	var hs []Heading
+	var offsets []int
 	for _, c := range chunks {
 		for _, h := range c.headings {
-			id := h.custom
-			if id != "" && ids.used[id] {
-				probs.errorf(c.at+h.offset, "duplicate heading id %q; ids must be unique in a page", id)
-				id = ""
-			} else if id != "" {
-				ids.Put([]byte(id))
-			}
-			out = append(out, id)
+			hs = append(hs, Heading{Text: h.text, Custom: h.custom})
+			offsets = append(offsets, c.at+h.offset)
 		}
 	}
-	n := 0
-	for _, c := range chunks {
-		for _, h := range c.headings {
-			if out[n] == "" {
-				out[n] = ids.unique(slug(h.text))
-			}
-			n++
-		}
+	ids, taken := NewIDs(r.reservedIDs).Headings(hs)
+	for _, i := range taken {
+		probs.errorf(offsets[i], "duplicate heading id %q; ids must be unique in a page", hs[i].Custom)
 	}
-	return out
+	return ids
 }
 
 // assemble puts the chunks' HTML together with the heading ids in their
@@ -264,7 +228,7 @@ func holeMark(n int) string { return "\uFFFEgen-heading-id-" + strconv.Itoa(n) +
 // renderChunk parses, checks and renders one chunk of a body.
 func (r *Renderer) renderChunk(src []byte) *rendered {
 	probs := &problems{}
-	pc := parser.NewContext(parser.WithIDs(newPageIDs()))
+	pc := parser.NewContext(parser.WithIDs(NewIDs(nil)))
 	pc.Set(problemsKey, probs)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 

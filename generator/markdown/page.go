@@ -113,7 +113,7 @@ func (p *page) unwrap(n ast.Node) {
 	case *ast.AutoLink:
 		keep = ast.NewString(n.Label(p.source))
 	case *ast.Image:
-		keep = ast.NewString([]byte(p.plainText(n)))
+		keep = ast.NewString([]byte(plainText(n, p.source)))
 	}
 	if keep != nil {
 		parent.ReplaceChild(parent, n, keep)
@@ -136,7 +136,7 @@ func (p *page) markIDs(headings []*ast.Heading) {
 		if custom == "" {
 			h.SetAttributeString("id", []byte(holeMark(i)))
 		}
-		p.headings = append(p.headings, chunkHeading{level: h.Level, text: p.plainText(h), custom: custom, offset: h.Pos()})
+		p.headings = append(p.headings, chunkHeading{level: h.Level, text: plainText(h, p.source), custom: custom, offset: h.Pos()})
 	}
 }
 
@@ -164,7 +164,7 @@ func (p *page) customID(h *ast.Heading, mark string) string {
 		switch {
 		case !ok:
 			p.problems.errorf(h.Pos(), "heading id must be text")
-		case len(v) == 0 || bytes.ContainsFunc(v, badIDRune) || !utf8.Valid(v):
+		case !validID(v):
 			p.problems.errorf(h.Pos(), "heading id %q must be non-empty, without spaces or control characters", v)
 		case p.reserved[string(v)]:
 			p.problems.errorf(h.Pos(), "heading id %q is used by the page layout; choose another", v)
@@ -180,28 +180,32 @@ func (p *page) customID(h *ast.Heading, mark string) string {
 	return id
 }
 
-// isHTMLSpace reports whether r is ASCII whitespace, which HTML forbids in ids.
-// badIDRune reports a character an id cannot carry: HTML splits ids at
+// validID reports whether v can be an element's id: HTML splits ids at
 // spaces, and browsers replace NUL, so the id would not be the one linked.
+func validID(v []byte) bool {
+	return len(v) > 0 && !bytes.ContainsFunc(v, badIDRune) && utf8.Valid(v)
+}
+
 func badIDRune(r rune) bool { return isHTMLSpace(r) || unicode.IsControl(r) || r == utf8.RuneError }
 
+// isHTMLSpace reports whether r is ASCII whitespace, which HTML forbids in ids.
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
 }
 
 // plainText is the text of n's inline content as a reader sees it: markup,
 // escapes and raw HTML removed, entities resolved.
-func (p *page) plainText(n ast.Node) string {
+func plainText(n ast.Node, source []byte) string {
 	var b strings.Builder
-	p.writeText(&b, n)
+	writeText(&b, n, source)
 	return strings.TrimSpace(b.String())
 }
 
-func (p *page) writeText(b *strings.Builder, n ast.Node) {
+func writeText(b *strings.Builder, n ast.Node, source []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(p.source)
+			v := c.Segment.Value(source)
 			if !c.IsRaw() {
 				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 			}
@@ -212,10 +216,10 @@ func (p *page) writeText(b *strings.Builder, n ast.Node) {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.AutoLink:
-			b.Write(c.Label(p.source))
+			b.Write(c.Label(source))
 		case *ast.RawHTML:
 		default:
-			p.writeText(b, c)
+			writeText(b, c, source)
 		}
 	}
 }

@@ -10,15 +10,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/policygen/gen/generator/chunk"
+	"github.com/policygen/gen/generator/markdown"
 )
 
 // Inline styles a word can carry. A word's style is part of its identity,
@@ -98,61 +97,62 @@ type row struct {
 	words  []*token
 }
 
-// processorsPlaceholder marks where the processors table goes; processors are
-// compared structurally, so the placeholder is not part of the text redline.
-const processorsPlaceholder = "{{< processors >}}"
-
-// stripPlaceholders blanks every line that holds only the processors
-// placeholder. A blank line, not a removed one, so the text around it splits
-// into separate blocks the way the policy page renders it.
-func stripPlaceholders(src []byte) []byte {
-	if !bytes.Contains(src, []byte(processorsPlaceholder)) {
-		return src
-	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	out := make([]byte, 0, len(src))
-	for _, l := range lines {
-		if string(bytes.TrimSpace(l)) == processorsPlaceholder {
-			out = append(out, '\n')
-			continue
-		}
-		out = append(out, l...)
-	}
-	return out
-}
-
-// newMarkdown returns the Markdown dialect of policy bodies (CommonMark, GFM
-// tables, strikethrough, autolinks, heading attributes). It is built per
-// Memo rather than shared, so the package holds no global state. unsafe
-// only changes the rendering (tests render with it); the parser is the same.
-func newMarkdown(unsafe bool) goldmark.Markdown {
-	var ropts []goldmark.Option
-	if unsafe {
-		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
-	}
-	return goldmark.New(append(ropts,
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
-		goldmark.WithParserOptions(parser.WithAttribute()),
-	)...)
-}
-
 // parse reads a body for comparison chunk by chunk (see package chunk),
-// each distinct chunk parsed once for all the bodies parsed with m.
-func (m *Memo) parse(body []byte, unsafe bool) *Doc {
+// each distinct chunk parsed once for all the bodies parsed with m, and
+// gives its headings the ids its page gives them.
+func (m *Memo) parse(body []byte, unsafe bool, reserved []string) *Doc {
 	cache := m.chunks
 	if unsafe {
 		cache = m.unsafeChunks
 	}
-	var blocks []*block
-	for _, c := range chunk.Split(stripPlaceholders(body)) {
-		bs, ok := cache[string(c)]
+	var pcs []*parsedChunk
+	for _, c := range chunk.Split(body) {
+		pc, ok := cache[string(c)]
 		if !ok {
-			bs = m.parser.parse(c, unsafe)
-			cache[string(c)] = bs
+			pc = m.parser.parse(c, unsafe)
+			cache[string(c)] = pc
 		}
-		blocks = append(blocks, bs...)
+		pcs = append(pcs, pc)
 	}
-	return &Doc{blocks: blocks, words: m.words, size: m.words.size()}
+	return m.doc(pcs, reserved)
+}
+
+// doc puts a body's parsed chunks together.
+func (m *Memo) doc(pcs []*parsedChunk, reserved []string) *Doc {
+	d := &Doc{words: m.words, size: m.words.size()}
+	var headings []markdown.Heading
+	var at []int // the block of each heading, -1 for one inside a list or quote
+	for _, pc := range pcs {
+		for i, h := range pc.headings {
+			headings = append(headings, h)
+			if b := pc.blockOf[i]; b >= 0 {
+				at = append(at, len(d.blocks)+b)
+			} else {
+				at = append(at, -1)
+			}
+		}
+		d.blocks = append(d.blocks, pc.blocks...)
+	}
+	// Every heading takes an id on the page, also one inside a list or a
+	// quote, which is no section here: all of them are counted.
+	d.headingIDs, _ = markdown.NewIDs(reserved).Headings(headings)
+	d.ids = make([]string, len(d.blocks))
+	for i, b := range at {
+		if b >= 0 {
+			d.ids[b] = d.headingIDs[i]
+		}
+	}
+	return d
+}
+
+// parsedChunk is a body, or a chunk of one, parsed for comparison.
+type parsedChunk struct {
+	blocks []*block
+	// headings are every heading in document order, as the id rule reads
+	// them, and blockOf the index in blocks of each one's block, or -1 for
+	// a heading inside a list or a quote, which is part of that block.
+	headings []markdown.Heading
+	blockOf  []int
 }
 
 // blockParser turns Markdown bodies, or chunks of them, into blocks.
@@ -162,29 +162,41 @@ type blockParser struct {
 	buf   []token // the words of the block being read, see tokenizer
 
 	// Of the body being read:
-	src    []byte
-	unsafe bool
-	blocks []*block
+	src      []byte
+	unsafe   bool
+	blocks   []*block
+	headings map[*ast.Heading]int // the block of each top-level heading
 }
 
+// newBlockParser reads bodies in the dialect the policy pages render.
 func newBlockParser(v *vocab) *blockParser {
-	return &blockParser{md: newMarkdown(false).Parser(), words: v}
+	return &blockParser{md: markdown.Dialect().Parser(), words: v}
 }
 
-// parse parses src, a body or a chunk of one with the placeholders
-// stripped, into blocks.
-func (p *blockParser) parse(src []byte, unsafe bool) []*block {
+// parse parses src, a body or a chunk of one, into blocks.
+func (p *blockParser) parse(src []byte, unsafe bool) *parsedChunk {
 	doc := p.md.Parse(text.NewReader(src))
-	p.src, p.unsafe = src, unsafe
+	p.src, p.unsafe, p.headings = src, unsafe, map[*ast.Heading]int{}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.top(n)
 	}
-	bs := p.blocks
-	for _, b := range bs {
+	pc := &parsedChunk{blocks: p.blocks}
+	for _, b := range pc.blocks {
 		b.finish(p.words)
 	}
-	p.src, p.blocks = nil, nil // keep nothing of this body
-	return bs
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			pc.headings = append(pc.headings, markdown.ReadHeading(h, src))
+			b, top := p.headings[h]
+			if !top {
+				b = -1
+			}
+			pc.blockOf = append(pc.blockOf, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	p.src, p.blocks, p.headings = nil, nil, nil // keep nothing of this body
+	return pc
 }
 
 // tokenizer returns a tokenizer for the next block's words. One block is
@@ -201,8 +213,12 @@ func (p *blockParser) take(t *tokenizer) []*token {
 }
 
 func (p *blockParser) top(n ast.Node) {
+	if markdown.IsPlaceholder(n) {
+		return // processors are compared as data, not as text
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
+		p.headings[n] = len(p.blocks)
 		b := &block{class: classHeading, level: n.Level}
 		if id, ok := n.AttributeString("id"); ok {
 			if s, ok := id.([]byte); ok {

@@ -10,7 +10,10 @@ package redline
 
 import (
 	"html/template"
+	"slices"
 	"strings"
+
+	"github.com/policygen/gen/generator/markdown"
 )
 
 // Options says how to read and label a redline.
@@ -28,6 +31,10 @@ type Options struct {
 	// Memo, when set, is the work shared by the parses and comparisons of
 	// one policy's versions; see Memo.
 	Memo *Memo
+	// ReservedIDs are the ids the layouts use on the pages that show a
+	// policy's headings, which no heading gets: on the policy's pages
+	// (markdown.Options) as in its redlines.
+	ReservedIDs []string
 }
 
 // Memo remembers work for the next parse and comparison of versions of the
@@ -39,8 +46,8 @@ type Options struct {
 // same with or without it. A Memo is not safe for concurrent use.
 type Memo struct {
 	parser               *blockParser
-	chunks, unsafeChunks map[string][]*block // by chunk text, without and with Options.UnsafeHTML
-	words                *vocab              // the parser's
+	chunks, unsafeChunks map[string]*parsedChunk // by chunk text, without and with Options.UnsafeHTML
+	words                *vocab                  // the parser's
 	// blocks are the rendered modified blocks, by the shapes of the pair;
 	// shapes use the numbers of words, so only Docs parsed with this
 	// Memo use them.
@@ -58,8 +65,8 @@ func NewMemo() *Memo {
 	words := newVocab()
 	return &Memo{
 		parser:       newBlockParser(words),
-		chunks:       make(map[string][]*block),
-		unsafeChunks: make(map[string][]*block),
+		chunks:       make(map[string]*parsedChunk),
+		unsafeChunks: make(map[string]*parsedChunk),
 		words:        words,
 		blocks:       make(map[[2]shape]memoBlock),
 	}
@@ -81,10 +88,11 @@ type Redline struct {
 
 // Section is a heading and the blocks up to the next heading.
 type Section struct {
-	// ID is unique among the redline's sections and readable: the heading's
-	// {#id} if it has one, else its text transliterated to ASCII ("Vem
-	// ansvarar för…" -> "vem-ansvarar-for…"); "intro" for the text before
-	// the first heading.
+	// ID is the id the heading has on the new version's page (on the old
+	// one's for a removed section), by the one rule of package markdown,
+	// so a link to a section of a policy finds it in a redline too;
+	// "intro" for the text before the first heading. Ids are unique in the
+	// page, the layout's own included.
 	ID string
 	// Heading is the plain text of the heading, new side (old if removed);
 	// "" for the intro.
@@ -157,16 +165,21 @@ type Doc struct {
 	blocks []*block // shared with the other Docs of the Memo that have the same chunks
 	words  *vocab   // numbers the words and keys of the blocks
 	size   int      // every number in the blocks is below it
+	// ids are the ids of the heading blocks, by block ("" for the others),
+	// and headingIDs the ids of every heading of the body, in order: the
+	// ids its page gives them.
+	ids, headingIDs []string
 }
 
-// Parse reads a Markdown body for comparison; only opts.UnsafeHTML and
-// opts.Memo matter. Docs are compared fastest when parsed with one Memo.
+// Parse reads a Markdown body for comparison; only opts.UnsafeHTML,
+// opts.ReservedIDs and opts.Memo matter. Docs are compared fastest when
+// parsed with one Memo.
 func Parse(body []byte, opts Options) *Doc {
 	m := opts.Memo
 	if m == nil {
 		m = NewMemo()
 	}
-	return m.parse(body, opts.UnsafeHTML)
+	return m.parse(body, opts.UnsafeHTML, opts.ReservedIDs)
 }
 
 // CompareDocs computes the redline between two parsed bodies.
@@ -192,9 +205,12 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 	r := &Redline{terminal: opts.Terminal}
 	rd := &renderer{opts: opts, memo: memo, d: d, r: r}
 	var sections []Section
-	var ids []string // explicit {#id} of each section's heading
+	// A section whose heading the new version has takes the id the new
+	// version's page gives it; a removed one keeps its id on the old
+	// version's page unless the new version uses it; the text before the
+	// first heading takes "intro" unless a heading did.
+	ids := markdown.NewIDs(append(slices.Clone(opts.ReservedIDs), newDoc.headingIDs...))
 	cur := Section{}
-	curID := ""
 	for _, p := range pairs {
 		var ob1, nb1 *block
 		if p.old >= 0 {
@@ -208,13 +224,19 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 			head = ob1
 		}
 		blk := rd.block(p.kind, ob1, nb1)
-		if head.class == classHeading {
+		switch {
+		case head.class == classHeading:
 			if len(cur.Blocks) > 0 {
 				sections = append(sections, cur)
-				ids = append(ids, curID)
 			}
 			cur = Section{Heading: plainText(head.tokens)}
-			curID = head.id
+			if nb1 != nil {
+				cur.ID = newDoc.ids[p.new]
+			} else {
+				cur.ID = ids.Unique(oldDoc.ids[p.old])
+			}
+		case len(sections) == 0 && len(cur.Blocks) == 0:
+			cur.ID = ids.Unique("intro")
 		}
 		cur.Blocks = append(cur.Blocks, blk)
 		if blk.Kind != Unchanged {
@@ -223,32 +245,14 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 	}
 	if len(cur.Blocks) > 0 {
 		sections = append(sections, cur)
-		ids = append(ids, curID)
 	}
-
-	used := make(map[string]bool)
-	for i := range sections {
-		s := &sections[i]
-		switch {
-		case strings.TrimSpace(ids[i]) != "":
-			s.ID = unique(ids[i], used) // the author chose it: keep it as written
-		case i == 0 && s.Heading == "" && !isHeading(s.Blocks):
-			s.ID = unique("intro", used)
-		default:
-			s.ID = unique(slugify(s.Heading), used)
-		}
+	for _, s := range sections {
 		if s.Changed {
 			r.SectionsChanged++
 		}
 	}
 	r.Sections = sections
 	return r
-}
-
-// isHeading reports whether a section starts with a heading block (an empty
-// heading has no text but is still a heading, not the intro).
-func isHeading(bs []Block) bool {
-	return len(bs) > 0 && bs[0].level > 0
 }
 
 func blockKeys(bs []*block) []uint32 {

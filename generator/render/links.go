@@ -118,7 +118,7 @@ func hasHeading(v *model.Version, id string) bool {
 			return true
 		}
 	}
-	return slices.Contains(ReservedIDs(), id)
+	return slices.Contains(versionPageIDs, id)
 }
 
 // checkLink resolves dest, written in the body of from, on page and says

@@ -138,7 +138,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 				return nil, err
 			}
 			// With the memo, the chunks versions share are parsed once.
-			d := redline.Parse(body, redline.Options{UnsafeHTML: r.opts.UnsafeHTML, Memo: memo})
+			d := redline.Parse(body, redline.Options{UnsafeHTML: r.opts.UnsafeHTML, Memo: memo, ReservedIDs: ReservedIDs()})
 			docs[v] = d
 			return d, nil
 		}
@@ -164,6 +164,7 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 					InsertedLabel: key.inserted,
 					DeletedLabel:  key.deleted,
 					Memo:          memo,
+					ReservedIDs:   ReservedIDs(),
 				})
 				redlines[pair] = rl
 			}

@@ -30,9 +30,26 @@ var common = []string{"base.html", "partials.html"}
 // (redirect.html defines a whole page of its own).
 var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html", "redline.html"}
 
-// ReservedIDs are the element ids the built-in layouts give on pages that
-// also carry a policy's headings.
-func ReservedIDs() []string { return []string{"main-content", "contents-title", "processors-table"} }
+// versionPageIDs are the element ids the built-in layouts give on a
+// version page besides its headings', and redlinePageIDs those on a
+// comparison page besides its sections'.
+var (
+	versionPageIDs = []string{"main-content", "contents-title", "processors-table"}
+	redlinePageIDs = []string{"main-content", "redline-summary-title", "changed-sections-title", "redline-meta-title", "redline-processors-title"}
+)
+
+// ReservedIDs are the element ids the built-in layouts give on the pages
+// that carry a policy's headings: its version pages and its comparisons.
+// No heading gets one, so a heading has the same id on all of them.
+func ReservedIDs() []string {
+	ids := slices.Clone(versionPageIDs)
+	for _, id := range redlinePageIDs {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
 
 // layouts holds the compiled templates, parsed once per build.
 type layouts struct {
