@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/policygen/gen/generator/content"
-	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Guard compares the site's content tree with git revision base and
@@ -26,17 +24,17 @@ func Guard(site, base string) diag.List {
 	var diags diag.List
 	g, err := openBase(site, base)
 	if err != nil {
-		diags.Errorf(content.Dir, 0, 0, "%v", err)
+		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
-	files, err := g.lsTree(base, content.Dir)
+	files, err := g.lsTree(base, sitedir.Content)
 	if err != nil {
-		diags.Errorf(content.Dir, 0, 0, "%v", err)
+		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
 	for _, rel := range files {
-		loc, ok := locate(rel)
-		if !ok {
+		loc, problem := sitedir.Locate(rel)
+		if problem != "" {
 			continue
 		}
 		old, err := g.show(base, rel)
@@ -46,7 +44,7 @@ func Guard(site, base string) diag.List {
 		}
 		now, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
 		exists := err == nil
-		if loc.archived {
+		if !loc.Archived.IsZero() {
 			switch {
 			case !exists:
 				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `%s`)", restore(site, base, rel))
@@ -59,7 +57,7 @@ func Guard(site, base string) diag.List {
 		if d.HasErrors() || oldMeta.Draft {
 			continue // never published from base, so nothing to protect
 		}
-		archivePath := path.Join(content.Dir, loc.policy, "archive", oldMeta.LastUpdated.String(), loc.lang+".md")
+		archivePath := sitedir.Archived(loc.Policy, oldMeta.LastUpdated, loc.Lang)
 		archived, archErr := os.ReadFile(filepath.Join(site, filepath.FromSlash(archivePath)))
 		archivedIntact := archErr == nil && bytes.Equal(archived, old)
 		if !exists {
@@ -86,7 +84,7 @@ func Guard(site, base string) diag.List {
 			}
 		case newMeta.LastUpdated == oldMeta.LastUpdated:
 			diags.Errorf(rel, newMeta.Lines["last_updated"], 1, "the published text of %s changed without a new last_updated; cut a new version with `gen new-version %s %s`, or restore the text",
-				oldMeta.LastUpdated, loc.policy, loc.lang)
+				oldMeta.LastUpdated, loc.Policy, loc.Lang)
 		}
 	}
 	return diags
@@ -114,30 +112,6 @@ func openBase(site, base string) (*git, error) {
 		return nil, err
 	}
 	return g, nil
-}
-
-type location struct {
-	policy, lang string
-	archived     bool
-}
-
-// locate reads a content path as the layout defines it.
-func locate(rel string) (location, bool) {
-	parts := strings.Split(rel, "/")
-	if len(parts) < 3 || parts[0] != content.Dir || !strings.HasSuffix(rel, ".md") {
-		return location{}, false
-	}
-	lang := strings.TrimSuffix(parts[len(parts)-1], ".md")
-	switch {
-	case len(parts) == 3:
-		return location{parts[1], lang, false}, true
-	case len(parts) == 5 && parts[2] == "archive":
-		if _, err := date.Parse(parts[3]); err != nil {
-			return location{}, false
-		}
-		return location{parts[1], lang, true}, true
-	}
-	return location{}, false
 }
 
 // git runs the git command line in the site's folder. Paths it returns are

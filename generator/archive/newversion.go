@@ -9,16 +9,15 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Cut is what `gen new-version` did for one language.
@@ -36,7 +35,7 @@ type Cut struct {
 // undoes its writes if one fails, so a refusal changes nothing.
 func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag.List) {
 	var diags diag.List
-	dir := content.Dir + "/" + policy // as named: path.Join would tidy away a ../
+	dir := sitedir.Policy(policy)
 	if err := NamedOnce(langs); err != nil {
 		diags.Errorf(dir, 0, 0, "%v", err)
 		return nil, diags
@@ -47,7 +46,7 @@ func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag
 	}
 	var plans []plan
 	for _, lang := range langs {
-		p, ok := planCut(&diags, site, dir, lang, day, len(langs) > 1)
+		p, ok := planCut(&diags, site, policy, lang, day, len(langs) > 1)
 		if ok {
 			plans = append(plans, p)
 		}
@@ -84,15 +83,15 @@ func NamedOnce(langs []string) error {
 // unchecked, so a name like ../x cannot reach outside the content tree.
 func languages(site, policy string, named []string) ([]string, diag.List) {
 	var diags diag.List
-	dir := content.Dir + "/" + policy // as named: path.Join would tidy away a ../
-	if !isEntry(filepath.Join(site, content.Dir), policy, true) {
+	dir := sitedir.Policy(policy)
+	if !isEntry(filepath.Join(site, sitedir.Content), policy, true) {
 		diags.Errorf(dir, 0, 0, "no policy %q: there is no folder %s", policy, dir)
 		return nil, diags
 	}
 	folder := filepath.Join(site, filepath.FromSlash(dir))
 	if len(named) > 0 {
 		for _, lang := range named {
-			if cur := dir + "/" + lang + ".md"; !isEntry(folder, lang+".md", false) {
+			if cur := sitedir.Current(policy, lang); !isEntry(folder, sitedir.FileName(lang), false) {
 				diags.Errorf(cur, 0, 0, "policy %q has no %s version (no %s)", policy, lang, cur)
 			}
 		}
@@ -101,8 +100,8 @@ func languages(site, policy string, named []string) ([]string, diag.List) {
 	var all []string
 	entries, _ := os.ReadDir(folder)
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !content.Ignored(e.Name()) {
-			all = append(all, strings.TrimSuffix(e.Name(), ".md"))
+		if lang, ok := sitedir.Language(e.Name()); ok && !e.IsDir() {
+			all = append(all, lang)
 		}
 	}
 	sort.Strings(all)
@@ -117,7 +116,7 @@ func languages(site, policy string, named []string) ([]string, diag.List) {
 func isEntry(folder, name string, wantDir bool) bool {
 	entries, _ := os.ReadDir(folder)
 	for _, e := range entries {
-		if e.Name() == name && !content.Ignored(name) {
+		if e.Name() == name && !sitedir.Ignored(name) {
 			return e.IsDir() == wantDir
 		}
 	}
@@ -133,8 +132,8 @@ type plan struct {
 // planCut reads the current file of lang and checks it can be archived and
 // moved on to day, reporting every reason it cannot. several says other
 // languages are cut too, for the hint to leave this one out.
-func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bool) (plan, bool) {
-	cur := path.Join(dir, lang+".md")
+func planCut(diags *diag.List, site, policy, lang string, day date.Date, several bool) (plan, bool) {
+	cur := sitedir.Current(policy, lang)
 	src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(cur)))
 	if err != nil {
 		diags.Errorf(cur, 0, 0, "cannot read: %v", err)
@@ -162,7 +161,7 @@ func planCut(diags *diag.List, site, dir, lang string, day date.Date, several bo
 		diags.Errorf(cur, line, col, "the new version's date %s must be after the current last_updated %s", day, meta.LastUpdated)
 		return plan{}, false
 	}
-	arch := path.Join(dir, "archive", meta.LastUpdated.String(), lang+".md")
+	arch := sitedir.Archived(policy, meta.LastUpdated, lang)
 	if _, err := os.Lstat(filepath.Join(site, filepath.FromSlash(arch))); err == nil {
 		diags.Errorf(arch, 0, 0, "already exists; the version of %s is archived already, so %s cannot be archived again", meta.LastUpdated, cur)
 		return plan{}, false

@@ -33,7 +33,7 @@ func TestWriteUndoesWhenAWriteFails(t *testing.T) {
 	var diags diag.List
 	var plans []plan
 	for _, lang := range []string{"en", "sv"} {
-		p, ok := planCut(&diags, site, "content/privacy", lang, day, true)
+		p, ok := planCut(&diags, site, "privacy", lang, day, true)
 		if !ok {
 			t.Fatalf("%s cannot be cut: %v", lang, diags)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/policygen/gen/generator/config"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Check validates everything Build would, writing nothing, and with a base
@@ -31,12 +32,12 @@ func Check(opts Options, base string) diag.List {
 // day, or today in the site's time zone when day is "".
 func NewVersion(opts Options, policy string, langs []string, day string) ([]archive.Cut, diag.List) {
 	var diags diag.List
-	src, err := fs.ReadFile(os.DirFS(opts.Site), ConfigFile)
+	src, err := fs.ReadFile(os.DirFS(opts.Site), sitedir.Config)
 	if err != nil {
-		diags.Errorf(filepath.Join(opts.Site, ConfigFile), 0, 0, "cannot read the site configuration: %v", unwrapPathError(err))
+		diags.Errorf(filepath.Join(opts.Site, sitedir.Config), 0, 0, "cannot read the site configuration: %v", unwrapPathError(err))
 		return nil, diags
 	}
-	cfg, cfgDiags := config.Parse(ConfigFile, src)
+	cfg, cfgDiags := config.Parse(sitedir.Config, src)
 	if cfg == nil || cfgDiags.HasErrors() {
 		return nil, cfgDiags
 	}

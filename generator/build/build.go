@@ -14,21 +14,15 @@ import (
 	"time"
 
 	"github.com/policygen/gen/generator/config"
-	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/urls"
 )
-
-// ConfigFile is the site configuration's name inside the site folder.
-const ConfigFile = "site.toml"
-
-// StaticDir holds files copied verbatim into the output.
-const StaticDir = "static"
 
 // Options say what to build and for which day.
 type Options struct {
@@ -157,9 +151,9 @@ func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List)
 // staticFiles lists static/ as output paths.
 func staticFiles(fsys fs.FS) []string {
 	var out []string
-	fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+	fs.WalkDir(fsys, sitedir.Static, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			out = append(out, strings.TrimPrefix(p, StaticDir))
+			out = append(out, strings.TrimPrefix(p, sitedir.Static))
 		}
 		return nil
 	})
@@ -170,8 +164,8 @@ func staticFiles(fsys fs.FS) []string {
 // the same name, which is how a site adds a logo or replaces style.css.
 func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 	n := 0
-	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
+	err := fs.WalkDir(fsys, sitedir.Static, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == sitedir.Static {
 			return fs.SkipDir
 		}
 		if err != nil {
@@ -185,7 +179,7 @@ func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 			return err
 		}
 		n++
-		return w.WriteFile(strings.TrimPrefix(p, StaticDir), b)
+		return w.WriteFile(strings.TrimPrefix(p, sitedir.Static), b)
 	})
 	return n, err
 }
@@ -208,16 +202,16 @@ func checkOut(site, out string) (string, error) {
 // replaced, for the site folder s (site as given), or is nil.
 func refuseOut(site, out, s, o string) error {
 	if s == o || within(s, o) {
-		return &UsageError{fmt.Sprintf("-o %s would replace the site folder itself; choose a folder of its own, such as %s", out, filepath.Join(site, "public"))}
+		return &UsageError{fmt.Sprintf("-o %s would replace the site folder itself; choose a folder of its own, such as %s", out, sitedir.DefaultOutput(site))}
 	}
 	if within(o, s) {
 		rel, _ := filepath.Rel(s, o)
 		top := strings.Split(filepath.ToSlash(rel), "/")[0]
-		if top == content.Dir || top == render.LayoutsDir || top == StaticDir || strings.HasPrefix(top, ".") {
-			return &UsageError{fmt.Sprintf("-o %s is inside the site's %s/, whose files are the site's own; choose a folder of its own, such as %s", out, top, filepath.Join(site, "public"))}
+		if top == sitedir.Content || top == sitedir.Layouts || top == sitedir.Static || strings.HasPrefix(top, ".") {
+			return &UsageError{fmt.Sprintf("-o %s is inside the site's %s/, whose files are the site's own; choose a folder of its own, such as %s", out, top, sitedir.DefaultOutput(site))}
 		}
 	}
-	for _, marker := range []string{ConfigFile, content.Dir} {
+	for _, marker := range []string{sitedir.Config, sitedir.Content} {
 		if _, err := os.Stat(filepath.Join(o, marker)); err == nil {
 			return &UsageError{fmt.Sprintf("-o %s holds %s, so it looks like a site, not a build output; refusing to replace it", out, marker)}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/redline"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // DiffRequest names the two versions `gen diff` compares; empty dates
@@ -29,7 +30,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	}
 	ed := loaded.Site.Edition(req.Lang, req.Policy)
 	if ed == nil {
-		diags.Errorf("content/"+req.Policy, 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
+		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
 		return diags
 	}
 	if len(ed.Versions) < 2 && req.From == "" {

@@ -17,6 +17,7 @@ import (
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Load reads the site and builds its model, returning every diagnostic.
@@ -114,7 +115,7 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 	}, files)
 	diags.Add(modelDiags)
 	if len(site.Policies) == 0 && !diags.HasErrors() {
-		diags.Errorf(content.Dir, 0, 0, "no policies found; add one as content/<policy>/<lang>.md")
+		diags.Errorf(sitedir.Content, 0, 0, "no policies found; add one as %s", sitedir.Current("<policy>", "<lang>"))
 	}
 	diags.Sort()
 	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, changed, diags
@@ -122,10 +123,10 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 
 // refresh brings the cache in line with the files found, parsing new and
 // changed ones in parallel, and returns the paths that changed.
-func (c *Cache) refresh(fsys fs.FS, found []content.Location, md *markdown.Renderer) []string {
+func (c *Cache) refresh(fsys fs.FS, found []sitedir.Location, md *markdown.Renderer) []string {
 	var changed []string
 	seen := make(map[string]bool, len(found))
-	var stale []content.Location
+	var stale []sitedir.Location
 	stats := make([]fs.FileInfo, 0, len(found))
 	for _, loc := range found {
 		seen[loc.Path] = true
@@ -203,12 +204,12 @@ func unwrapPathError(err error) error {
 // loadConfig reads and parses site.toml, returning nil when it has errors.
 func loadConfig(opts Options, fsys fs.FS) (*config.Site, diag.List) {
 	var diags diag.List
-	src, err := fs.ReadFile(fsys, ConfigFile)
+	src, err := fs.ReadFile(fsys, sitedir.Config)
 	if err != nil {
-		diags.Errorf(filepath.Join(opts.Site, ConfigFile), 0, 0, "cannot read the site configuration: %v; run gen in the site's folder or name it with -s SITE", unwrapPathError(err))
+		diags.Errorf(filepath.Join(opts.Site, sitedir.Config), 0, 0, "cannot read the site configuration: %v; run gen in the site's folder or name it with -s SITE", unwrapPathError(err))
 		return nil, diags
 	}
-	cfg, cfgDiags := config.Parse(ConfigFile, src)
+	cfg, cfgDiags := config.Parse(sitedir.Config, src)
 	diags.Add(cfgDiags)
 	if cfg == nil || cfgDiags.HasErrors() {
 		return nil, diags

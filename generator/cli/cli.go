@@ -23,6 +23,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/serve"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Exit statuses.
@@ -180,8 +181,8 @@ func checkSite(fs *flag.FlagSet, site string) (int, bool) {
 	var problem string
 	if info, err := os.Stat(site); err != nil || !info.IsDir() {
 		problem = "is not a folder"
-	} else if _, err := os.Stat(filepath.Join(site, build.ConfigFile)); errors.Is(err, iofs.ErrNotExist) {
-		problem = "is not a site folder (it holds no " + build.ConfigFile + ")"
+	} else if _, err := os.Stat(filepath.Join(site, sitedir.Config)); errors.Is(err, iofs.ErrNotExist) {
+		problem = "is not a site folder (it holds no " + sitedir.Config + ")"
 	} else {
 		return 0, false // other read errors are reported with the configuration
 	}
@@ -236,7 +237,7 @@ func runBuild(env Env, args []string) int {
 		return code
 	}
 	if *out == "" {
-		*out = filepath.Join(opts.Site, "public")
+		*out = sitedir.DefaultOutput(opts.Site)
 	}
 	res, diags, err := build.Build(*opts, *out)
 	code := reportWriting(env, opts.Site, diags, err)

@@ -1,7 +1,7 @@
-// Package content reads a site's content tree — content/<policy>/<lang>.md
-// and content/<policy>/archive/<date>/<lang>.md — and parses every policy
-// file into the form the model is built from. It is the only stage that
-// reads policy files.
+// Package content reads a site's content tree — its policy files, where
+// package sitedir says they are — and parses every policy file into the
+// form the model is built from. It is the only stage that reads policy
+// files.
 package content
 
 import (
@@ -9,44 +9,31 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
-	"path"
 	"sort"
-	"strings"
 
-	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/markdown"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/sitedir"
 )
-
-// Dir is the folder of the content tree inside a site.
-const Dir = "content"
-
-// Location says where a policy file sits in the content tree.
-type Location struct {
-	Path     string // slash-separated, relative to the site, e.g. content/privacy/en.md
-	Policy   string
-	Lang     string
-	Archived date.Date // zero for the current file
-}
 
 // Find lists the policy files of the content tree and reports files that
 // are in a place the layout does not allow.
-func Find(site fs.FS) ([]Location, diag.List) {
+func Find(site fs.FS) ([]sitedir.Location, diag.List) {
 	var diags diag.List
-	var out []Location
-	err := fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
+	var out []sitedir.Location
+	err := fs.WalkDir(site, sitedir.Content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				diags.Errorf(Dir, 0, 0, "there is no content folder; policies live at content/<policy>/<lang>.md")
+			if p == sitedir.Content && errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(sitedir.Content, 0, 0, "there is no content folder; policies live at %s", sitedir.Current("<policy>", "<lang>"))
 				return nil
 			}
 			diags.Errorf(p, 0, 0, "cannot read: %v", err)
 			return nil
 		}
 		name := d.Name()
-		if p != Dir && Ignored(name) {
+		if p != sitedir.Content && sitedir.Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -55,9 +42,10 @@ func Find(site fs.FS) ([]Location, diag.List) {
 		if d.IsDir() {
 			return nil
 		}
-		loc, problem := locate(p)
+		loc, problem := sitedir.Locate(p)
+		_, policyFile := sitedir.Language(name)
 		switch {
-		case problem != "" && strings.HasSuffix(name, ".md"):
+		case problem != "" && policyFile:
 			diags.Errorf(p, 0, 0, "%s", problem)
 		case problem != "":
 			diags.Warnf(p, 0, 0, "ignored: %s", problem)
@@ -67,47 +55,16 @@ func Find(site fs.FS) ([]Location, diag.List) {
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(Dir, 0, 0, "cannot read the content folder: %v", err)
+		diags.Errorf(sitedir.Content, 0, 0, "cannot read the content folder: %v", err)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, diags
 }
 
-// Ignored reports whether a file or folder is hidden or an editor's
-// scratch file — vim's 4913 probe, .swp and .swx, backups ending in ~,
-// Emacs's .#lock and #autosave# — which a site may hold while someone is
-// editing. The build passes them over and serve does not rebuild for them.
-func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || name == "4913"
-}
-
-// locate decodes a file's place in the tree, or says why it is misplaced.
-func locate(p string) (Location, string) {
-	parts := strings.Split(p, "/")[1:] // drop "content"
-	base := parts[len(parts)-1]
-	if path.Ext(base) != ".md" {
-		return Location{}, "only Markdown policy files (<lang>.md) belong in content/"
-	}
-	lang := strings.TrimSuffix(base, ".md")
-	switch {
-	case len(parts) == 2:
-		return Location{Path: p, Policy: parts[0], Lang: lang}, ""
-	case len(parts) == 4 && parts[1] == "archive":
-		d, err := date.Parse(parts[2])
-		if err != nil {
-			return Location{}, "archive folder " + parts[2] + " is not a date; name it after the version's last_updated (YYYY-MM-DD)"
-		}
-		return Location{Path: p, Policy: parts[0], Lang: lang, Archived: d}, ""
-	}
-	return Location{}, "not a policy file: policies live at content/<policy>/<lang>.md and content/<policy>/archive/<YYYY-MM-DD>/<lang>.md"
-}
-
 // Parse reads and parses one policy file. A file with errors in its front
 // matter is returned without a Version. memo, which may be nil, is the
 // Markdown memo shared by the files of one policy in one language.
-func Parse(site fs.FS, loc Location, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
+func Parse(site fs.FS, loc sitedir.Location, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
 	src, err := fs.ReadFile(site, loc.Path)
 	if err != nil {
 		var diags diag.List

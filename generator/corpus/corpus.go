@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Spec describes a corpus: how many policies, languages and versions it has,
@@ -103,7 +105,7 @@ func Write(dir string, s Spec) error {
 		return err
 	}
 	langs := Languages()[:s.Languages]
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), siteConfig(langs), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, sitedir.Config), siteConfig(langs), 0o644); err != nil {
 		return err
 	}
 	vocab := strings.Fields(vocabulary)
@@ -128,8 +130,7 @@ func Write(dir string, s Spec) error {
 					policy:  j.policy,
 					lang:    langs[j.lang].Code,
 				}
-				errs[j.policy*s.Languages+j.lang] = w.writeVersions(filepath.Join(dir, "content", slugs[j.policy]),
-					schedule(s, j.policy))
+				errs[j.policy*s.Languages+j.lang] = w.writeVersions(dir, slugs[j.policy], schedule(s, j.policy))
 			}
 		})
 	}

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // writer draws one policy in one language: its first version, then each
@@ -64,10 +67,10 @@ type change struct {
 	material bool
 }
 
-// writeVersions writes every version of the document into dir, the
-// policy's folder: the archived ones under archive/<date>/ and the newest
-// as <lang>.md.
-func (w *writer) writeVersions(dir string, versions []version) error {
+// writeVersions writes every version of the document into the site folder
+// site as the policy slug: the newest as its current file, the others in
+// its archive.
+func (w *writer) writeVersions(site, slug string, versions []version) error {
 	doc := w.newDocument()
 	var buf bytes.Buffer
 	var ch change
@@ -77,9 +80,9 @@ func (w *writer) writeVersions(dir string, versions []version) error {
 		}
 		buf.Reset()
 		w.render(&buf, doc, v, i > 0, ch)
-		path := filepath.Join(dir, w.lang+".md")
+		path := filepath.Join(site, filepath.FromSlash(sitedir.Current(slug, w.lang)))
 		if i < len(versions)-1 {
-			path = filepath.Join(dir, "archive", v.date.Format(dateLayout), w.lang+".md")
+			path = filepath.Join(site, filepath.FromSlash(sitedir.Archived(slug, date.Of(v.date), w.lang)))
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
@@ -91,7 +94,7 @@ func (w *writer) writeVersions(dir string, versions []version) error {
 	return nil
 }
 
-// dateLayout formats TOML local dates and archive folder names.
+// dateLayout formats TOML local dates.
 const dateLayout = "2006-01-02"
 
 // newDocument draws the first version: an introduction, then sections until

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // WriteHugo writes the corpus of s into dir as a Hugo site, for comparing
@@ -49,17 +51,19 @@ func ConvertHugo(site, dir string) error {
 			return err
 		}
 	}
-	content := filepath.Join(site, "content")
-	return filepath.WalkDir(content, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".md" {
+	return filepath.WalkDir(filepath.Join(site, sitedir.Content), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, err := filepath.Rel(content, path)
+		rel, err := filepath.Rel(site, path)
 		if err != nil {
 			return err
 		}
-		policy, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-		lang := strings.TrimSuffix(d.Name(), ".md")
+		loc, problem := sitedir.Locate(filepath.ToSlash(rel))
+		if problem != "" {
+			return nil
+		}
+		policy, lang := loc.Policy, loc.Lang
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return err

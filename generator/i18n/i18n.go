@@ -13,12 +13,13 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/sitedir"
 
 	"github.com/bep/golocales"
 )
 
 // configPath is where overrides come from, for diagnostics.
-const configPath = "site.toml"
+const configPath = sitedir.Config
 
 // Catalog holds the UI strings of every language of one site: built-in
 // tables merged with the site's overrides. Immutable after New; safe for

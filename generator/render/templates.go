@@ -15,13 +15,11 @@ import (
 	"text/template/parse"
 
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 //go:embed layouts
 var builtin embed.FS
-
-// LayoutsDir is the folder of a site's layout overrides.
-const LayoutsDir = "layouts"
 
 // common are the layout files every page template is parsed with.
 var common = []string{"base.html", "partials.html"}
@@ -95,13 +93,13 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		from[e.Name()] = "built-in layouts/" + e.Name()
 	}
 	if site != nil {
-		overrides, err := fs.ReadDir(site, LayoutsDir)
+		overrides, err := fs.ReadDir(site, sitedir.Layouts)
 		if err == nil {
 			for _, e := range overrides {
 				if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 					continue
 				}
-				p := path.Join(LayoutsDir, e.Name())
+				p := path.Join(sitedir.Layouts, e.Name())
 				if _, known := files[e.Name()]; !known {
 					diags.Warnf(p, 0, 0, "no built-in layout has this name, so it replaces nothing; built-in layouts are %s", strings.Join(sortedKeys(files), ", "))
 					continue

@@ -14,6 +14,7 @@ import (
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/record"
 	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -167,7 +168,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		headers, err = b.s.store.read(next.files["/_headers"])
 	}
 	if err != nil {
-		diags.Errorf(build.ConfigFile, 0, 0, "rendering: %v", err)
+		diags.Errorf(sitedir.Config, 0, 0, "rendering: %v", err)
 		b.fail(diags)
 		return
 	}

@@ -8,16 +8,12 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/policygen/gen/generator/build"
-	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/sitedir"
 )
-
-// layoutsDir holds the site's own layouts.
-const layoutsDir = "layouts"
 
 // watchedDirs are the site's folders whose every subfolder is watched;
 // site.toml is seen through a watch on the site folder itself.
-var watchedDirs = []string{content.Dir, layoutsDir, build.StaticDir}
+var watchedDirs = []string{sitedir.Content, sitedir.Layouts, sitedir.Static}
 
 // watcher watches a site's inputs. fsnotify does not recurse, so every
 // folder gets a watch of its own, and folders created later are added (and
@@ -79,10 +75,10 @@ func (w *watcher) interpret(ev fsnotify.Event) (change, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	parts := strings.Split(rel, "/")
-	if content.Ignored(parts[len(parts)-1]) {
+	if sitedir.Ignored(parts[len(parts)-1]) {
 		return change{}, false
 	}
-	if len(parts) == 1 && parts[0] == build.ConfigFile {
+	if len(parts) == 1 && parts[0] == sitedir.Config {
 		return change{path: rel, full: true}, true
 	}
 	top := parts[0]
@@ -103,5 +99,5 @@ func (w *watcher) interpret(ev fsnotify.Event) (change, bool) {
 		// For a file there is no watch and nothing to drop.
 		w.fs.Remove(ev.Name)
 	}
-	return change{path: rel, full: top != content.Dir}, true
+	return change{path: rel, full: top != sitedir.Content}, true
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Copy copies the site at from into a fresh temporary folder the test may
@@ -23,7 +25,7 @@ func Copy(t testing.TB, from string) string {
 			return err
 		}
 		rel, _ := filepath.Rel(from, p)
-		if rel == "public" {
+		if rel == sitedir.Output {
 			return filepath.SkipDir
 		}
 		target := filepath.Join(dst, rel)
