@@ -10,6 +10,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/corpus"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
 )
@@ -117,7 +118,7 @@ func BenchmarkVersionPages(b *testing.B) {
 			if diags.HasErrors() {
 				b.Fatal(diags.Errors())
 			}
-			r, rd := render.New(loaded.Site, loaded.Catalog, loaded.FS, render.Options{})
+			r, rd := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, render.Options{})
 			if r == nil {
 				b.Fatal(rd)
 			}

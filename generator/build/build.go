@@ -15,6 +15,7 @@ import (
 
 	"github.com/policygen/gen/generator/config"
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
@@ -131,13 +132,13 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	return res, diags, nil
 }
 
-// Renderer compiles the site's layouts and checks its links, as every
-// command that renders or checks a site must; opts are serve's additions
+// Renderer derives the site's rules, compiles its layouts and checks its
+// links, as every command that renders or checks a site must; opts are serve's additions
 // (its reload script, its memos), empty elsewhere; unsafe_html comes from
 // the site. It returns nil when there are errors.
 func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List) {
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
-	r, diags := render.New(loaded.Site, loaded.Catalog, loaded.FS, opts)
+	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/sitedir"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // writer draws one policy in one language: its first version, then each
@@ -241,7 +242,7 @@ func (w *writer) link(doc *document) string {
 		fallthrough
 	case 1:
 		other := w.slugs[w.rng.IntN(len(w.slugs))]
-		return "[" + text + "](/" + w.lang + "/" + other + "/)"
+		return "[" + text + "](" + urls.Policy(w.lang, other) + ")"
 	default:
 		return "[" + text + "](https://example.com/" + w.word() + "/" + w.word() + ")"
 	}

@@ -1,7 +1,8 @@
 // Package feed writes the Atom feeds (RFC 4287) subscribers follow: every
 // version of every policy in a language, every version of one policy, and
-// the changes to personal data processors. Entries take their dates from
-// the versions, never from the build, so a rebuild changes nothing.
+// the changes to personal data processors, with the entries package derive
+// lists. Entries take their dates from the versions, never from the build,
+// so a rebuild changes nothing.
 package feed
 
 import (
@@ -9,12 +10,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
-	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/redline"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -65,68 +65,41 @@ type text struct {
 
 // Builder makes the feeds of one site.
 type Builder struct {
-	Site    *model.Site
+	Site    *derive.Site
 	Catalog *i18n.Catalog
 }
 
 // Language is the feed of every version of every policy in lang.
 func (b Builder) Language(lang string) ([]byte, error) {
-	var versions []*model.Version
-	for _, p := range b.Site.Policies {
-		if ed := p.Edition(lang); ed != nil {
-			versions = append(versions, ed.Versions...)
-		}
-	}
 	return b.write(lang, urls.LanguageFeed(lang), urls.Language(lang),
-		b.Catalog.T(lang, "site.feed_title", "title", b.Site.Title), versions, b.versionEntry)
+		b.Catalog.T(lang, "site.feed_title", "title", b.Site.Title), b.Site.LanguageFeed(lang), b.versionEntry)
 }
 
 // Policy is the feed of one policy in one language.
-func (b Builder) Policy(ed *model.Edition) ([]byte, error) {
+func (b Builder) Policy(ed *derive.Edition) ([]byte, error) {
 	title := ed.Shown.Title + " · " + b.Site.Title
 	return b.write(ed.Lang, urls.PolicyFeed(ed.Lang, ed.Policy.Slug), urls.Policy(ed.Lang, ed.Policy.Slug),
-		title, ed.Versions, b.versionEntry)
+		title, ed.Feed, b.versionEntry)
 }
 
 // Processors is the feed of versions that added, removed or changed
 // processors, in lang: what customers under GDPR Art. 28(2) must hear of.
 func (b Builder) Processors(lang string) ([]byte, error) {
-	changes := func(old, new []model.Processor) []string { return b.describe(lang, old, new) }
-	var versions []*model.Version
-	for _, p := range b.Site.Policies {
-		ed := p.Edition(lang)
-		if ed == nil {
-			continue
-		}
-		for _, v := range ed.Versions {
-			var before []model.Processor
-			if v.Previous != nil {
-				before = v.Previous.Processors
-			}
-			if len(changes(before, v.Processors)) > 0 {
-				versions = append(versions, v)
-			}
-		}
-	}
 	return b.write(lang, urls.ProcessorsFeed(lang), urls.Language(lang),
-		b.Catalog.T(lang, "site.processors_feed_title", "title", b.Site.Title), versions,
-		func(v *model.Version) entry {
-			e := b.versionEntry(v)
-			var before []model.Processor
-			if v.Previous != nil {
-				before = v.Previous.Processors
-			}
-			e.ID += "#processors"
-			e.Summary = text{Type: "text", Body: strings.Join(changes(before, v.Processors), "\n")}
-			return e
+		b.Catalog.T(lang, "site.processors_feed_title", "title", b.Site.Title), b.Site.ProcessorsFeed(lang),
+		func(e derive.Entry) entry {
+			out := b.versionEntry(e)
+			out.ID += "#processors"
+			out.Summary = text{Type: "text", Body: strings.Join(b.describe(lang, e.Processors), "\n")}
+			return out
 		})
 }
 
 // describe says, one line each, which processors a version added, removed
 // or changed, in lang.
-func (b Builder) describe(lang string, old, new []model.Processor) []string {
+func (b Builder) describe(lang string, changes []redline.ProcessorChange) []string {
 	var lines []string
-	for _, c := range redline.Processors(old, new) {
+	for _, c := range changes {
 		line := b.Catalog.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
 		var fields []string
 		for _, f := range c.Fields {
@@ -152,41 +125,28 @@ func orDash(s string) string {
 	return s
 }
 
-// write assembles a feed from versions, newest first. Ties are broken by
-// policy and address so the bytes never depend on map or walk order.
-func (b Builder) write(lang, self, alternate, title string, versions []*model.Version, toEntry func(*model.Version) entry) ([]byte, error) {
-	var published []*model.Version
-	for _, v := range versions {
-		if !v.Draft {
-			published = append(published, v)
-		}
-	}
-	sort.SliceStable(published, func(i, j int) bool {
-		a, c := published[i], published[j]
-		if a.Date != c.Date {
-			return a.Date.After(c.Date)
-		}
-		return a.Edition.Policy.Slug < c.Edition.Policy.Slug
-	})
+// write assembles a feed of entries, which package derive lists in their
+// order, newest first.
+func (b Builder) write(lang, self, alternate, title string, entries []derive.Entry, toEntry func(derive.Entry) entry) ([]byte, error) {
 	base := b.Site.BaseURL
 	f := atom{
 		Lang:   lang,
-		ID:     base + self,
+		ID:     urls.Absolute(base, self),
 		Title:  title,
-		Author: person{Name: b.Site.Title, URI: base + "/"},
+		Author: person{Name: b.Site.Title, URI: urls.Absolute(base, urls.Root())},
 		Links: []link{
-			{Rel: "self", Type: "application/atom+xml", Href: base + self},
-			{Rel: "alternate", Type: "text/html", Href: base + alternate},
+			{Rel: "self", Type: "application/atom+xml", Href: urls.Absolute(base, self)},
+			{Rel: "alternate", Type: "text/html", Href: urls.Absolute(base, alternate)},
 		},
 	}
 	// A feed with no entries still needs an <updated>; the newest day any
 	// of the site's versions was written is stable across builds.
 	newest := date.Date{Year: 1970, Month: 1, Day: 1}
-	for _, v := range published {
-		if v.Date.After(newest) {
-			newest = v.Date
+	for _, e := range entries {
+		if e.Date.After(newest) {
+			newest = e.Date
 		}
-		f.Entries = append(f.Entries, toEntry(v))
+		f.Entries = append(f.Entries, toEntry(e))
 	}
 	f.Updated = stamp(newest)
 
@@ -203,7 +163,7 @@ func (b Builder) write(lang, self, alternate, title string, versions []*model.Ve
 
 // versionEntry describes one version: when it was published, when it takes
 // effect, what changed, where to read it and its redline.
-func (b Builder) versionEntry(v *model.Version) entry {
+func (b Builder) versionEntry(v derive.Entry) entry {
 	ed := v.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
 	base := b.Site.BaseURL
@@ -212,10 +172,10 @@ func (b Builder) versionEntry(v *model.Version) entry {
 		Title:     v.Title + " · " + b.Catalog.Date(lang, v.Date),
 		Published: stamp(v.Date),
 		Updated:   stamp(v.Date),
-		Links:     []link{{Rel: "alternate", Type: "text/html", Href: base + urls.Version(lang, slug, v.Date), Hreflang: lang}},
+		Links:     []link{{Rel: "alternate", Type: "text/html", Href: urls.Absolute(base, urls.Version(lang, slug, v.Date)), Hreflang: lang}},
 	}
-	if v.Previous != nil {
-		e.Links = append(e.Links, link{Rel: "related", Type: "text/html", Href: base + urls.Changes(lang, slug, v.Date)})
+	if v.Changes != nil {
+		e.Links = append(e.Links, link{Rel: "related", Type: "text/html", Href: urls.Absolute(base, urls.Changes(lang, slug, v.Date))})
 	}
 	var summary []string
 	if v.Change != nil {

@@ -406,29 +406,6 @@ func nearest(dates []date.Date, d date.Date, n int) []string {
 	return out
 }
 
-// NoticeShown reports whether v's change notice is on display on now: it is
-// the version in force, has a [change], and took effect less than noticeDays ago.
-func NoticeShown(v *Version, now date.Date, noticeDays int) bool {
-	return v.Status == InForce && v.Change != nil &&
-		now.Before(v.Effective.AddDays(noticeDays))
-}
-
-// MaterialNotices returns, for one language, the versions in force whose
-// material change notice is on display, which every page of the language
-// announces.
-func (s *Site) MaterialNotices(lang string) []*Version {
-	var out []*Version
-	for _, p := range s.Policies {
-		for _, ed := range p.Editions {
-			if ed.Lang == lang && ed.InForce != nil && ed.InForce.Change != nil &&
-				ed.InForce.Change.Material && NoticeShown(ed.InForce, s.Now, s.NoticeDays) {
-				out = append(out, ed.InForce)
-			}
-		}
-	}
-	return out
-}
-
 // Edition returns the policy's edition in lang, or nil.
 func (p *Policy) Edition(lang string) *Edition {
 	for _, ed := range p.Editions {

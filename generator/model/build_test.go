@@ -97,31 +97,6 @@ func TestReplacedBeforeTakingEffect(t *testing.T) {
 	}
 }
 
-// TestNotices checks the notice period and the site-wide material notice.
-func TestNotices(t *testing.T) {
-	mk := func(now string) *Site {
-		c := config
-		c.Now = day(now)
-		fs := []File{file("en", "2023-01-01", "", false), file("en", "2023-06-01", "2023-07-01", true)}
-		fs[1].Version.Change.Material = true
-		s, _ := Build(c, fs)
-		return s
-	}
-	for now, want := range map[string]bool{"2023-06-30": false, "2023-07-01": true, "2023-07-30": true, "2023-07-31": false} {
-		s := mk(now)
-		v := s.Policies[0].Editions[0].Versions[1]
-		if got := NoticeShown(v, s.Now, s.NoticeDays); got != want {
-			t.Errorf("%s: notice shown %v, want %v", now, got, want)
-		}
-		if got := len(s.MaterialNotices("en")) == 1; got != want {
-			t.Errorf("%s: material notice %v, want %v", now, got, want)
-		}
-		if len(s.MaterialNotices("sv")) != 0 {
-			t.Errorf("material notice leaked into another language")
-		}
-	}
-}
-
 // TestTranslationBehind compares translations with the authoritative
 // language by the version they translate, else by date.
 func TestTranslationBehind(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -81,22 +82,22 @@ type Policy struct {
 }
 
 // ForEdition describes one edition.
-func ForEdition(s *model.Site, ed *model.Edition) Edition {
+func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 	lang, slug, base := ed.Lang, ed.Policy.Slug, s.BaseURL
 	out := Edition{
 		Policy:   slug,
 		Language: lang,
 		Title:    ed.Shown.Title,
-		URL:      base + urls.Policy(lang, slug),
-		History:  base + urls.History(lang, slug),
-		Feed:     base + urls.PolicyFeed(lang, slug),
+		URL:      urls.Absolute(base, urls.Policy(lang, slug)),
+		History:  urls.Absolute(base, urls.History(lang, slug)),
+		Feed:     urls.Absolute(base, urls.PolicyFeed(lang, slug)),
 		Versions: []Version{},
 	}
 	if ed.InForce != nil {
 		out.InForce = str(ed.InForce.Date)
 	}
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
-		v := ed.Versions[i]
+		v := s.Version(ed.Versions[i])
 		rv := Version{
 			LastUpdated: v.Date.String(),
 			Effective:   v.Effective.String(),
@@ -104,22 +105,22 @@ func ForEdition(s *model.Site, ed *model.Edition) Edition {
 			Title:       v.Title,
 			Draft:       v.Draft,
 			URLs: URLs{
-				Page:   base + urls.Version(lang, slug, v.Date),
-				Source: base + urls.Source(lang, slug, v.Date),
+				Page:   urls.Absolute(base, urls.Version(lang, slug, v.Date)),
+				Source: urls.Absolute(base, urls.Source(lang, slug, v.Date)),
 			},
 			Processors: []Processor{},
 		}
-		if v.Status != model.Upcoming && !v.NeverInForce {
-			rv.InForceFrom = str(v.Effective)
-			if !v.Until.IsZero() {
-				rv.InForceUntil = str(v.Until)
+		if p := v.Period; p != nil {
+			rv.InForceFrom = str(p.From)
+			if !p.Until.IsZero() {
+				rv.InForceUntil = str(p.Until)
 			}
 		}
 		if !v.Translates.IsZero() {
 			rv.Translates = str(v.Translates)
 		}
-		if v.Previous != nil {
-			c := base + urls.Changes(lang, slug, v.Date)
+		if v.Changes != nil {
+			c := urls.Absolute(base, urls.Changes(lang, slug, v.Date))
 			rv.URLs.Changes = &c
 		}
 		if v.Change != nil {
@@ -134,7 +135,7 @@ func ForEdition(s *model.Site, ed *model.Edition) Edition {
 }
 
 // ForSite describes the whole site.
-func ForSite(s *model.Site) Site {
+func ForSite(s *derive.Site) Site {
 	out := Site{Title: s.Title, BaseURL: s.BaseURL, AsOf: s.Now.String(), Policies: []Policy{}}
 	for _, p := range s.Policies {
 		rp := Policy{Policy: p.Slug}

@@ -19,7 +19,7 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'se
 // headers is the _headers file read by Netlify and Cloudflare Pages.
 func headers() []byte {
 	var b strings.Builder
-	b.WriteString("/*\n")
+	b.WriteString(urls.AllFiles() + "\n")
 	for _, h := range [][2]string{
 		{"Content-Security-Policy", contentSecurityPolicy},
 		{"X-Content-Type-Options", "nosniff"},
@@ -31,7 +31,7 @@ func headers() []byte {
 		b.WriteString("  " + h[0] + ": " + h[1] + "\n")
 	}
 	// Sources are legal records: show them as text, in UTF-8, never render them.
-	b.WriteString("/*/source.md\n  Content-Type: text/markdown; charset=utf-8\n")
+	b.WriteString(urls.AllSources() + "\n  Content-Type: text/markdown; charset=utf-8\n")
 	return []byte(b.String())
 }
 
@@ -53,7 +53,7 @@ func (r *Renderer) sitemap() []byte {
 		var present []link
 		for _, l := range s.Languages {
 			if u := byLang(l.Code); u != "" {
-				present = append(present, link{"alternate", l.Code, s.BaseURL + u})
+				present = append(present, link{"alternate", l.Code, urls.Absolute(s.BaseURL, u)})
 			}
 		}
 		for _, p := range present {
@@ -71,7 +71,7 @@ func (r *Renderer) sitemap() []byte {
 		for _, ed := range pol.Editions {
 			for _, v := range ed.Versions {
 				if !v.Draft {
-					entries = append(entries, entry{Loc: s.BaseURL + urls.Version(ed.Lang, pol.Slug, v.Date)})
+					entries = append(entries, entry{Loc: urls.Absolute(s.BaseURL, urls.Version(ed.Lang, pol.Slug, v.Date))})
 				}
 			}
 		}

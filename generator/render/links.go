@@ -40,7 +40,7 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	shows := map[string][]*model.Version{}
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
-			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = willShow(ed)
+			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = r.site.Edition(ed).WillShow
 			for _, v := range ed.Versions {
 				shows[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = []*model.Version{v}
 			}
@@ -98,18 +98,6 @@ func lacking(shows map[string][]*model.Version, file, id string, from *model.Ver
 	return nil
 }
 
-// willShow lists the versions the policy's address shows: the one shown now
-// and each upcoming one that will come into force.
-func willShow(ed *model.Edition) []*model.Version {
-	out := []*model.Version{ed.Shown}
-	for _, u := range ed.Coming() {
-		if u != ed.Shown {
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
 // hasHeading reports whether v's page has an element with the id. A page
 // has a few dozen ids, fewer than a map is worth.
 func hasHeading(v *model.Version, id string) bool {
@@ -137,12 +125,9 @@ func checkLink(page, dest string, files map[string]bool, shows map[string][]*mod
 		}
 		target = (&url.URL{Path: page}).ResolveReference(ref)
 	}
-	file := target.Path
-	switch {
-	case strings.HasSuffix(file, "/"):
-		file += "index.html"
-	case !files[file] && files[file+"/index.html"]:
-		file += "/index.html" // static hosts redirect /x to /x/
+	file := urls.File(target.Path)
+	if !files[file] && files[urls.File(urls.Folder(target.Path))] {
+		file = urls.File(urls.Folder(target.Path)) // static hosts redirect /x to /x/
 	}
 	if !files[file] {
 		hint := ""
@@ -153,7 +138,7 @@ func checkLink(page, dest string, files map[string]bool, shows map[string][]*mod
 	}
 	if frag := target.Fragment; frag != "" {
 		if missing := lacking(shows, file, frag, from, strings.HasPrefix(dest, "#")); missing != nil {
-			at := strings.TrimSuffix(file, "index.html")
+			at := urls.Page(file)
 			if missing.Status == model.Upcoming && at == urls.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
 				return "broken link from " + missing.Effective.String() + ": " + dest + ": when the version of " + missing.Date.String() +
 					" comes into force, the page " + at + " will have no heading with id \"" + frag + "\"; give a heading of " +

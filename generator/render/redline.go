@@ -8,41 +8,13 @@ import (
 	"sync"
 
 	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/redline"
 	"github.com/policygen/gen/generator/urls"
 )
-
-// Comparison is one redline page: the changes of a version against the one
-// before it, or a comparison of two versions.
-type Comparison struct {
-	URL      string
-	From, To *model.Version // From is the older
-}
-
-// Comparisons lists the redline pages of an edition: every version's
-// changes/ against its predecessor, every version against the one in
-// force, and, with compare = "all", every pair.
-func Comparisons(s *model.Site, ed *model.Edition) []Comparison {
-	var out []Comparison
-	lang, slug := ed.Lang, ed.Policy.Slug
-	for _, v := range ed.Versions {
-		if v.Previous != nil {
-			out = append(out, Comparison{urls.Changes(lang, slug, v.Date), v.Previous, v})
-		}
-	}
-	vs := ed.Versions
-	for i, a := range vs {
-		for _, b := range vs[i+1:] {
-			if s.Compare == "all" || a == ed.InForce || b == ed.InForce {
-				out = append(out, Comparison{urls.Compare(lang, slug, a.Date, b.Date), a, b})
-			}
-		}
-	}
-	return out
-}
 
 // RedlineView is a comparison page.
 type RedlineView struct {
@@ -117,15 +89,15 @@ type MetaChange struct {
 // is parsed for comparison once, and the parses are dropped when the job
 // ends instead of piling up for the whole site (unless Options.Memos keeps
 // them for the next render).
-func (r *Renderer) redlineJob(cs []Comparison) job {
+func (r *Renderer) redlineJob(ed *derive.Edition) job {
+	fk := history(ed)
 	j := job{}
-	for _, c := range cs {
-		j.group = append(j.group, urls.File(c.URL))
+	for _, c := range ed.Comparisons {
+		j.group = append(j.group, planned{urls.File(comparisonURL(c))})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
 		redlines := map[[2]*model.Version]*redline.Redline{}
-		ed := cs[0].To.Edition
 		key := memoKey{ed.Policy.Slug, ed.Lang, r.cat.T(ed.Lang, "redline.inserted"), r.cat.T(ed.Lang, "redline.deleted"), r.opts.UnsafeHTML}
 		memo := r.opts.Memos.take(key)
 		defer r.opts.Memos.give(key, memo)
@@ -142,8 +114,9 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 			docs[v] = d
 			return d, nil
 		}
-		for _, c := range cs {
-			if !keep(urls.File(c.URL)) {
+		for _, c := range ed.Comparisons {
+			path := urls.File(comparisonURL(c))
+			if !keep(path) {
 				continue // serve redoes only the comparisons an edit affects
 			}
 			from, err := doc(c.From)
@@ -168,9 +141,9 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 				})
 				redlines[pair] = rl
 			}
-			b, err := r.execute("redline.html", r.redlinePage(c, rl))
+			b, err := r.execute("redline.html", r.redlinePage(r.frame(fk), c, rl))
 			if err == nil {
-				err = w.WriteFile(urls.File(c.URL), b)
+				err = w.WriteFile(path, b)
 				r.release(b)
 			}
 			if err != nil {
@@ -183,10 +156,10 @@ func (r *Renderer) redlineJob(cs []Comparison) job {
 }
 
 // redlinePage renders one comparison.
-func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
+func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redline) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
-	p := r.newPage(r.historyFrame(ed), c.URL, r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	p := r.newPage(f, comparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
 	p.NoIndex = c.From.Draft || c.To.Draft
 
 	v := &RedlineView{
@@ -203,9 +176,7 @@ func (r *Renderer) redlinePage(c Comparison, rl *redline.Redline) *Page {
 			"added", strconv.Itoa(rl.WordsAdded),
 			"removed", strconv.Itoa(rl.WordsRemoved)),
 	}
-	if c.To.Previous == c.From {
-		v.Change = c.To.Change
-	}
+	v.Change = c.Change
 	for _, pc := range redline.Processors(c.From.Processors, c.To.Processors) {
 		view := ProcessorChangeView{Kind: r.cat.T(lang, "redline.processor_"+pc.Kind), Class: pc.Kind, Name: pc.Name}
 		for _, f := range pc.Fields {

@@ -24,9 +24,23 @@ var builtin embed.FS
 // common are the layout files every page template is parsed with.
 var common = []string{"base.html", "partials.html"}
 
-// pageLayouts are the files that each define "main" for one kind of page
-// (redirect.html defines a whole page of its own).
-var pageLayouts = []string{"version.html", "history.html", "index.html", "404.html", "redirect.html", "redline.html"}
+// pageLayout is the layout of one kind of page: the file that defines the
+// page's "main", the template its pages are executed through, and how
+// messages name its pages. A new kind of page adds its line here.
+type pageLayout struct {
+	file  string
+	entry string // "base" (base.html around "main"), or a template of the file's own that is the whole page
+	pages string
+}
+
+var pageLayouts = []pageLayout{
+	{"version.html", "base", "the policy pages"},
+	{"history.html", "base", "the history pages"},
+	{"index.html", "base", "the language pages"},
+	{"404.html", "base", "the 404 page"},
+	{"redirect.html", "redirect", "the redirect pages"},
+	{"redline.html", "base", "the comparison pages"},
+}
 
 // versionPageIDs are the element ids the built-in layouts give on a
 // version page besides its headings', and redlinePageIDs those on a
@@ -124,7 +138,8 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 			return nil, diags
 		}
 	}
-	for _, name := range pageLayouts {
+	for _, pl := range pageLayouts {
+		name := pl.file
 		t := template.Must(base.Clone())
 		if _, err := t.New(name).Parse(string(files[name])); err != nil {
 			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
@@ -148,23 +163,14 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 	return l, diags
 }
 
-// entry is the template a page layout's pages are executed through:
-// base.html's "base" wraps every page but a redirect, which is whole.
+// entry is the template a page layout's pages are executed through.
 func entry(layout string) string {
-	if layout == "redirect.html" {
-		return "redirect"
+	for _, pl := range pageLayouts {
+		if pl.file == layout {
+			return pl.entry
+		}
 	}
 	return "base"
-}
-
-// pageKinds names the pages of each page layout in messages.
-var pageKinds = map[string]string{
-	"version.html":  "the policy pages",
-	"history.html":  "the history pages",
-	"index.html":    "the language pages",
-	"404.html":      "the 404 page",
-	"redirect.html": "the redirect pages",
-	"redline.html":  "the comparison pages",
 }
 
 // undefined reports every template a page asks for by name that its
@@ -184,7 +190,8 @@ func (l *layouts) undefined(fromSite map[string]bool) diag.List {
 	var faults []fault
 	usedBy := map[fault][]string{}
 	var owners map[string][]string // read only when a template is missing
-	for _, layout := range pageLayouts {
+	for _, pl := range pageLayouts {
+		layout := pl.file
 		set := l.pages[layout].t
 		seen := map[string]bool{}
 		var visit func(name, at string)
@@ -311,7 +318,11 @@ func rendersByName(n parse.Node) bool {
 // parses the files again, which only a failing build does.
 func builtinDefines() map[string][]string {
 	defines := map[string][]string{}
-	for _, file := range append(slices.Clone(common), pageLayouts...) {
+	files := slices.Clone(common)
+	for _, pl := range pageLayouts {
+		files = append(files, pl.file)
+	}
+	for _, file := range files {
 		b, err := fs.ReadFile(builtin, "layouts/"+file)
 		if err != nil {
 			continue
@@ -334,16 +345,20 @@ func builtinDefines() map[string][]string {
 // policy pages and the history pages use".
 func describePages(layouts []string, singular, plural string) string {
 	every := true
-	for _, l := range pageLayouts {
+	for _, pl := range pageLayouts {
 		// A redirect is hardly a page: a browser leaves it at once.
-		every = every && (slices.Contains(layouts, l) || entry(l) != "base")
+		every = every && (slices.Contains(layouts, pl.file) || pl.entry != "base")
 	}
 	if every {
 		return "every page " + singular
 	}
 	kinds := make([]string, len(layouts))
 	for i, l := range layouts {
-		kinds[i] = pageKinds[l]
+		for _, pl := range pageLayouts {
+			if pl.file == l {
+				kinds[i] = pl.pages
+			}
+		}
 	}
 	if len(kinds) == 1 && strings.HasSuffix(kinds[0], " page") {
 		return kinds[0] + " " + singular

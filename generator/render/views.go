@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
@@ -13,7 +13,7 @@ import (
 
 // newPage starts a page of frame f at url.
 func (r *Renderer) newPage(f *Frame, url, title string) *Page {
-	return &Page{Frame: f, Title: title, URL: url, Canonical: r.site.BaseURL + url, Inject: r.opts.Inject}
+	return &Page{Frame: f, Title: title, URL: url, Canonical: urls.Absolute(r.site.BaseURL, url), Inject: r.opts.Inject}
 }
 
 // frames holds the frames made so far, so the pages that share one get the
@@ -23,16 +23,30 @@ type frames struct {
 	made map[frameKey]*Frame
 }
 
-// frameKey tells frames apart: a language's own pages, or one kind of
-// page of an edition.
+// frameKey names a frame: what a language's own pages share, or one kind
+// of page of an edition. The plan gives every page its frame.
 type frameKey struct {
-	kind string
+	kind frameKind
 	lang string
-	ed   *model.Edition
+	ed   *derive.Edition // for the pages of an edition
 }
 
-// frame returns the frame of key, made by build the first time.
-func (r *Renderer) frame(key frameKey, build func() *Frame) *Frame {
+type frameKind uint8
+
+const (
+	bareFrame     frameKind = iota // a redirect's: the language and nothing around
+	languageFrame                  // a language's own pages: its switcher leads to the other languages
+	policyFrame                    // an edition's version pages
+	historyFrame                   // an edition's history and comparison pages
+)
+
+func bare(lang string) frameKey           { return frameKey{kind: bareFrame, lang: lang} }
+func language(lang string) frameKey       { return frameKey{kind: languageFrame, lang: lang} }
+func policy(ed *derive.Edition) frameKey  { return frameKey{policyFrame, ed.Lang, ed} }
+func history(ed *derive.Edition) frameKey { return frameKey{historyFrame, ed.Lang, ed} }
+
+// frame returns the frame of key, made the first time it is asked for.
+func (r *Renderer) frame(key frameKey) *Frame {
 	r.frames.mu.Lock()
 	defer r.frames.mu.Unlock()
 	if f, ok := r.frames.made[key]; ok {
@@ -41,58 +55,19 @@ func (r *Renderer) frame(key frameKey, build func() *Frame) *Frame {
 	if r.frames.made == nil {
 		r.frames.made = map[frameKey]*Frame{}
 	}
-	f := build()
+	f := r.newFrame(key)
 	r.frames.made[key] = f
 	return f
 }
 
-// bareFrame has what every page of a language has.
-func (r *Renderer) bareFrame(lang string) *Frame {
-	return r.frame(frameKey{kind: "bare", lang: lang}, func() *Frame { return r.newFrame(lang) })
-}
-
-// languageFrame is the frame of a language's index, whose switcher leads
-// to the other languages' indexes.
-func (r *Renderer) languageFrame(lang string) *Frame {
-	return r.frame(frameKey{kind: "language", lang: lang}, func() *Frame {
-		return r.newFrame(lang).withLanguages(r.site, func(code string) string { return urls.Language(code) })
-	})
-}
-
-// policyFrame is the frame of an edition's version pages.
-func (r *Renderer) policyFrame(ed *model.Edition) *Frame {
-	return r.frame(frameKey{kind: "policy", ed: ed}, func() *Frame {
-		pol := ed.Policy
-		f := r.newFrame(ed.Lang)
-		f.withLanguages(r.site, editionURLs(pol, func(o *model.Edition) string { return urls.Policy(o.Lang, pol.Slug) }))
-		f.withPolicyFeed(ed)
-		if ed.InForce != nil {
-			// The material notice of this very policy would repeat the
-			// change notice on its own pages.
-			f.Material = without(f.Material, urls.Changes(ed.Lang, pol.Slug, ed.InForce.Date))
-		}
-		return f
-	})
-}
-
-// historyFrame is the frame of an edition's history and comparison pages.
-func (r *Renderer) historyFrame(ed *model.Edition) *Frame {
-	return r.frame(frameKey{kind: "history", ed: ed}, func() *Frame {
-		slug := ed.Policy.Slug
-		f := r.newFrame(ed.Lang)
-		f.withLanguages(r.site, editionURLs(ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
-		f.withPolicyFeed(ed)
-		return f
-	})
-}
-
-// newFrame fills in what every page of a language has.
-func (r *Renderer) newFrame(lang string) *Frame {
+// newFrame makes the frame of key.
+func (r *Renderer) newFrame(key frameKey) *Frame {
 	s := r.site
+	lang := key.lang
 	l, _ := s.Language(lang)
 	f := &Frame{
 		cat:      r.cat,
-		Site:     s,
+		Site:     s.Site,
 		Lang:     lang,
 		LangName: l.Name,
 		Home:     urls.Language(lang),
@@ -101,7 +76,21 @@ func (r *Renderer) newFrame(lang string) *Frame {
 		{Lang: lang, Label: r.cat.T(lang, "site.feed_title", "title", s.Title), Href: urls.LanguageFeed(lang)},
 		{Lang: lang, Label: r.cat.T(lang, "site.processors_feed_title", "title", s.Title), Href: urls.ProcessorsFeed(lang)},
 	}
-	for _, v := range s.MaterialNotices(lang) {
+	material := s.Material(lang)
+	switch key.kind {
+	case languageFrame:
+		f.withLanguages(s.Site, urls.Language)
+	case policyFrame:
+		slug := key.ed.Policy.Slug
+		f.withLanguages(s.Site, editionURLs(key.ed.Policy, func(o *model.Edition) string { return urls.Policy(o.Lang, slug) }))
+		f.withPolicyFeed(key.ed.Edition)
+		material = key.ed.Material
+	case historyFrame:
+		slug := key.ed.Policy.Slug
+		f.withLanguages(s.Site, editionURLs(key.ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
+		f.withPolicyFeed(key.ed.Edition)
+	}
+	for _, v := range material {
 		f.Material = append(f.Material, MaterialNotice{
 			Policy: v.Title,
 			Date:   r.cat.Date(lang, v.Effective),
@@ -121,7 +110,7 @@ func (f *Frame) withLanguages(s *model.Site, urlIn func(lang string) string) *Fr
 		}
 		f.Switcher = append(f.Switcher, Link{Lang: l.Code, Label: l.Name, Href: u, Current: l.Code == f.Lang})
 		if l.Code != f.Lang {
-			f.Alternates = append(f.Alternates, Link{Lang: l.Code, Href: s.BaseURL + u})
+			f.Alternates = append(f.Alternates, Link{Lang: l.Code, Href: urls.Absolute(s.BaseURL, u)})
 		}
 	}
 	if len(f.Switcher) < 2 {
@@ -153,16 +142,16 @@ func (r *Renderer) statusLabel(lang string, v *model.Version) string {
 }
 
 // versionPage renders v at url: the policy page, or v's permalink.
-func (r *Renderer) versionPage(v *model.Version, url string) *Page {
+func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	ed := v.Edition
 	pol := ed.Policy
 	lang := ed.Lang
-	p := r.newPage(r.policyFrame(ed), url, v.Title)
+	p := r.newPage(f, url, v.Title)
 	p.Desc = v.Description
 	p.NoIndex = v.Draft
 	view := &VersionView{
-		V:               v,
-		Status:          r.statusLabel(lang, v),
+		V:               v.Version,
+		Status:          r.statusLabel(lang, v.Version),
 		StatusClass:     v.Status.String(),
 		Processors:      v.Processors,
 		ProcessorsAtEnd: len(v.Processors) > 0 && !v.Body.Placeholder,
@@ -172,68 +161,60 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 		Permalink:       urls.Version(lang, pol.Slug, v.Date),
 		HistoryURL:      urls.History(lang, pol.Slug),
 		SourceURL:       urls.Source(lang, pol.Slug, v.Date),
+		ChangesURL:      comparisonURL(v.Changes),
+		CompareURL:      comparisonURL(v.CompareInForce),
 	}
 	for _, part := range v.Body.Parts {
 		view.Parts = append(view.Parts, template.HTML(part))
 	}
-	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", r.site.BaseURL+view.Permalink,
+	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", urls.Absolute(r.site.BaseURL, view.Permalink),
 		"date", p.Date(r.site.Now), "status", view.Status)
-	if v.Previous != nil {
-		view.ChangesURL = urls.Changes(lang, pol.Slug, v.Date)
-	}
-	inForce := ed.InForce
-	if inForce != nil && inForce != v {
-		view.CompareURL = compareURL(v, inForce)
-	}
 
-	switch v.Status {
-	case model.Archived:
-		n := &ArchivedNotice{From: p.Date(v.Effective), NeverInForce: v.NeverInForce}
-		if !v.Until.IsZero() {
-			n.Until = p.Date(lastDay(v))
+	if n := v.Archived; n != nil {
+		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: comparisonURL(n.Compare)}
+		if !n.LastDay.IsZero() {
+			view.Archived.Until = p.Date(n.LastDay)
 		}
-		if inForce != nil {
-			n.InForceURL = urls.Policy(lang, pol.Slug)
-			n.CompareURL = view.CompareURL
+		if n.InForce != nil {
+			view.Archived.InForceURL = urls.Policy(lang, pol.Slug)
 		}
-		view.Archived = n
-	case model.InForce:
-		if model.NoticeShown(v, r.site.Now, r.site.NoticeDays) {
-			view.Change = &ChangeNotice{
-				Date:       p.Date(v.Effective),
-				Summary:    v.Change.Summary,
-				Material:   v.Change.Material,
-				ChangesURL: view.ChangesURL,
-				HistoryURL: view.HistoryURL,
-			}
-			if view.ChangesURL == "" {
-				view.Change.ChangesURL = view.HistoryURL
-			}
-		}
-		for _, u := range ed.Coming() {
-			view.Upcoming = append(view.Upcoming, UpcomingNotice{
-				Date:       p.Date(u.Effective),
-				Href:       urls.Version(lang, pol.Slug, u.Date),
-				ChangesURL: compareURL(v, u),
-			})
-		}
-	case model.Upcoming:
-		n := &UpcomingPageNotice{Date: p.Date(v.Effective)}
-		if inForce != nil {
-			n.InForceURL = urls.Policy(lang, pol.Slug)
-		}
-		if by := v.ReplacedBy; by != nil {
-			n.ReplacedBy = p.Date(by.Date)
-			n.ReplacedByURL = urls.Version(lang, pol.Slug, by.Date)
-		}
-		view.UpcomingPage = n
 	}
-	if b := ed.Behind; b != nil && v.Status != model.Archived {
+	if n := v.ChangeNotice; n != nil {
+		view.Change = &ChangeNotice{
+			Date:       p.Date(v.Effective),
+			Summary:    n.Summary,
+			Material:   n.Material,
+			ChangesURL: comparisonURL(n.Changes),
+			HistoryURL: view.HistoryURL,
+		}
+		if n.Changes == nil {
+			view.Change.ChangesURL = view.HistoryURL
+		}
+	}
+	for _, n := range v.Upcoming {
+		view.Upcoming = append(view.Upcoming, UpcomingNotice{
+			Date:       p.Date(n.Version.Effective),
+			Href:       urls.Version(lang, pol.Slug, n.Version.Date),
+			ChangesURL: comparisonURL(n.Compare),
+		})
+	}
+	if n := v.UpcomingPage; n != nil {
+		view.UpcomingPage = &UpcomingPageNotice{Date: p.Date(v.Effective)}
+		if n.InForce != nil {
+			view.UpcomingPage.InForceURL = urls.Policy(lang, pol.Slug)
+		}
+		if by := n.ReplacedBy; by != nil {
+			view.UpcomingPage.ReplacedBy = p.Date(by.Date)
+			view.UpcomingPage.ReplacedByURL = urls.Version(lang, pol.Slug, by.Date)
+		}
+	}
+	if n := v.Behind; n != nil {
+		b := n.Version
 		authLang, _ := r.site.Language(b.Edition.Lang)
 		// Named in the reader's language: "the Swedish version", not
 		// "the Svenska version", on an English page.
 		authLang.Name = i18n.LanguageName(lang, authLang.Code, authLang.Name)
-		if b.Status == model.InForce {
+		if n.Prevails {
 			// The policy page shows the version in force: the one named.
 			view.Behind = &BehindNotice{
 				Language: authLang.Name,
@@ -241,9 +222,9 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 				Href:     urls.Policy(authLang.Code, pol.Slug),
 			}
 		} else {
-			// Not in force yet, so it does not prevail: the notice says when
-			// it takes effect and links its own page, not the policy page,
-			// which still shows the text the translation follows.
+			// Not in force yet: the notice says when it takes effect and
+			// links its own page, not the policy page, which still shows
+			// the text the translation follows.
 			view.BehindUpcoming = &BehindNotice{
 				Language: authLang.Name,
 				Date:     p.Date(b.Effective),
@@ -255,28 +236,16 @@ func (r *Renderer) versionPage(v *model.Version, url string) *Page {
 	return p
 }
 
-// lastDay is the last day a superseded version was in force. The model's
-// Until is the day the next one took over, as versions.json gives it; on a
-// page "until 15 September" beside the next version's "from 15 September"
-// would read as a day both were in force, so pages name the last day.
-func lastDay(v *model.Version) date.Date { return v.Until.AddDays(-1) }
-
-func without(ns []MaterialNotice, href string) []MaterialNotice {
-	var out []MaterialNotice
-	for _, n := range ns {
-		if n.Href != href {
-			out = append(out, n)
-		}
+// comparisonURL is the address of a comparison page, or "" for none.
+func comparisonURL(c *derive.Comparison) string {
+	if c == nil {
+		return ""
 	}
-	return out
-}
-
-// compareURL is the comparison page of two versions, older first.
-func compareURL(a, b *model.Version) string {
-	if b.Date.Before(a.Date) {
-		a, b = b, a
+	ed := c.To.Edition
+	if c.Changes {
+		return urls.Changes(ed.Lang, ed.Policy.Slug, c.To.Date)
 	}
-	return urls.Compare(a.Edition.Lang, a.Edition.Policy.Slug, a.Date, b.Date)
+	return urls.Compare(ed.Lang, ed.Policy.Slug, c.From.Date, c.To.Date)
 }
 
 // tableOfContents lists the sections (h2) with their subsections (h3): a
@@ -302,50 +271,43 @@ func tableOfContents(hs []model.Heading) []TOCEntry {
 }
 
 // historyPage lists every version of ed, newest first.
-func (r *Renderer) historyPage(ed *model.Edition) *Page {
+func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 	pol := ed.Policy
 	lang := ed.Lang
 	shown := ed.Shown
-	p := r.newPage(r.historyFrame(ed), urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
-	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.Policy(lang, pol.Slug) + "compare/"}
+	p := r.newPage(f, urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
+	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.CompareFolder(lang, pol.Slug)}
 	var pairs []string
-	for _, c := range Comparisons(r.site, ed) {
+	for _, c := range ed.Comparisons {
 		// A pair of neighbours may only have its changes/ page, so each
 		// pair names the page that shows it.
-		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+c.URL)
+		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+comparisonURL(c))
 	}
 	h.Pairs = strings.Join(pairs, " ")
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
-		v := ed.Versions[i]
+		v := r.site.Version(ed.Versions[i])
 		row := HistoryRow{
 			Date:         p.Date(v.Date),
 			ISODate:      v.Date.String(),
 			Href:         urls.Version(lang, pol.Slug, v.Date),
 			Effective:    p.Date(v.Effective),
-			Status:       r.statusLabel(lang, v),
+			Status:       r.statusLabel(lang, v.Version),
 			StatusClass:  v.Status.String(),
 			NeverInForce: v.NeverInForce,
 			SourceURL:    urls.Source(lang, pol.Slug, v.Date),
 			Draft:        v.Draft,
+			ChangesURL:   comparisonURL(v.Changes),
+			CompareURL:   comparisonURL(v.Listed),
 		}
-		if v.Status != model.Upcoming && !v.NeverInForce {
-			row.From = p.Date(v.Effective)
-			if !v.Until.IsZero() {
-				row.Until = p.Date(lastDay(v))
+		if in := v.Period; in != nil {
+			row.From = p.Date(in.From)
+			if last := in.LastDay(); !last.IsZero() {
+				row.Until = p.Date(last)
 			}
 		}
 		if v.Change != nil {
 			row.Summary = v.Change.Summary
 			row.Material = v.Change.Material
-		}
-		if v.Previous != nil {
-			row.ChangesURL = urls.Changes(lang, pol.Slug, v.Date)
-		}
-		// The upcoming version right after the one in force is compared
-		// with it on its changes/ page already: one link, not two to the
-		// same redline.
-		if ed.InForce != nil && ed.InForce != v && ed.InForce != v.Previous {
-			row.CompareURL = compareURL(v, ed.InForce)
 		}
 		h.Rows = append(h.Rows, row)
 	}
@@ -371,10 +333,10 @@ func (r *Renderer) elsewhere(pol *model.Policy) ElsewhereEntry {
 }
 
 // indexPage lists the policies of one language.
-func (r *Renderer) indexPage(lang string) *Page {
+func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	s := r.site
 	l, _ := s.Language(lang)
-	p := r.newPage(r.languageFrame(lang), urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
+	p := r.newPage(f, urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
 	idx := &IndexView{}
 	for _, pol := range s.Policies {
@@ -392,7 +354,7 @@ func (r *Renderer) indexPage(lang string) *Page {
 		if ed.InForce != nil {
 			e.InForceSince = p.Date(ed.InForce.Effective)
 		}
-		if coming := ed.Coming(); len(coming) > 0 {
+		if coming := s.Edition(ed).Coming; len(coming) > 0 {
 			e.UpcomingOn = p.Date(coming[0].Effective)
 		}
 		idx.Policies = append(idx.Policies, e)
@@ -403,20 +365,20 @@ func (r *Renderer) indexPage(lang string) *Page {
 
 // notFoundPage is served for any address the site does not have, in the
 // default language, with the way to every language's policies.
-func (r *Renderer) notFoundPage() *Page {
+func (r *Renderer) notFoundPage(f *Frame) *Page {
 	s := r.site
-	p := r.newPage(r.languageFrame(s.DefaultLanguage), urls.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
+	p := r.newPage(f, urls.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
 	p.NoIndex = true
 	p.Canonical = ""
 	return p
 }
 
 // redirectPage leads from an address without a language to one with it.
-func (r *Renderer) redirectPage(from, to string) *Page {
+func (r *Renderer) redirectPage(f *Frame, from, to string) *Page {
 	s := r.site
-	p := r.newPage(r.bareFrame(s.DefaultLanguage), from, r.cat.T(s.DefaultLanguage, "redirect.title"))
+	p := r.newPage(f, from, r.cat.T(s.DefaultLanguage, "redirect.title"))
 	p.Redirect = to
 	p.NoIndex = true
-	p.Canonical = s.BaseURL + to
+	p.Canonical = urls.Absolute(s.BaseURL, to)
 	return p
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/record"
@@ -151,7 +152,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 
 	next := newStoreWriter(b.s.store)
-	index := record.ForSite(loaded.Site)
+	index := record.ForSite(derive.New(loaded.Site))
 	stats, err := r.RenderOnly(next, b.affected(loaded.Site, index))
 	if err == nil {
 		// Unaffected pages keep their bytes; pages the site no longer has
@@ -246,8 +247,9 @@ func (b *builder) affected(next *model.Site, index record.Site) func(path string
 		wide[policy] = !slices.Equal(languageKey(b.site, policy), languageKey(next, policy))
 	}
 	material := map[string]bool{}
+	before, after := derive.New(b.site), derive.New(next)
 	for l := range langs {
-		material[l] = !slices.Equal(materialKey(b.site, l), materialKey(next, l))
+		material[l] = !slices.Equal(materialKey(before, l), materialKey(after, l))
 	}
 	editedLangs := map[string]bool{}
 	for _, ls := range changed {
@@ -391,9 +393,9 @@ func languageKey(s *model.Site, policy string) []string {
 }
 
 // materialKey identifies the material notices every page of lang shows.
-func materialKey(s *model.Site, lang string) []string {
+func materialKey(s *derive.Site, lang string) []string {
 	var out []string
-	for _, v := range s.MaterialNotices(lang) {
+	for _, v := range s.Material(lang) {
 		out = append(out, fmt.Sprint(v.Edition.Policy.Slug, v.Date, v.Effective, v.Title))
 	}
 	return out

@@ -1,11 +1,18 @@
 // Package urls is the one place that knows the site's URL scheme. Every page,
-// link, feed and sitemap entry takes its path from here, so a permalink can
-// never be spelled two ways.
+// link, feed and sitemap entry takes its path from here, and whatever reads
+// an address back (the link check, the preview) asks here what file it
+// names, so a permalink can never be spelled two ways.
 package urls
 
 import (
+	"strings"
+
 	"github.com/policygen/gen/generator/date"
 )
+
+// Absolute is the address of a site-relative url on the site published at
+// base (site.toml's base_url, without its trailing slash).
+func Absolute(base, url string) string { return base + url }
 
 // Root is the site root, which leads to the default language.
 func Root() string { return "/" }
@@ -31,14 +38,18 @@ func Changes(lang, policy string, d date.Date) string {
 
 // Compare is the redline between two versions.
 func Compare(lang, policy string, from, to date.Date) string {
-	return Policy(lang, policy) + "compare/" + from.String() + ".." + to.String() + "/"
+	return CompareFolder(lang, policy) + from.String() + ".." + to.String() + "/"
 }
+
+// CompareFolder is where an edition's comparisons are, for the history's
+// picker, whose script adds "<from>..<to>/".
+func CompareFolder(lang, policy string) string { return Policy(lang, policy) + "compare/" }
 
 // History lists every version of a policy in one language.
 func History(lang, policy string) string { return Policy(lang, policy) + "history/" }
 
 // Source is a version's exact source file.
-func Source(lang, policy string, d date.Date) string { return Version(lang, policy, d) + "source.md" }
+func Source(lang, policy string, d date.Date) string { return Version(lang, policy, d) + sourceFile }
 
 // Versions is the machine-readable list of an edition's versions.
 func Versions(lang, policy string) string { return Policy(lang, policy) + "versions.json" }
@@ -62,10 +73,28 @@ func Headers() string    { return "/_headers" }
 func Stylesheet() string { return "/style.css" }
 func Script() string     { return "/compare.js" }
 
+// AllFiles and AllSources are the patterns of the _headers file that a
+// static host matches against every file and against every version's
+// source.md.
+func AllFiles() string   { return "/*" }
+func AllSources() string { return "/*/" + sourceFile }
+
+const (
+	sourceFile = "source.md"
+	indexFile  = "index.html"
+)
+
 // File turns a page URL into the file that serves it: directories get index.html.
 func File(url string) string {
 	if url == "" || url[len(url)-1] == '/' {
-		return url + "index.html"
+		return url + indexFile
 	}
 	return url
 }
+
+// Page is the address of the page a file serves: File read backwards.
+func Page(file string) string { return strings.TrimSuffix(file, indexFile) }
+
+// Folder is the address that, as static hosts answer it, redirects an
+// address without its slash to its folder: /en/privacy to /en/privacy/.
+func Folder(url string) string { return url + "/" }

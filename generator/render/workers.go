@@ -7,24 +7,6 @@ import (
 	"github.com/policygen/gen/generator/output"
 )
 
-// Paths lists the path of every file Render writes, in a stable order, so
-// serve can tell which of its pages no longer exist.
-func (r *Renderer) Paths() []string {
-	var out []string
-	for _, j := range r.files() {
-		out = append(out, j.paths()...)
-	}
-	return out
-}
-
-// paths are the files a job writes.
-func (j job) paths() []string {
-	if j.write != nil {
-		return j.group
-	}
-	return []string{j.path}
-}
-
 // RenderOnly writes to w the files of the site for which keep returns true,
 // and nothing else. Serve uses it to redo only the pages an edit affects and
 // keep its earlier bytes for the others; which pages those are is serve's
@@ -34,11 +16,11 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 	var todo []job
 	for _, j := range r.files() {
 		wanted := false
-		for _, p := range j.paths() {
-			if keep(p) {
+		for _, f := range j.files() {
+			if keep(f.path) {
 				wanted = true
 				stats.Files++
-				if isHTML(p) {
+				if isHTML(f.path) {
 					stats.Pages++
 				}
 			}

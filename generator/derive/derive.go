@@ -1,0 +1,356 @@
+// Package derive is the stage between the model and the render: it applies,
+// once, the rules of what the site publishes about its versions — which
+// comparisons each policy has, which notices each version's page shows,
+// which material changes a language announces, what every feed lists —
+// so that the render only formats what it is given. It also names what
+// each page shows of the site (see Key), so `gen serve` can render again
+// only the pages an edit touches. Like the model, it does no I/O.
+package derive
+
+import (
+	"sort"
+
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/redline"
+)
+
+// Site is a site with every rule applied. It embeds the model, which it
+// leaves as it was.
+type Site struct {
+	*model.Site
+	editions map[*model.Edition]*Edition
+	versions map[*model.Version]*Version
+	material map[string][]*model.Version // by language
+	feeds    map[string]*languageFeeds   // by language
+}
+
+// Edition is one policy in one language, with what its pages show.
+type Edition struct {
+	*model.Edition
+	// Comparisons are its redline pages: every version's changes against
+	// the one before it, every version against the one in force, and,
+	// with compare = "all", every other pair.
+	Comparisons []*Comparison
+	// Coming are the upcoming versions that will come into force, in the
+	// order they will.
+	Coming []*model.Version
+	// WillShow are the versions the policy's address shows: the one shown
+	// now and each upcoming one on the day it comes into force.
+	WillShow []*model.Version
+	// Material are the material changes its version pages announce: the
+	// language's, without its own, which its change notice already tells.
+	Material []*model.Version
+	// Feed is its own feed: its published versions, newest first.
+	Feed []Entry
+}
+
+// Comparison is one redline page.
+type Comparison struct {
+	From, To *model.Version // From is the older
+	// Changes is set for the page of what To changed, From being the
+	// version before it; otherwise the page compares any two versions.
+	Changes bool
+	// Change is To's change notice when the two are neighbours, which the
+	// page repeats; nil otherwise.
+	Change *model.Change
+}
+
+// Version is one version with what its page and its history row show.
+type Version struct {
+	*model.Version
+	// Changes is its changes page; nil for the first version.
+	Changes *Comparison
+	// CompareInForce is its comparison with the version in force; nil for
+	// that version itself and while none is in force.
+	CompareInForce *Comparison
+	// Listed is the comparison its row in the history links: the one with
+	// the version in force, except for the version right after it, whose
+	// changes page shows that pair already.
+	Listed *Comparison
+	// Period is when it was in force; nil for a version that never was.
+	Period *Period
+
+	// The notices of its page; at most one of the first three.
+	Archived     *ArchivedNotice
+	ChangeNotice *ChangeNotice
+	UpcomingPage *UpcomingPageNotice
+	// Upcoming announces, on the page in force, each version to come.
+	Upcoming []UpcomingNotice
+	// Behind is set on the current and upcoming pages of a translation
+	// that lags the authoritative language.
+	Behind *BehindNotice
+}
+
+// Period is the days a version was in force: from From until the day
+// before Until, the day another version took over (zero while it is still
+// in force).
+type Period struct{ From, Until date.Date }
+
+// LastDay is the last day the version was in force, or zero while it is.
+// A page names it: "until 15 September" beside the next version's "from 15
+// September" would read as a day both were in force.
+func (p Period) LastDay() date.Date {
+	if p.Until.IsZero() {
+		return date.Date{}
+	}
+	return p.Until.AddDays(-1)
+}
+
+// ArchivedNotice tells a reader the version is no longer in force.
+type ArchivedNotice struct {
+	From    date.Date // its effective date
+	LastDay date.Date // the last day it was in force, or would have been
+	// NeverInForce is set when a newer version took effect first.
+	NeverInForce bool
+	// InForce is the version in force, to read instead, and Compare the
+	// comparison with it; both nil while none is in force.
+	InForce *model.Version
+	Compare *Comparison
+}
+
+// ChangeNotice tells a reader the version in force changed recently.
+type ChangeNotice struct {
+	*model.Change
+	// Changes is the page of what changed; nil for a first version, whose
+	// notice leads to the history instead.
+	Changes *Comparison
+}
+
+// UpcomingNotice, on the page in force, announces a version to come and
+// the comparison with it.
+type UpcomingNotice struct {
+	Version *model.Version
+	Compare *Comparison
+}
+
+// UpcomingPageNotice, on an upcoming version's page, says when it takes
+// effect, or that it never will.
+type UpcomingPageNotice struct {
+	InForce    *model.Version // the version in force meanwhile; nil if none
+	ReplacedBy *model.Version // the version in force on its day instead, if any
+}
+
+// BehindNotice says a translation lags the authoritative language.
+type BehindNotice struct {
+	// Version is the authoritative version its readers are pointed to.
+	Version *model.Version
+	// Prevails is set when that version is in force: its text prevails.
+	// Otherwise it has yet to take effect, and does not prevail before.
+	Prevails bool
+}
+
+// Entry is a version as a feed lists it.
+type Entry struct {
+	*Version
+	// Processors are the processors it added, removed or changed against
+	// the version before it; set in the processors feed.
+	Processors []redline.ProcessorChange
+}
+
+// languageFeeds are a language's two feeds.
+type languageFeeds struct {
+	all, processors []Entry
+}
+
+// New applies the rules to a modelled site.
+func New(s *model.Site) *Site {
+	d := &Site{
+		Site:     s,
+		editions: map[*model.Edition]*Edition{},
+		versions: map[*model.Version]*Version{},
+		material: map[string][]*model.Version{},
+		feeds:    map[string]*languageFeeds{},
+	}
+	for _, l := range s.Languages {
+		d.material[l.Code] = materialNotices(s, l.Code)
+	}
+	for _, p := range s.Policies {
+		for _, ed := range p.Editions {
+			d.editions[ed] = d.edition(ed)
+		}
+	}
+	for _, l := range s.Languages {
+		d.feeds[l.Code] = d.languageFeeds(l.Code)
+	}
+	return d
+}
+
+// Edition returns what ed's pages show.
+func (d *Site) Edition(ed *model.Edition) *Edition { return d.editions[ed] }
+
+// Version returns what v's page shows.
+func (d *Site) Version(v *model.Version) *Version { return d.versions[v] }
+
+// Material returns the material changes every page of lang announces: the
+// versions in force whose change is material, while their notice lasts.
+func (d *Site) Material(lang string) []*model.Version { return d.material[lang] }
+
+// LanguageFeed returns the feed of lang: every published version of its
+// policies, newest first.
+func (d *Site) LanguageFeed(lang string) []Entry { return d.feeds[lang].all }
+
+// ProcessorsFeed returns the processors feed of lang: every published
+// version of its policies that added, removed or changed processors,
+// newest first. Customers under GDPR Art. 28(2) must hear of those.
+func (d *Site) ProcessorsFeed(lang string) []Entry { return d.feeds[lang].processors }
+
+// edition applies the rules to one edition and its versions.
+func (d *Site) edition(ed *model.Edition) *Edition {
+	de := &Edition{Edition: ed, Coming: ed.Coming()}
+	de.Comparisons = comparisons(d.Site, ed)
+	de.WillShow = []*model.Version{ed.Shown}
+	for _, u := range de.Coming {
+		if u != ed.Shown {
+			de.WillShow = append(de.WillShow, u)
+		}
+	}
+	for _, v := range d.material[ed.Lang] {
+		if v != ed.InForce {
+			de.Material = append(de.Material, v)
+		}
+	}
+
+	changes := map[*model.Version]*Comparison{}
+	compared := map[[2]*model.Version]*Comparison{}
+	for _, c := range de.Comparisons {
+		if c.Changes {
+			changes[c.To] = c
+		} else {
+			compared[[2]*model.Version{c.From, c.To}] = c
+		}
+	}
+	compare := func(a, b *model.Version) *Comparison {
+		if b.Date.Before(a.Date) {
+			a, b = b, a
+		}
+		return compared[[2]*model.Version{a, b}]
+	}
+	for _, v := range ed.Versions {
+		dv := &Version{Version: v, Changes: changes[v]}
+		if ed.InForce != nil && ed.InForce != v {
+			dv.CompareInForce = compare(v, ed.InForce)
+			if ed.InForce != v.Previous {
+				dv.Listed = dv.CompareInForce
+			}
+		}
+		if v.Status != model.Upcoming && !v.NeverInForce {
+			dv.Period = &Period{From: v.Effective, Until: v.Until}
+		}
+		d.notices(dv, de, compare)
+		d.versions[v] = dv
+	}
+	for _, v := range published(ed.Versions) {
+		de.Feed = append(de.Feed, Entry{Version: d.versions[v]})
+	}
+	return de
+}
+
+// notices decides which notices v's page shows.
+func (d *Site) notices(v *Version, ed *Edition, compare func(a, b *model.Version) *Comparison) {
+	inForce := ed.InForce
+	switch v.Status {
+	case model.Archived:
+		n := &ArchivedNotice{From: v.Effective, NeverInForce: v.NeverInForce, InForce: inForce, Compare: v.CompareInForce}
+		n.LastDay = Period{Until: v.Until}.LastDay()
+		v.Archived = n
+	case model.InForce:
+		if NoticeShown(v.Version, d.Now, d.NoticeDays) {
+			v.ChangeNotice = &ChangeNotice{Change: v.Change, Changes: v.Changes}
+		}
+		for _, u := range ed.Coming {
+			v.Upcoming = append(v.Upcoming, UpcomingNotice{Version: u, Compare: compare(v.Version, u)})
+		}
+	case model.Upcoming:
+		v.UpcomingPage = &UpcomingPageNotice{InForce: inForce, ReplacedBy: v.ReplacedBy}
+	}
+	if b := ed.Behind; b != nil && v.Status != model.Archived {
+		v.Behind = &BehindNotice{Version: b, Prevails: b.Status == model.InForce}
+	}
+}
+
+// comparisons lists the redline pages of an edition, as Edition.Comparisons
+// describes them.
+func comparisons(s *model.Site, ed *model.Edition) []*Comparison {
+	var out []*Comparison
+	for _, v := range ed.Versions {
+		if v.Previous != nil {
+			out = append(out, &Comparison{From: v.Previous, To: v, Changes: true, Change: v.Change})
+		}
+	}
+	vs := ed.Versions
+	for i, a := range vs {
+		for _, b := range vs[i+1:] {
+			if s.Compare == "all" || a == ed.InForce || b == ed.InForce {
+				c := &Comparison{From: a, To: b}
+				if b.Previous == a {
+					c.Change = b.Change
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// NoticeShown reports whether v's change notice is on display on now: it is
+// the version in force, has a [change], and took effect less than
+// noticeDays ago.
+func NoticeShown(v *model.Version, now date.Date, noticeDays int) bool {
+	return v.Status == model.InForce && v.Change != nil &&
+		now.Before(v.Effective.AddDays(noticeDays))
+}
+
+// materialNotices lists, for one language, the versions in force whose
+// material change notice is on display.
+func materialNotices(s *model.Site, lang string) []*model.Version {
+	var out []*model.Version
+	for _, p := range s.Policies {
+		if ed := p.Edition(lang); ed != nil && ed.InForce != nil && ed.InForce.Change != nil &&
+			ed.InForce.Change.Material && NoticeShown(ed.InForce, s.Now, s.NoticeDays) {
+			out = append(out, ed.InForce)
+		}
+	}
+	return out
+}
+
+// languageFeeds lists the entries of lang's feeds.
+func (d *Site) languageFeeds(lang string) *languageFeeds {
+	var versions []*model.Version
+	for _, p := range d.Policies {
+		if ed := p.Edition(lang); ed != nil {
+			versions = append(versions, ed.Versions...)
+		}
+	}
+	f := &languageFeeds{}
+	for _, v := range published(versions) {
+		f.all = append(f.all, Entry{Version: d.versions[v]})
+		var before []model.Processor
+		if v.Previous != nil {
+			before = v.Previous.Processors
+		}
+		if changes := redline.Processors(before, v.Processors); len(changes) > 0 {
+			f.processors = append(f.processors, Entry{Version: d.versions[v], Processors: changes})
+		}
+	}
+	return f
+}
+
+// published leaves out the drafts and orders the rest newest first, ties
+// broken by policy so that no feed depends on the order of the input.
+func published(versions []*model.Version) []*model.Version {
+	var out []*model.Version
+	for _, v := range versions {
+		if !v.Draft {
+			out = append(out, v)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		if a.Date != c.Date {
+			return a.Date.After(c.Date)
+		}
+		return a.Edition.Policy.Slug < c.Edition.Policy.Slug
+	})
+	return out
+}
