@@ -109,7 +109,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 	}
 	var res Result
 	err = output.Replace(dest, func(w output.Writer) error {
-		stats, err := r.Render(w)
+		stats, err := r.Render(w, nil)
 		if err != nil {
 			return err
 		}

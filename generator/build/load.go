@@ -23,8 +23,7 @@ import (
 // Load reads the site and builds its model, returning every diagnostic.
 // It writes nothing.
 func Load(opts Options) (*Loaded, diag.List) {
-	loaded, _, diags := LoadCached(opts, NewCache())
-	return loaded, diags
+	return LoadCached(opts, NewCache())
 }
 
 // Cache keeps parsed policy files between loads of one site, so `gen serve`
@@ -49,31 +48,23 @@ func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
 // Forget drops a file (slash-separated, relative to the site), so the next
 // load parses it even if its size and modification time look unchanged: two
 // saves within one clock tick of the file system can share both.
-func (c *Cache) Forget(path string) {
-	// Kept, only marked stale, so that a deleted file is still noticed as
-	// gone and reported as changed.
-	if e, ok := c.files[path]; ok {
-		e.size = -1
-		c.files[path] = e
-	}
-}
+func (c *Cache) Forget(path string) { delete(c.files, path) }
 
 // LoadCached is Load for a site loaded again and again: files whose size
 // and modification time are unchanged since the last load are taken from c
-// instead of parsed. Changed lists the content files parsed anew, added or
-// removed since the last load, from the file system's truth rather than
-// from any watcher's events.
-func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags diag.List) {
+// instead of parsed.
+func LoadCached(opts Options, c *Cache) (*Loaded, diag.List) {
+	var diags diag.List
 	fsys := os.DirFS(opts.Site)
 	cfg, cfgDiags := loadConfig(opts, fsys)
 	diags.Add(cfgDiags)
 	if cfg == nil {
-		return nil, nil, diags
+		return nil, diags
 	}
 	now, err := Today(opts, cfg.Timezone)
 	if err != nil {
 		diags.Errorf("--now", 0, 0, "%v", err)
-		return nil, nil, diags
+		return nil, diags
 	}
 	langs, cat, catDiags := languages(cfg)
 	diags.Add(catDiags)
@@ -85,7 +76,7 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
 	found, findDiags := content.Find(fsys)
 	diags.Add(findDiags)
-	changed = c.refresh(fsys, found, md)
+	c.refresh(fsys, found, md)
 
 	files := make([]model.File, 0, len(found))
 	for _, loc := range found {
@@ -118,13 +109,12 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 		diags.Errorf(sitedir.Content, 0, 0, "no policies found; add one as %s", sitedir.Current("<policy>", "<lang>"))
 	}
 	diags.Sort()
-	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, changed, diags
+	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, diags
 }
 
 // refresh brings the cache in line with the files found, parsing new and
-// changed ones in parallel, and returns the paths that changed.
-func (c *Cache) refresh(fsys fs.FS, found []sitedir.Location, md *markdown.Renderer) []string {
-	var changed []string
+// changed ones in parallel.
+func (c *Cache) refresh(fsys fs.FS, found []sitedir.Location, md *markdown.Renderer) {
 	seen := make(map[string]bool, len(found))
 	var stale []sitedir.Location
 	stats := make([]fs.FileInfo, 0, len(found))
@@ -140,7 +130,6 @@ func (c *Cache) refresh(fsys fs.FS, found []sitedir.Location, md *markdown.Rende
 	for p := range c.files {
 		if !seen[p] {
 			delete(c.files, p)
-			changed = append(changed, p)
 		}
 	}
 
@@ -181,16 +170,8 @@ func (c *Cache) refresh(fsys fs.FS, found []sitedir.Location, md *markdown.Rende
 	close(work)
 	wg.Wait()
 	for i, loc := range stale {
-		old, had := c.files[loc.Path]
 		c.files[loc.Path] = parsed[i]
-		// A save that rewrites the same bytes changes nothing to render.
-		if !had || old.file.Version == nil || parsed[i].file.Version == nil ||
-			old.file.Version.SourceSize != parsed[i].file.Version.SourceSize ||
-			old.file.Version.SourceSum != parsed[i].file.Version.SourceSum {
-			changed = append(changed, loc.Path)
-		}
 	}
-	return changed
 }
 
 func unwrapPathError(err error) error {

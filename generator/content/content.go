@@ -81,19 +81,20 @@ func Parse(site fs.FS, loc sitedir.Location, md *markdown.Renderer, memo *markdo
 		return model.File{}, diags
 	}
 	v := &model.Version{
-		Date:        meta.LastUpdated,
-		Effective:   meta.Effective,
-		Title:       meta.Title,
-		Description: meta.Description,
-		Draft:       meta.Draft,
-		Translates:  meta.Translates,
-		Change:      meta.Change,
-		Processors:  meta.Processors,
-		SourcePath:  loc.Path,
-		SourceSize:  len(src),
-		SourceSum:   crc32.Checksum(src, castagnoli),
-		BodyOffset:  len(src) - len(body),
-		Body:        rendered,
+		Date:           meta.LastUpdated,
+		Effective:      meta.Effective,
+		Title:          meta.Title,
+		Description:    meta.Description,
+		Draft:          meta.Draft,
+		Translates:     meta.Translates,
+		Change:         meta.Change,
+		Processors:     meta.Processors,
+		SourcePath:     loc.Path,
+		SourceSize:     len(src),
+		SourceSum:      crc32.Checksum(src, castagnoli),
+		BodyOffset:     len(src) - len(body),
+		FrontMatterSum: crc32.Checksum(src[:len(src)-len(body)], castagnoli),
+		Body:           rendered,
 	}
 	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines, Cols: meta.Cols}, diags
 }

@@ -42,7 +42,7 @@ func site(t *testing.T, now, compare string, vs ...version) *Site {
 		mv := &model.Version{
 			Date: day(v.date), Title: v.policy + " " + v.lang, Draft: v.draft,
 			Change:     &model.Change{Summary: "changed " + v.date, Material: v.material},
-			SourcePath: v.policy + "/" + v.lang + "/" + v.date,
+			SourcePath: v.policy + "/" + v.lang + "/" + v.date, SourceSum: v.source, FrontMatterSum: v.source,
 		}
 		if v.effective != "" {
 			mv.Effective = day(v.effective)
@@ -222,5 +222,65 @@ func TestFeeds(t *testing.T) {
 	}
 	if ps := d.ProcessorsFeed("en")[0].Processors; len(ps) != 1 || ps[0].Kind != "removed" {
 		t.Errorf("processor changes %+v", ps)
+	}
+}
+
+// TestStamps checks that each key's stamp moves exactly when what it
+// names changes.
+func TestStamps(t *testing.T) {
+	base := site(t, "2024-03-10", "in-force", three...)
+	edit := func(now string, change func(vs []version)) *Site {
+		vs := append([]version(nil), three...)
+		change(vs)
+		return site(t, now, "in-force", vs...)
+	}
+	ed := func(d *Site) *model.Edition { return d.Site.Edition("en", "privacy") }
+	cmp := func(d *Site, i int) *Comparison { return d.Edition(ed(d)).Comparisons[i] }
+	body := edit("2024-03-10", func(vs []version) { vs[2].source = 7 }) // the newest file's text
+	for _, c := range []struct {
+		what  string
+		after *Site
+		key   func(*Site) Key
+		moves bool
+	}{
+		{"a body edit, its edition's files", body, func(d *Site) Key { return EditionFiles(ed(d)) }, true},
+		{"a body edit, all files", body, func(*Site) Key { return AllFiles() }, true},
+		{"a body edit, its language's files", body, func(*Site) Key { return LanguageFiles("en") }, true},
+		{"a body edit, another language's files", body, func(*Site) Key { return LanguageFiles("sv") }, false},
+		{"a body edit, the comparison of two other versions", body, func(d *Site) Key { return ComparisonOf(cmp(d, 0)) }, false},
+		{"a body edit, a comparison of the edited version", body, func(d *Site) Key { return ComparisonOf(cmp(d, 1)) }, true},
+		{"a body edit, another version's source", body, func(d *Site) Key { return VersionFile(ed(d).Versions[0]) }, false},
+		{"a body edit, the material notices", body, func(*Site) Key { return Material("en") }, false},
+		{"a body edit, the title", body, func(d *Site) Key { return EditionTitle(ed(d)) }, false},
+		{"the same site, its files", site(t, "2024-03-10", "in-force", three...), func(*Site) Key { return AllFiles() }, false},
+		{"a new day, the comparison", site(t, "2024-03-11", "in-force", three...), func(d *Site) Key { return ComparisonOf(cmp(d, 0)) }, true},
+		{"material no longer, the material notices", edit("2024-03-10", func(vs []version) { vs[1].material = false; vs[1].source = 3 }), func(*Site) Key { return Material("en") }, true},
+		{"material no longer, the other language's", edit("2024-03-10", func(vs []version) { vs[1].material = false; vs[1].source = 3 }), func(*Site) Key { return Material("sv") }, false},
+		// Once the notice period is over, the notice is gone: a new day
+		// moves every stamp, this one because its value changed.
+		{"the notice period over, the material notices", site(t, "2024-04-10", "in-force", three...), func(*Site) Key { return Material("en") }, true},
+		{"a translation added, the policy's languages", site(t, "2024-03-10", "in-force", append([]version{{policy: "privacy", lang: "sv", date: "2024-02-15"}}, three...)...), func(d *Site) Key { return PolicyLanguages(ed(d).Policy) }, true},
+	} {
+		before, after := base.Stamp(c.key(base)), c.after.Stamp(c.key(c.after))
+		if moved := before != after; moved != c.moves {
+			t.Errorf("%s: stamp moved %v, want %v", c.what, moved, c.moves)
+		}
+	}
+
+	// A version removed between two others makes them neighbours: their
+	// comparison now repeats the newer one's change notice.
+	all := site(t, "2024-03-10", "all", three...)
+	without := site(t, "2024-03-10", "all", three[0], three[2])
+	k := func(d *Site) Key {
+		for _, c := range d.Edition(ed(d)).Comparisons {
+			if !c.Changes && c.From.Date == day("2023-01-01") && c.To.Date == day("2024-06-01") {
+				return ComparisonOf(c)
+			}
+		}
+		t.Fatal("no comparison of 2023-01-01 and 2024-06-01")
+		return Key{}
+	}
+	if all.Stamp(k(all)) == without.Stamp(k(without)) {
+		t.Error("the comparison of two versions that became neighbours keeps its stamp")
 	}
 }

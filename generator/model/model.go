@@ -116,7 +116,10 @@ type Version struct {
 	SourceSize int
 	SourceSum  uint32 // CRC-32C
 	BodyOffset int    // where the Markdown body starts in the file
-	Body       Body
+	// FrontMatterSum is the CRC-32C of the file up to the body: what
+	// changes when any of the fields above does, and not with the text.
+	FrontMatterSum uint32
+	Body           Body
 }
 
 // Change is the change notice of a version.

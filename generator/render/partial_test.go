@@ -38,7 +38,7 @@ func TestSitePartialsSeeTheWholePage(t *testing.T) {
 			}
 			r := renderer(t, site)
 			m := output.NewMemory()
-			if _, err := r.Render(m); err != nil {
+			if _, err := r.Render(m, nil); err != nil {
 				t.Fatal(err)
 			}
 			for page, title := range map[string]string{
@@ -110,7 +110,7 @@ func TestFailureNamesTheFirstBrokenPage(t *testing.T) {
 	// busy CI machine.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
 	for range 50 {
-		_, err := r.Render(output.NewMemory())
+		_, err := r.Render(output.NewMemory(), nil)
 		if err == nil || !strings.Contains(err.Error(), "(rendering "+first+")") {
 			t.Fatalf("got %v, want the error of %s", err, first)
 		}

@@ -1,16 +1,22 @@
 package render
 
 import (
+	"encoding/binary"
+	"hash/fnv"
+
 	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/feed"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/record"
 	"github.com/policygen/gen/generator/urls"
 )
 
-// planned is one file of the site as the plan lists it: where it goes.
+// planned is one file of the site as the plan lists it: where it goes and
+// what it shows of the site, named by the keys of package derive.
 type planned struct {
-	path string
+	path  string
+	shows []derive.Key
 }
 
 // job renders one file, or, when group is set, several files that share
@@ -31,61 +37,69 @@ func (j job) files() []planned {
 	return []planned{j.planned}
 }
 
-// plan lists every file of the site: its address, from urls, and how it
-// is made. Only this function and urls know which pages exist. A new kind
-// of page is a line here with its view and its layout (and, if it has
-// rules of its own, their place in package derive).
+// plan lists every file of the site: its address, from urls; what it
+// shows, for serve to know which files an edit touches; and how it is
+// made. Only this function and urls know which pages exist. A new kind of
+// page is a line here with its view and its layout (and, if it has rules
+// of its own, their place in package derive).
 func (r *Renderer) plan() []job {
 	s := r.site
 	var jobs []job
-	file := func(path string, run func() ([]byte, error)) {
-		jobs = append(jobs, job{planned: planned{path}, run: run})
+	file := func(path string, shows []derive.Key, run func() ([]byte, error)) {
+		jobs = append(jobs, job{planned: planned{path, shows}, run: run})
 	}
-	page := func(url, layout string, fk frameKey, p func(*Frame) *Page) {
+	// A page shows its frame and its view.
+	page := func(url, layout string, fk frameKey, view []derive.Key, p func(*Frame) *Page) {
 		run := func() ([]byte, error) { return r.execute(layout, p(r.frame(fk))) }
-		jobs = append(jobs, job{planned: planned{urls.File(url)}, run: run, page: true})
+		jobs = append(jobs, job{planned: planned{urls.File(url), append(fk.shows(), view...)}, run: run, page: true})
 	}
+	keys := func(k ...derive.Key) []derive.Key { return k }
 
-	file(urls.Stylesheet(), func() ([]byte, error) { return r.layouts.css, nil })
-	file(urls.Script(), func() ([]byte, error) { return r.layouts.script, nil })
-	file(urls.Headers(), func() ([]byte, error) { return headers(), nil })
-	file(urls.Index(), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
-	file(urls.Sitemap(), func() ([]byte, error) { return r.sitemap(), nil })
+	// The layouts' own files show nothing of the content: only a change
+	// of the layouts, which renders everything, changes them.
+	file(urls.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
+	file(urls.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
+	file(urls.Headers(), nil, func() ([]byte, error) { return headers(), nil })
+	file(urls.Index(), keys(derive.AllFrontMatter()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
+	file(urls.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
 	def := s.DefaultLanguage
-	page(urls.NotFound(), "404.html", language(def), r.notFoundPage)
-	page(urls.Root(), "redirect.html", bare(def), func(f *Frame) *Page {
+	page(urls.NotFound(), "404.html", language(def), nil, r.notFoundPage)
+	page(urls.Root(), "redirect.html", bare(def), nil, func(f *Frame) *Page {
 		return r.redirectPage(f, urls.Root(), urls.Language(def))
 	})
 
 	feeds := feed.Builder{Site: s, Catalog: r.cat}
 	for _, l := range s.Languages {
-		page(urls.Language(l.Code), "index.html", language(l.Code), func(f *Frame) *Page { return r.indexPage(f, l.Code) })
-		file(urls.LanguageFeed(l.Code), func() ([]byte, error) { return feeds.Language(l.Code) })
-		file(urls.ProcessorsFeed(l.Code), func() ([]byte, error) { return feeds.Processors(l.Code) })
+		// A language's index also lists the policies it lacks, as the
+		// other languages title them.
+		page(urls.Language(l.Code), "index.html", language(l.Code), keys(derive.AllFiles()), func(f *Frame) *Page { return r.indexPage(f, l.Code) })
+		file(urls.LanguageFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Language(l.Code) })
+		file(urls.ProcessorsFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Processors(l.Code) })
 	}
 	for _, p := range s.Policies {
 		target := p.Editions[0]
 		if ed := p.Edition(def); ed != nil {
 			target = ed
 		}
-		page(urls.PolicyRedirect(p.Slug), "redirect.html", bare(def), func(f *Frame) *Page {
+		page(urls.PolicyRedirect(p.Slug), "redirect.html", bare(def), keys(derive.PolicyLanguages(p)), func(f *Frame) *Page {
 			return r.redirectPage(f, urls.PolicyRedirect(p.Slug), urls.Policy(target.Lang, p.Slug))
 		})
 		for _, e := range p.Editions {
 			ed := s.Edition(e)
 			lang := ed.Lang
-			page(urls.Policy(lang, p.Slug), "version.html", policy(ed), func(f *Frame) *Page {
+			edition := keys(derive.EditionFiles(e))
+			page(urls.Policy(lang, p.Slug), "version.html", policy(ed), edition, func(f *Frame) *Page {
 				return r.versionPage(f, s.Version(ed.Shown), urls.Policy(lang, p.Slug))
 			})
-			page(urls.History(lang, p.Slug), "history.html", history(ed), func(f *Frame) *Page { return r.historyPage(f, ed) })
-			file(urls.Versions(lang, p.Slug), func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
-			file(urls.PolicyFeed(lang, p.Slug), func() ([]byte, error) { return feeds.Policy(ed) })
+			page(urls.History(lang, p.Slug), "history.html", history(ed), edition, func(f *Frame) *Page { return r.historyPage(f, ed) })
+			file(urls.Versions(lang, p.Slug), keys(derive.EditionFrontMatter(e)), func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
+			file(urls.PolicyFeed(lang, p.Slug), edition, func() ([]byte, error) { return feeds.Policy(ed) })
 			for _, mv := range ed.Versions {
 				v := s.Version(mv)
-				page(urls.Version(lang, p.Slug, v.Date), "version.html", policy(ed), func(f *Frame) *Page {
+				page(urls.Version(lang, p.Slug, v.Date), "version.html", policy(ed), edition, func(f *Frame) *Page {
 					return r.versionPage(f, v, urls.Version(lang, p.Slug, v.Date))
 				})
-				file(urls.Source(lang, p.Slug, v.Date), func() ([]byte, error) { return content.ReadSource(r.fsys, mv) })
+				file(urls.Source(lang, p.Slug, v.Date), keys(derive.VersionFile(mv)), func() ([]byte, error) { return content.ReadSource(r.fsys, mv) })
 			}
 			if len(ed.Comparisons) > 0 {
 				jobs = append(jobs, r.redlineJob(ed))
@@ -105,4 +119,37 @@ func (r *Renderer) Paths() []string {
 		}
 	}
 	return out
+}
+
+// Snapshot is what every file of one render shows, stamped (see
+// derive.Key): a later render given it renders only the files whose stamp
+// moved, and new ones.
+type Snapshot struct {
+	stamps map[string]uint64 // by path
+}
+
+// Snapshot stamps what every file of the site shows.
+func (r *Renderer) Snapshot() *Snapshot {
+	r.stamped.Do(func() {
+		stamps := map[derive.Key]uint64{}
+		snap := &Snapshot{stamps: map[string]uint64{}}
+		var b [8]byte
+		for _, j := range r.files() {
+			for _, f := range j.files() {
+				h := fnv.New64a()
+				for _, k := range f.shows {
+					st, ok := stamps[k]
+					if !ok {
+						st = r.site.Stamp(k)
+						stamps[k] = st
+					}
+					binary.LittleEndian.PutUint64(b[:], st)
+					h.Write(b[:])
+				}
+				snap.stamps[f.path] = h.Sum64()
+			}
+		}
+		r.stamps = snap
+	})
+	return r.stamps
 }

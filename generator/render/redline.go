@@ -93,7 +93,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 	fk := history(ed)
 	j := job{}
 	for _, c := range ed.Comparisons {
-		j.group = append(j.group, planned{urls.File(comparisonURL(c))})
+		j.group = append(j.group, planned{urls.File(comparisonURL(c)), append(fk.shows(), derive.ComparisonOf(c))})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}

@@ -1,7 +1,7 @@
 // Package render turns the derived site into files: HTML pages through the
 // layouts (built-in, or the site's own from layouts/), each version's source,
 // feeds, records, the sitemap and the security headers. Its plan (plan.go)
-// lists every file with its address. It decides how the
+// lists every file with its address and what it shows. It decides how the
 // site looks, never which version is in force, which notice applies or
 // which comparison exists: the model and package derive decide those.
 package render
@@ -34,6 +34,9 @@ type Renderer struct {
 
 	listed sync.Once
 	list   []job // every file of the site, listed once (see files)
+
+	stamped sync.Once
+	stamps  *Snapshot // what every file shows, stamped once (see Snapshot)
 }
 
 // Options change what a build adds to every page.
@@ -66,10 +69,19 @@ type Stats struct {
 }
 
 // Render writes every file of the site to w, rendering in parallel on all
-// cores. The bytes of each file depend only on the derived site, so the
-// output is the same whatever order the workers finish in.
-func (r *Renderer) Render(w output.Writer) (Stats, error) {
-	return r.RenderOnly(w, func(string) bool { return true })
+// cores; with since, from an earlier render of the site (serve's), only the
+// files whose inputs changed since then. The bytes of each file depend only
+// on the derived site, so the output is the same whatever order the
+// workers finish in.
+func (r *Renderer) Render(w output.Writer, since *Snapshot) (Stats, error) {
+	if since == nil {
+		return r.RenderOnly(w, func(string) bool { return true })
+	}
+	now := r.Snapshot()
+	return r.RenderOnly(w, func(path string) bool {
+		before, ok := since.stamps[path]
+		return !ok || before != now.stamps[path]
+	})
 }
 
 func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }

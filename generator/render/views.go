@@ -45,6 +45,17 @@ func language(lang string) frameKey       { return frameKey{kind: languageFrame,
 func policy(ed *derive.Edition) frameKey  { return frameKey{policyFrame, ed.Lang, ed} }
 func history(ed *derive.Edition) frameKey { return frameKey{historyFrame, ed.Lang, ed} }
 
+// shows names what a frame shows of the site (see derive.Key): the
+// language's material notices, and around an edition's pages its other
+// languages and its title.
+func (k frameKey) shows() []derive.Key {
+	keys := []derive.Key{derive.Material(k.lang)}
+	if k.ed != nil {
+		keys = append(keys, derive.PolicyLanguages(k.ed.Policy), derive.EditionTitle(k.ed.Edition))
+	}
+	return keys
+}
+
 // frame returns the frame of key, made the first time it is asked for.
 func (r *Renderer) frame(key frameKey) *Frame {
 	r.frames.mu.Lock()

@@ -8,9 +8,7 @@ import (
 )
 
 // RenderOnly writes to w the files of the site for which keep returns true,
-// and nothing else. Serve uses it to redo only the pages an edit affects and
-// keep its earlier bytes for the others; which pages those are is serve's
-// decision, since only it knows what changed.
+// and nothing else: Render's since, or a benchmark's choice.
 func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Stats, error) {
 	var stats Stats
 	var todo []job

@@ -8,6 +8,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/policygen/gen/generator/urls"
 )
 
 // ServeHTTP answers from the build in memory. Only paths that are keys of
@@ -26,13 +28,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p := r.URL.Path
 	switch p {
-	case "/_gen/reload.js":
+	case urls.PreviewScript():
 		s.write(w, r, state{}, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
 		return
-	case "/_gen/events":
+	case urls.PreviewEvents():
 		s.events(w, r)
 		return
-	case "/_gen/files":
+	case urls.PreviewFiles():
 		s.write(w, r, state{}, http.StatusOK, "text/plain; charset=utf-8", []byte(strings.Join(s.Files(), "\n")+"\n"))
 		return
 	}
@@ -48,10 +50,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
-	name := p
-	if strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
+	name := urls.File(p)
 	if ref, ok := st.files[name]; ok {
 		b, err := s.store.read(ref)
 		if err != nil {
@@ -61,8 +60,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, st, http.StatusOK, contentType(name, b), b)
 		return
 	}
-	if _, ok := st.files[p+"/index.html"]; ok {
-		target := p + "/"
+	if _, ok := st.files[urls.File(urls.Folder(p))]; ok {
+		target := urls.Folder(p)
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
@@ -90,12 +89,12 @@ func clean(p string) bool {
 // notFound answers with the site's own 404 page.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st state) {
 	b := []byte("404 page not found\n")
-	if ref, ok := st.files["/404.html"]; ok {
+	if ref, ok := st.files[urls.NotFound()]; ok {
 		if page, err := s.store.read(ref); err == nil {
 			b = page
 		}
 	}
-	s.write(w, r, st, http.StatusNotFound, contentType("/404.html", b), b)
+	s.write(w, r, st, http.StatusNotFound, contentType(urls.NotFound(), b), b)
 }
 
 // write sends one response. Pages carry the site's own headers, so the
@@ -140,7 +139,7 @@ func contentType(name string, b []byte) string {
 		}
 		return "application/xml; charset=utf-8"
 	}
-	if path.Base(name) == "_headers" {
+	if name == urls.Headers() {
 		return "text/plain; charset=utf-8"
 	}
 	return http.DetectContentType(b)
@@ -155,7 +154,7 @@ func siteHeaders(file []byte) [][2]string {
 	in := false
 	for _, line := range strings.Split(string(file), "\n") {
 		if !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") {
-			in = strings.TrimSpace(line) == "/*"
+			in = strings.TrimSpace(line) == urls.AllFiles()
 			continue
 		}
 		k, v, ok := strings.Cut(strings.TrimSpace(line), ":")

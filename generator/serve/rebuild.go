@@ -3,17 +3,13 @@ package serve
 import (
 	"context"
 	"fmt"
-	"reflect"
-	"slices"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
-	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
-	"github.com/policygen/gen/generator/model"
-	"github.com/policygen/gen/generator/record"
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/urls"
@@ -26,18 +22,17 @@ type builder struct {
 	cache *build.Cache
 	memos *render.Memos // the redlines' memos, kept from one rebuild to the next
 
-	// The last good build: its model and files. Pages an edit does not
-	// affect keep these bytes.
-	site    *model.Site
-	tz      *time.Location // the time zone of site's days
-	index   record.Site    // what policies.json holds for site
-	files   map[string]blob
-	older   map[string]blob // the state before, whose files requests may still read
-	headers [][2]string
+	// The last good build: what its files show, and the files. Pages an
+	// edit does not touch keep these bytes.
+	snapshot *render.Snapshot // nil before the first good build
+	tz       *time.Location   // the time zone of its days
+	files    map[string]blob
+	older    map[string]blob // the state before, whose files requests may still read
+	headers  [][2]string
 
-	// Changes not yet in a good build: a failed build leaves them pending,
-	// so the build after the fix redoes everything they touched.
-	pending     map[string]bool
+	// pendingFull is set by a change that the site's model does not see
+	// (site.toml, layouts, static files) until a good build renders
+	// everything again: a failed build leaves it set.
 	pendingFull bool
 
 	// day is the "today" of the last build tried, good or failed, so a
@@ -52,7 +47,7 @@ type builder struct {
 // loop builds the site once, then again after every burst of changes to
 // its inputs, until ctx is cancelled.
 func (s *Server) loop(ctx context.Context, w *watcher) {
-	b := &builder{s: s, cache: build.NewCache(), memos: render.NewMemos(), pending: map[string]bool{}, pendingFull: true}
+	b := &builder{s: s, cache: build.NewCache(), memos: render.NewMemos(), pendingFull: true}
 	b.rebuild(nil)
 	close(s.ready)
 
@@ -75,7 +70,7 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 		case <-newDay:
 			// Only a good build knows the site's time zone; before one,
 			// the fix's build reads the clock anyway.
-			if b.site == nil || b.day == date.Today(s.clock(), b.tz) {
+			if b.snapshot == nil || b.day == date.Today(s.clock(), b.tz) {
 				continue
 			}
 			fmt.Fprintf(s.log, "a new day: rebuilding everything\n")
@@ -101,7 +96,7 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 			// lost, so watch everything again and build it all.
 			fmt.Fprintf(s.log, "gen serve: watching: %v; rebuilding everything\n", err)
 			for _, d := range watchedDirs {
-				w.addTree(w.site + "/" + d)
+				w.addTree(filepath.Join(w.site, d))
 			}
 			b.pendingFull = true
 			quiet.Reset(s.debounce)
@@ -119,8 +114,8 @@ func (s *Server) clockDecidesToday() bool {
 }
 
 // rebuild loads the site again, parsing only changed files, and renders
-// what the changes affect. On errors it keeps the last good files and shows
-// the errors instead.
+// only the files whose inputs changed since the last good build.
+// On errors it keeps the last good files and shows the errors instead.
 func (b *builder) rebuild(dirty map[string]bool) {
 	start := time.Now()
 	for p := range dirty {
@@ -133,11 +128,8 @@ func (b *builder) rebuild(dirty map[string]bool) {
 			b.day = date.Today(opts.Clock, b.tz)
 		}
 	}
-	loaded, changed, diags := build.LoadCached(opts, b.cache)
+	loaded, diags := build.LoadCached(opts, b.cache)
 	b.builds++
-	for _, p := range changed {
-		b.pending[p] = true
-	}
 	if loaded == nil || diags.HasErrors() {
 		b.fail(diags)
 		return
@@ -150,12 +142,14 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		b.fail(diags)
 		return
 	}
-
+	var since *render.Snapshot
+	if !b.pendingFull {
+		since = b.snapshot
+	}
 	next := newStoreWriter(b.s.store)
-	index := record.ForSite(derive.New(loaded.Site))
-	stats, err := r.RenderOnly(next, b.affected(loaded.Site, index))
+	stats, err := r.Render(next, since)
 	if err == nil {
-		// Unaffected pages keep their bytes; pages the site no longer has
+		// Unchanged pages keep their bytes; pages the site no longer has
 		// are not carried over, so a deleted policy's pages vanish.
 		for _, p := range r.Paths() {
 			if _, ok := next.files[p]; !ok {
@@ -166,7 +160,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 	var headers []byte
 	if err == nil {
-		headers, err = b.s.store.read(next.files["/_headers"])
+		headers, err = b.s.store.read(next.files[urls.Headers()])
 	}
 	if err != nil {
 		diags.Errorf(sitedir.Config, 0, 0, "rendering: %v", err)
@@ -174,10 +168,10 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		return
 	}
 
-	b.site, b.tz, b.index, b.older, b.files = loaded.Site, loaded.Config.Timezone, index, b.files, next.files
+	b.snapshot, b.tz, b.older, b.files = r.Snapshot(), loaded.Config.Timezone, b.files, next.files
 	b.day = loaded.Site.Now
 	b.headers = siteHeaders(headers)
-	b.pending, b.pendingFull = map[string]bool{}, false
+	b.pendingFull = false
 	b.pages++
 	b.report(diags)
 	fmt.Fprintf(b.s.log, "built in %s: %d of %d files rendered again\n",
@@ -209,194 +203,4 @@ func (b *builder) report(diags diag.List) {
 	if text != "" {
 		fmt.Fprintln(b.s.log, text)
 	}
-}
-
-// affected decides which files of the new site to render again; the others
-// keep their bytes from the last good build. A content file changes its own
-// policy-language's pages; every language's pages of the policy when what
-// they show of each other changes (languageKey); all pages of a language when its material
-// notices change; every language's index, which names the policies it
-// lacks; and always the site- and language-wide files: feeds, sitemap,
-// policies.json, redirects, 404. Anything else — site.toml,
-// layouts, static, a new day — renders everything.
-func (b *builder) affected(next *model.Site, index record.Site) func(path string) bool {
-	if b.pendingFull || b.site == nil || b.site.Now != next.Now {
-		return func(string) bool { return true }
-	}
-	// policies.json describes every version of the site: megabytes to
-	// write for a large one, while most saves change a body and none of it.
-	sameIndex := reflect.DeepEqual(b.index, index)
-	langs := map[string]bool{}
-	for _, l := range next.Languages {
-		langs[l.Code] = true
-	}
-	changed := map[string]map[string]bool{} // policy → languages
-	for p := range b.pending {
-		parts := strings.Split(p, "/")
-		if len(parts) < 3 || !strings.HasSuffix(p, ".md") {
-			continue // not a policy file, so nothing to render (only a diagnostic)
-		}
-		policy, lang := parts[1], strings.TrimSuffix(parts[len(parts)-1], ".md")
-		if changed[policy] == nil {
-			changed[policy] = map[string]bool{}
-		}
-		changed[policy][lang] = true
-	}
-	wide := map[string]bool{}
-	for policy := range changed {
-		wide[policy] = !slices.Equal(languageKey(b.site, policy), languageKey(next, policy))
-	}
-	material := map[string]bool{}
-	before, after := derive.New(b.site), derive.New(next)
-	for l := range langs {
-		material[l] = !slices.Equal(materialKey(before, l), materialKey(after, l))
-	}
-	editedLangs := map[string]bool{}
-	for _, ls := range changed {
-		for l := range ls {
-			editedLangs[l] = true
-		}
-	}
-	for _, w := range wide {
-		if w {
-			for l := range langs {
-				editedLangs[l] = true // every language's pages of the policy changed
-			}
-		}
-	}
-	redlines := newRedlineChanges(b.site, next, b.pending)
-	old := b.files
-	return func(p string) bool {
-		if _, ok := old[p]; !ok {
-			return true
-		}
-		if p == urls.Index() {
-			return !sameIndex
-		}
-		first, rest, _ := strings.Cut(p[1:], "/")
-		if !langs[first] {
-			// A policy's redirect leads to whichever languages have it;
-			// the sitemap, policies.json, 404 and root show everything.
-			if rest == "index.html" && first != "" {
-				_, edited := changed[first]
-				return edited && wide[first]
-			}
-			return true
-		}
-		if material[first] {
-			return true
-		}
-		policy, inside, inPolicy := strings.Cut(rest, "/")
-		if !inPolicy {
-			// The language's feeds show only its own policies; its index
-			// also names those it lacks, as other languages title them,
-			// so any edited policy may change it (a few small pages).
-			return editedLangs[first] || (rest == "index.html" && len(changed) > 0)
-		}
-		ls, ok := changed[policy]
-		if !ok || !(wide[policy] || ls[first]) {
-			return false
-		}
-		if wide[policy] {
-			return true
-		}
-		return redlines.affected(first, policy, inside)
-	}
-}
-
-// redlineChanges tells which comparison pages of an edited edition must be
-// rendered again. A comparison shows its two versions, the change notice
-// of the newer when they are neighbours, and the edition's title in its
-// feed link; an edit to one version leaves the comparisons of two others
-// as they were, and those are most of an edition's pages.
-type redlineChanges struct {
-	old, next *model.Site
-	versions  map[string]bool // "lang/policy/date" of versions whose file changed
-}
-
-func newRedlineChanges(old, next *model.Site, pending map[string]bool) redlineChanges {
-	rc := redlineChanges{old: old, next: next, versions: map[string]bool{}}
-	for _, s := range []*model.Site{old, next} {
-		for _, p := range s.Policies {
-			for _, ed := range p.Editions {
-				for _, v := range ed.Versions {
-					if pending[v.SourcePath] {
-						rc.versions[ed.Lang+"/"+p.Slug+"/"+v.Date.String()] = true
-					}
-				}
-			}
-		}
-	}
-	return rc
-}
-
-// affected decides for a path inside lang/policy/; pages other than
-// comparisons are always affected by an edit of their edition.
-func (rc redlineChanges) affected(lang, policy, inside string) bool {
-	var from, to string
-	switch parts := strings.Split(inside, "/"); {
-	case len(parts) == 3 && parts[1] == "changes" && parts[2] == "index.html":
-		to = parts[0]
-	case len(parts) == 3 && parts[0] == "compare" && parts[2] == "index.html":
-		var ok bool
-		if from, to, ok = strings.Cut(parts[1], ".."); !ok {
-			return true
-		}
-	default:
-		return true
-	}
-	oldEd, nextEd := rc.old.Edition(lang, policy), rc.next.Edition(lang, policy)
-	if oldEd == nil || nextEd == nil || oldEd.Shown.Title != nextEd.Shown.Title {
-		return true
-	}
-	if from == "" {
-		// changes/: this version against whichever comes before it now.
-		prevOld, prevNext := previous(oldEd, to), previous(nextEd, to)
-		if prevOld != prevNext {
-			return true
-		}
-		from = prevNext
-	}
-	key := lang + "/" + policy + "/"
-	return rc.versions[key+from] || rc.versions[key+to]
-}
-
-// previous is the date of the version before the one of day, or "".
-func previous(ed *model.Edition, day string) string {
-	for _, v := range ed.Versions {
-		if v.Date.String() == day && v.Previous != nil {
-			return v.Previous.Date.String()
-		}
-	}
-	return ""
-}
-
-// languageKey identifies what the pages of a policy in one language show
-// of its other languages: which languages have it (hreflang alternates,
-// the switcher) and the authoritative version a lagging translation points
-// to (its notice).
-func languageKey(s *model.Site, policy string) []string {
-	var out []string
-	for _, p := range s.Policies {
-		if p.Slug != policy {
-			continue
-		}
-		for _, ed := range p.Editions {
-			key := ed.Lang
-			if v := ed.Behind; v != nil {
-				key = fmt.Sprint(ed.Lang, v.Edition.Lang, v.Date, v.Effective, v.Title, v.Status)
-			}
-			out = append(out, key)
-		}
-	}
-	return out
-}
-
-// materialKey identifies the material notices every page of lang shows.
-func materialKey(s *derive.Site, lang string) []string {
-	var out []string
-	for _, v := range s.Material(lang) {
-		out = append(out, fmt.Sprint(v.Edition.Policy.Slug, v.Date, v.Effective, v.Title))
-	}
-	return out
 }

@@ -21,20 +21,21 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: the loopback
 // interface only, since a preview shows drafts.
 const DefaultAddr = "127.0.0.1:1313"
 
-// reloadTag is what every served page gets before </body>. The script is a
-// file of its own so the site's Content-Security-Policy (script-src 'self')
-// holds in the preview as it does when published.
-const reloadTag = template.HTML(`<script src="/_gen/reload.js" defer></script>`)
+// ReloadTag is the exact markup serve adds before </body> of every page it
+// renders, which tests that compare served pages with a build leave out.
+// The script is a file of its own so the site's Content-Security-Policy
+// (script-src 'self') holds in the preview as it does when published.
+var ReloadTag = `<script src="` + urls.PreviewScript() + `" defer></script>`
 
-// ReloadTag is the exact markup serve adds to every page it renders, for
-// tests that compare served pages with a build.
-const ReloadTag = string(reloadTag)
+// reloadTag is ReloadTag as a template inserts it.
+var reloadTag = template.HTML(ReloadTag)
 
 //go:embed reload.js
 var reloadJS []byte

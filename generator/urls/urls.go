@@ -79,6 +79,12 @@ func Script() string     { return "/compare.js" }
 func AllFiles() string   { return "/*" }
 func AllSources() string { return "/*/" + sourceFile }
 
+// The preview's own addresses, which `gen serve` answers and no build
+// writes: its reload script, its event stream and its list of files.
+func PreviewScript() string { return "/_gen/reload.js" }
+func PreviewEvents() string { return "/_gen/events" }
+func PreviewFiles() string  { return "/_gen/files" }
+
 const (
 	sourceFile = "source.md"
 	indexFile  = "index.html"

@@ -1,0 +1,224 @@
+package derive
+
+import (
+	"encoding/binary"
+	"hash"
+	"hash/fnv"
+
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/model"
+)
+
+// Key names a part of the site that pages show: the render plan gives each
+// page the keys of what it shows, and Stamp tells what a part looks like in
+// one site. A page whose keys stamp the same in two sites is the same page
+// in both, so `gen serve` renders again only the pages whose stamps moved,
+// without knowing what any page is. Keys compare equal across builds.
+//
+// A part is either a set of files, stamped by their paths and bytes (what
+// a page shows of a policy file comes from those bytes, its standing from
+// them and the day), or a fact that spans files, stamped by its value. The
+// site's configuration and the day are in every stamp; layouts and static
+// files are no part of the site model: serve renders everything when they
+// change.
+type Key struct {
+	part         part
+	policy, lang string
+	from, to     date.Date
+}
+
+type part uint8
+
+const (
+	allFiles        part = iota + 1 // every policy file
+	allFrontMatter                  // every version's front matter
+	languageFiles                   // the files of a language's policies
+	materialChanges                 // the material changes a language announces
+	policyLanguages                 // the languages of a policy, and which of its translations lag
+	editionFiles                    // the files of one policy in one language
+	editionFront                    // their front matter
+	editionTitle                    // the title the edition's pages carry
+	versionFile                     // one version's file
+	comparison                      // two versions of an edition, compared
+)
+
+// AllFiles names every policy file: what a sitemap or a language index,
+// which lists the policies other languages have, shows.
+func AllFiles() Key { return Key{part: allFiles} }
+
+// AllFrontMatter names the front matter of every version and its standing:
+// what the site's index of versions shows, which no body edit changes.
+func AllFrontMatter() Key { return Key{part: allFrontMatter} }
+
+// LanguageFiles names the files of a language's policies: its feeds.
+func LanguageFiles(lang string) Key { return Key{part: languageFiles, lang: lang} }
+
+// Material names the material changes every page of a language announces.
+func Material(lang string) Key { return Key{part: materialChanges, lang: lang} }
+
+// PolicyLanguages names the languages a policy has and the authoritative
+// version each lagging translation points to: what the pages of each
+// language show of the others (hreflang alternates, the switcher, the
+// translation notice).
+func PolicyLanguages(p *model.Policy) Key { return Key{part: policyLanguages, policy: p.Slug} }
+
+// EditionFiles names the files of an edition: everything its version and
+// history pages and its feed show of it.
+func EditionFiles(ed *model.Edition) Key {
+	return Key{part: editionFiles, policy: ed.Policy.Slug, lang: ed.Lang}
+}
+
+// EditionFrontMatter names the front matter of an edition's versions and
+// their standing: its versions.json.
+func EditionFrontMatter(ed *model.Edition) Key {
+	return Key{part: editionFront, policy: ed.Policy.Slug, lang: ed.Lang}
+}
+
+// EditionTitle names the title an edition's pages carry around their
+// content (its feed's name).
+func EditionTitle(ed *model.Edition) Key {
+	return Key{part: editionTitle, policy: ed.Policy.Slug, lang: ed.Lang}
+}
+
+// VersionFile names one version's file: its source.md.
+func VersionFile(v *model.Version) Key {
+	return Key{part: versionFile, policy: v.Edition.Policy.Slug, lang: v.Edition.Lang, from: v.Date}
+}
+
+// ComparisonOf names what a comparison page shows of its two versions:
+// their files, and whether they are neighbours (then it repeats the newer
+// one's change notice).
+func ComparisonOf(c *Comparison) Key {
+	ed := c.To.Edition
+	return Key{part: comparison, policy: ed.Policy.Slug, lang: ed.Lang, from: c.From.Date, to: c.To.Date}
+}
+
+// Stamp is what the part k names looks like in the site: equal stamps of
+// the same key in two sites mean the part is the same in both.
+func (d *Site) Stamp(k Key) uint64 {
+	h := fnv.New64a()
+	d.writeConfig(h)
+	w := stamper{h}
+	w.int(int(k.part))
+	switch k.part {
+	case allFiles, allFrontMatter:
+		for _, p := range d.Policies {
+			for _, ed := range p.Editions {
+				w.edition(ed, k.part == allFrontMatter)
+			}
+		}
+	case languageFiles:
+		for _, p := range d.Policies {
+			if ed := p.Edition(k.lang); ed != nil {
+				w.edition(ed, false)
+			}
+		}
+	case materialChanges:
+		for _, v := range d.material[k.lang] {
+			w.str(v.Edition.Policy.Slug)
+			w.version(v, true)
+		}
+	case policyLanguages:
+		for _, p := range d.Policies {
+			if p.Slug != k.policy {
+				continue
+			}
+			for _, ed := range p.Editions {
+				w.str(ed.Lang)
+				if b := ed.Behind; b != nil {
+					w.str(b.Edition.Lang)
+					w.version(b, true)
+					w.int(int(b.Status))
+				}
+			}
+		}
+	case editionFiles, editionFront:
+		if ed := d.Site.Edition(k.lang, k.policy); ed != nil {
+			w.edition(ed, k.part == editionFront)
+		}
+	case editionTitle:
+		if ed := d.Site.Edition(k.lang, k.policy); ed != nil {
+			w.str(ed.Shown.Title)
+		}
+	case versionFile, comparison:
+		ed := d.Site.Edition(k.lang, k.policy)
+		if ed == nil {
+			break
+		}
+		from, to := ed.Version(k.from), ed.Version(k.to)
+		for _, v := range []*model.Version{from, to} {
+			if v != nil {
+				w.version(v, false)
+			} else {
+				w.str("none")
+			}
+		}
+		w.bool(to != nil && to.Previous == from)
+	}
+	return h.Sum64()
+}
+
+// writeConfig writes what every page depends on: the site's settings and
+// the day, which decides every version's standing.
+func (d *Site) writeConfig(h hash.Hash64) {
+	w := stamper{h}
+	w.str(d.Title)
+	w.str(d.BaseURL)
+	w.str(d.DefaultLanguage)
+	w.str(d.AuthoritativeLanguage)
+	for _, l := range d.Languages {
+		w.str(l.Code)
+		w.str(l.Name)
+	}
+	w.int(d.NoticeDays)
+	w.str(d.Compare)
+	w.str(d.Now.String())
+	w.bool(d.Drafts)
+}
+
+// stamper writes values into a stamp unambiguously: every string with its
+// length.
+type stamper struct{ h hash.Hash64 }
+
+func (w stamper) int(n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	w.h.Write(b[:])
+}
+
+func (w stamper) str(s string) {
+	w.int(len(s))
+	w.h.Write([]byte(s))
+}
+
+func (w stamper) bool(b bool) {
+	if b {
+		w.int(1)
+	} else {
+		w.int(0)
+	}
+}
+
+// edition writes an edition's versions: their files, or only their front
+// matter.
+func (w stamper) edition(ed *model.Edition, frontMatter bool) {
+	w.str(ed.Policy.Slug)
+	w.str(ed.Lang)
+	w.int(len(ed.Versions))
+	for _, v := range ed.Versions {
+		w.version(v, frontMatter)
+	}
+}
+
+// version writes a version's file: where it is and its bytes, or only the
+// bytes of its front matter. Its standing follows from those of its
+// edition and the day.
+func (w stamper) version(v *model.Version, frontMatter bool) {
+	w.str(v.SourcePath)
+	if frontMatter {
+		w.int(int(v.FrontMatterSum))
+		return
+	}
+	w.int(v.SourceSize)
+	w.int(int(v.SourceSum))
+}
