@@ -8,25 +8,30 @@ import (
 	"github.com/policygen/gen/generator/archive"
 	"github.com/policygen/gen/generator/config"
 	"github.com/policygen/gen/generator/diag"
-	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
 )
 
 // Check validates everything Build would, writing nothing, and with a base
 // revision also guards the archive against lost or rewritten versions.
 func Check(opts Options, base string) diag.List {
-	loaded, diags := Load(opts)
-	if !diags.HasErrors() {
-		// The same checks of layouts and links a build makes.
-		_, renderDiags := Renderer(loaded, render.Options{})
-		diags.Add(renderDiags)
-	}
+	// A pass with no destination makes every check a build makes and
+	// writes nothing, so it fails on nothing but the site.
+	_, diags, _ := Run(Pass{Options: opts})
 	if base != "" {
 		diags.Add(archive.Guard(opts.Site, base))
 	}
 	diags.Sort()
 	return diags
 }
+
+// CheckBase makes sure Check can compare the site with the git revision
+// base, before anything is read: a revision it cannot compare with is a
+// mistake on the command line, not in the content.
+func CheckBase(site, base string) error { return archive.CheckBase(site, base) }
+
+// NamedOnce refuses a language named twice to NewVersion: its second cut
+// would find the first one's archive copy and fail after writing.
+func NamedOnce(langs []string) error { return archive.NamedOnce(langs) }
 
 // NewVersion cuts a new version of policy in langs (all when empty) dated
 // day, or today in the site's time zone when day is "".

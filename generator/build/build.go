@@ -1,6 +1,7 @@
-// Package build runs the pipeline — load, parse, model, render, write — for
-// every command: `gen build`, `gen check`, `gen diff`, `gen new-version`, and
-// `gen serve`, which reruns it for what changed, so there is one pipeline.
+// Package build runs the pipeline — load, parse, model, derive, render,
+// write (Run) — for every command: `gen build`, `gen check`, `gen diff`,
+// `gen new-version`, and `gen serve`, which reruns it for what changed, so
+// there is one pipeline. The command line calls this package only.
 package build
 
 import (
@@ -74,68 +75,35 @@ func Today(opts Options, tz *time.Location) (date.Date, error) {
 	return date.Today(opts.Clock, tz), nil
 }
 
-// Result describes a finished build for its summary line.
-type Result struct {
-	Policies, Languages, Versions int
-	render.Stats
-	Elapsed time.Duration
-}
-
-// Summary is the one line `gen build` ends with.
-func (r Result) Summary(out string) string {
-	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages, %d files in %s (%s)",
-		r.Policies, r.Languages, r.Versions, r.Pages, r.Files, out, r.Elapsed.Round(time.Millisecond))
-}
-
 // Build loads the site and, when it has no errors, replaces out with the
 // rendered site in one step. On any error out is left exactly as it was.
 func Build(opts Options, out string) (Result, diag.List, error) {
-	start := time.Now()
-	loaded, diags := Load(opts)
-	if diags.HasErrors() {
-		return Result{}, diags, nil
-	}
-	// The resolved folder is the one replaced: an -o that is a symbolic
-	// link (public -> www) keeps pointing at the new build.
-	dest, err := checkOut(opts.Site, out)
-	if err != nil {
-		return Result{}, diags, err
-	}
-	r, renderDiags := Renderer(loaded, render.Options{})
-	diags.Add(renderDiags)
-	if r == nil {
-		diags.Sort()
-		return Result{}, diags, nil
-	}
-	var res Result
-	err = output.Replace(dest, func(w output.Writer) error {
-		stats, err := r.Render(w, nil)
-		if err != nil {
-			return err
-		}
-		res.Stats = stats
-		copied, err := copyStatic(loaded.FS, w)
-		res.Files += copied
-		return err
-	})
-	if err != nil {
-		return Result{}, diags, err
-	}
-	res.Policies = len(loaded.Site.Policies)
-	res.Languages = len(loaded.Site.Languages)
-	for _, p := range loaded.Site.Policies {
-		for _, ed := range p.Editions {
-			res.Versions += len(ed.Versions)
-		}
-	}
-	res.Elapsed = time.Since(start)
-	return res, diags, nil
+	return Run(Pass{Options: opts, Out: &folder{site: opts.Site, out: out}})
 }
 
+// folder is the output folder of `gen build`, replaced whole.
+type folder struct {
+	site, out string
+	dest      string // out with its symbolic links followed, once checked
+}
+
+// Check refuses an output folder whose replacement would lose anybody's
+// work (see checkOut).
+func (f *folder) Check() error {
+	dest, err := checkOut(f.site, f.out)
+	f.dest = dest
+	return err
+}
+
+// Write replaces the folder in one step. The resolved folder is the one
+// replaced: an -o that is a symbolic link (public -> www) keeps pointing
+// at the new build.
+func (f *folder) Write(fill func(output.Writer) error) error { return output.Replace(f.dest, fill) }
+
 // Renderer derives the site's rules, compiles its layouts and checks its
-// links, as every command that renders or checks a site must; opts are serve's additions
-// (its reload script, its memos), empty elsewhere; unsafe_html comes from
-// the site. It returns nil when there are errors.
+// links, as every command that renders or checks a site must; opts are
+// serve's additions (its reload script, its memos), empty elsewhere;
+// unsafe_html comes from the site. It returns nil when there are errors.
 func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List) {
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
 	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)

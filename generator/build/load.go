@@ -15,7 +15,6 @@ import (
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/markdown"
 	"github.com/policygen/gen/generator/model"
-	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
 )
@@ -212,10 +211,4 @@ func languages(cfg *config.Site) ([]model.Language, *i18n.Catalog, diag.List) {
 	}
 	cat, diags := i18n.New(codes, overrides)
 	return langs, cat, diags
-}
-
-// CopyStatic copies the site's static/ folder into w, over any generated
-// file of the same name, as Build does; serve calls it after every render.
-func CopyStatic(loaded *Loaded, w output.Writer) (int, error) {
-	return copyStatic(loaded.FS, w)
 }

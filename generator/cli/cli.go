@@ -18,7 +18,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/policygen/gen/generator/archive"
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
@@ -262,7 +261,7 @@ func runCheck(env Env, args []string) int {
 		return code
 	}
 	if *base != "" {
-		if err := archive.CheckBase(opts.Site, *base); err != nil {
+		if err := build.CheckBase(opts.Site, *base); err != nil {
 			fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
 			return Usage
 		}
@@ -287,7 +286,7 @@ func runNewVersion(env Env, args []string) int {
 		return code
 	}
 	langs := fs.Args()[1:]
-	if err := archive.NamedOnce(langs); err != nil {
+	if err := build.NamedOnce(langs); err != nil {
 		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
 		return Usage
 	}

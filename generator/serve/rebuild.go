@@ -10,6 +10,7 @@ import (
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/urls"
@@ -113,8 +114,8 @@ func (s *Server) clockDecidesToday() bool {
 	return s.opts.Now == "" && s.opts.SourceDateEpoch == "" && s.opts.Clock.IsZero()
 }
 
-// rebuild loads the site again, parsing only changed files, and renders
-// only the files whose inputs changed since the last good build.
+// rebuild runs the pipeline again, parsing only changed files and
+// rendering only the files whose inputs changed since the last good build.
 // On errors it keeps the last good files and shows the errors instead.
 func (b *builder) rebuild(dirty map[string]bool) {
 	start := time.Now()
@@ -128,56 +129,63 @@ func (b *builder) rebuild(dirty map[string]bool) {
 			b.day = date.Today(opts.Clock, b.tz)
 		}
 	}
-	loaded, diags := build.LoadCached(opts, b.cache)
-	b.builds++
-	if loaded == nil || diags.HasErrors() {
-		b.fail(diags)
-		return
+	pass := build.Pass{
+		Options: opts,
+		Cache:   b.cache,
+		// The same checks of layouts and links as gen build: the preview
+		// must fail where the build would.
+		Render: render.Options{Inject: reloadTag, Memos: b.memos},
 	}
-	// The same layout and link checks as gen build: the preview must fail
-	// where the build would.
-	r, renderDiags := build.Renderer(loaded, render.Options{Inject: reloadTag, Memos: b.memos})
-	diags.Add(renderDiags)
-	if r == nil || diags.HasErrors() {
-		b.fail(diags)
-		return
-	}
-	var since *render.Snapshot
+	dest := &storeDest{s: b.s.store}
+	pass.Out = dest
 	if !b.pendingFull {
-		since = b.snapshot
+		pass.Since = b.snapshot
 	}
-	next := newStoreWriter(b.s.store)
-	stats, err := r.Render(next, since)
-	if err == nil {
+	res, diags, err := build.Run(pass)
+	b.builds++
+	var headers []byte
+	if err == nil && res.Snapshot != nil {
 		// Unchanged pages keep their bytes; pages the site no longer has
 		// are not carried over, so a deleted policy's pages vanish.
-		for _, p := range r.Paths() {
-			if _, ok := next.files[p]; !ok {
-				next.files[p] = b.files[p]
+		for _, p := range res.Paths {
+			if _, ok := dest.w.files[p]; !ok {
+				dest.w.files[p] = b.files[p]
 			}
 		}
-		_, err = build.CopyStatic(loaded, next)
-	}
-	var headers []byte
-	if err == nil {
-		headers, err = b.s.store.read(next.files[urls.Headers()])
+		headers, err = b.s.store.read(dest.w.files[urls.Headers()])
 	}
 	if err != nil {
 		diags.Errorf(sitedir.Config, 0, 0, "rendering: %v", err)
+	}
+	if res.Snapshot == nil || diags.HasErrors() {
 		b.fail(diags)
 		return
 	}
 
-	b.snapshot, b.tz, b.older, b.files = r.Snapshot(), loaded.Config.Timezone, b.files, next.files
-	b.day = loaded.Site.Now
+	b.snapshot, b.tz, b.older, b.files = res.Snapshot, res.Timezone, b.files, dest.w.files
+	b.day = res.Today
 	b.headers = siteHeaders(headers)
 	b.pendingFull = false
 	b.pages++
 	b.report(diags)
 	fmt.Fprintf(b.s.log, "built in %s: %d of %d files rendered again\n",
-		time.Since(start).Round(100*time.Microsecond), stats.Files, len(b.files))
+		time.Since(start).Round(100*time.Microsecond), res.Files, len(b.files))
 	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds})
 	b.s.store.sweep(b.files, b.older)
+}
+
+// storeDest is where a rebuild writes: into the store, keeping only the
+// files' names in memory until the rebuild publishes them.
+type storeDest struct {
+	s *store
+	w *storeWriter
+}
+
+func (d *storeDest) Check() error { return nil }
+
+func (d *storeDest) Write(fill func(output.Writer) error) error {
+	d.w = newStoreWriter(d.s)
+	return fill(d.w)
 }
 
 // fail keeps the last good files on show, with the errors over them.

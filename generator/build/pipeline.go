@@ -1,0 +1,116 @@
+package build
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/render"
+)
+
+// Pass is one run of the pipeline: what to build, and where its files go.
+type Pass struct {
+	Options
+	// Cache keeps parsed files from one pass to the next (serve's); nil
+	// parses every file.
+	Cache *Cache
+	// Render is what serve adds to every page: its reload script, and the
+	// redlines' memos it keeps between passes.
+	Render render.Options
+	// Since, a Result's Snapshot, renders only the files whose inputs
+	// changed since that pass (serve's); nil renders them all.
+	Since *render.Snapshot
+	// Out is where the files go; nil for a pass that only checks.
+	Out Destination
+}
+
+// Destination is where a pass writes the site: the output folder `gen
+// build` replaces, or the store `gen serve` answers from.
+type Destination interface {
+	// Check is asked once the content has loaded without errors: a
+	// destination that must not be written says why (a usage error).
+	Check() error
+	// Write hands fill a writer for the site's files, and keeps them only
+	// if fill succeeds.
+	Write(fill func(output.Writer) error) error
+}
+
+// Result is what a pass did, for its summary line and the next pass.
+type Result struct {
+	Policies, Languages, Versions int
+	render.Stats                      // the files rendered
+	Static                        int // the files copied from static/
+	Elapsed                       time.Duration
+	// Paths lists every file of the site, written or, with Since, left out
+	// as unchanged; Snapshot stamps them for the next pass's Since.
+	Paths    []string
+	Snapshot *render.Snapshot
+	// Today is the day the site was built for, in Timezone, the site's.
+	Today    date.Date
+	Timezone *time.Location
+}
+
+// Summary is the one line `gen build` ends with.
+func (r Result) Summary(out string) string {
+	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages, %d files in %s (%s)",
+		r.Policies, r.Languages, r.Versions, r.Pages, r.Files+r.Static, out, r.Elapsed.Round(time.Millisecond))
+}
+
+// Run is the pipeline: it loads and parses the site, builds its model,
+// derives its rules, plans and checks its pages, and, given a destination,
+// renders them and copies static/ into it. With any error in the content,
+// the layouts or the links, or a destination that refuses, it writes
+// nothing and the diagnostics say why.
+func Run(p Pass) (Result, diag.List, error) {
+	start := time.Now()
+	cache := p.Cache
+	if cache == nil {
+		cache = NewCache()
+	}
+	loaded, diags := LoadCached(p.Options, cache)
+	if loaded == nil || diags.HasErrors() {
+		return Result{}, diags, nil
+	}
+	if p.Out != nil {
+		if err := p.Out.Check(); err != nil {
+			return Result{}, diags, err
+		}
+	}
+	r, renderDiags := Renderer(loaded, p.Render)
+	diags.Add(renderDiags)
+	if r == nil {
+		diags.Sort()
+		return Result{}, diags, nil
+	}
+	res := Result{
+		Policies:  len(loaded.Site.Policies),
+		Languages: len(loaded.Site.Languages),
+		Today:     loaded.Site.Now,
+		Timezone:  loaded.Config.Timezone,
+	}
+	for _, pol := range loaded.Site.Policies {
+		for _, ed := range pol.Editions {
+			res.Versions += len(ed.Versions)
+		}
+	}
+	if p.Out == nil {
+		return res, diags, nil
+	}
+	err := p.Out.Write(func(w output.Writer) error {
+		stats, err := r.Render(w, p.Since)
+		if err != nil {
+			return err
+		}
+		res.Stats = stats
+		res.Static, err = copyStatic(loaded.FS, w)
+		return err
+	})
+	if err != nil {
+		return Result{}, diags, err
+	}
+	res.Paths, res.Snapshot = r.Paths(), r.Snapshot()
+	res.Elapsed = time.Since(start)
+	return res, diags, nil
+}
