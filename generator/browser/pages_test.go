@@ -48,10 +48,11 @@ func examplePages() []examplePage {
 // different visitors do: with a screen reader's needs (axe-core's WCAG 2.2 A
 // and AA rules, in light and dark mode), on paper, on a 320 and a 375 px
 // phone, and with JavaScript off; and it checks that none of them is tracked
-// and that the site keeps to its own Content-Security-Policy.
+// and that the site keeps to its own Content-Security-Policy. Only the
+// accessibility rules need axe-core: without it (outside CI) the rest runs
+// with Chromium alone.
 func TestEveryKindOfPage(t *testing.T) {
 	site := serveExample(t)
-	axeJS := axe(t)
 	ctx, seen := newBrowser(t, 150*time.Second)
 	for _, p := range examplePages() {
 		t.Run(strings.Trim(p.path, "/"), func(t *testing.T) {
@@ -73,10 +74,10 @@ func TestEveryKindOfPage(t *testing.T) {
 			checkNoTracking(t, ctx, seen)
 			checkCSP(t, ctx, seen, p)
 			text := run(t, ctx, chromedp.Evaluate[string](mainText))
-			checkAccessible(t, ctx, axeJS, "light")
-			checkAccessible(t, ctx, axeJS, "dark")
+			checkAccessible(t, ctx, "light")
+			checkAccessible(t, ctx, "dark")
 			checkPrint(t, ctx, p)
-			checkSmallScreens(t, ctx, axeJS)
+			checkSmallScreens(t, ctx)
 			checkWithoutJavaScript(t, ctx, site.url(p.path), text)
 			if f := seen.foreign(); len(f) > 0 {
 				t.Errorf("requests left 127.0.0.1: %v", f)
@@ -134,24 +135,39 @@ func checkCSP(t *testing.T, ctx context.Context, seen *recorder, p examplePage) 
 		if p.status == http.StatusNotFound && strings.Contains(e, "status of 404") {
 			continue // the 404 page's own status
 		}
+		if strings.Contains(e, "status of 404") && strings.HasSuffix(e, "/favicon.ico)") {
+			// Chromium asks the first page it loads from a host for an icon
+			// of its own accord; no page links one. Run alone, this test
+			// loads the first page.
+			continue
+		}
 		t.Errorf("browser logged: %s", e)
 	}
 }
 
 // checkAccessible runs axe-core with the given prefers-color-scheme.
-func checkAccessible(t *testing.T, ctx context.Context, axeJS, scheme string) {
+func checkAccessible(t *testing.T, ctx context.Context, scheme string) {
 	t.Helper()
 	setMedia(t, ctx, "", scheme)
 	defer setMedia(t, ctx, "", "")
 	if !run(t, ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: `+scheme+`)").matches`)) {
 		t.Fatalf("the %s color scheme was not emulated", scheme)
 	}
-	runAxe(t, ctx, axeJS, scheme+" mode")
+	runAxe(t, ctx, scheme+" mode")
 }
 
 // runAxe fails on every WCAG violation axe-core finds in the page as shown
-// now, described by how.
-func runAxe(t *testing.T, ctx context.Context, axeJS, how string) {
+// now, described by how. It is a subtest of its own, the one part of a
+// page's checks that is skipped without axe-core (outside CI).
+func runAxe(t *testing.T, ctx context.Context, how string) {
+	t.Helper()
+	t.Run("axe in "+how, func(t *testing.T) {
+		checkAxe(t, ctx, axe(t), how)
+	})
+}
+
+// checkAxe fails on every violation axe-core finds.
+func checkAxe(t *testing.T, ctx context.Context, axeJS, how string) {
 	t.Helper()
 	violations, err := accessibilityViolations(ctx, axeJS)
 	if err != nil {
@@ -265,7 +281,7 @@ type overflowResult struct {
 // checkSmallScreens fails when anything overflows a 320 or 375 px wide
 // screen, or a table is not in a box of its own that scrolls, and runs the
 // accessibility rules again on the narrowest screen, where boxes scroll.
-func checkSmallScreens(t *testing.T, ctx context.Context, axeJS string) {
+func checkSmallScreens(t *testing.T, ctx context.Context) {
 	t.Helper()
 	defer func() {
 		if err := chromedp.Do(ctx, reset()); err != nil {
@@ -287,7 +303,7 @@ func checkSmallScreens(t *testing.T, ctx context.Context, axeJS string) {
 			t.Errorf("%d px: table %q is not inside a .table-scroll box with overflow-x: auto", width, tb)
 		}
 		if width == 320 {
-			runAxe(t, ctx, axeJS, "320 px")
+			runAxe(t, ctx, "320 px")
 		}
 	}
 }
