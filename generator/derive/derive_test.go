@@ -254,6 +254,8 @@ func TestStamps(t *testing.T) {
 		{"a body edit, the title", body, func(d *Site) Key { return EditionTitle(ed(d)) }, false},
 		{"the same site, its files", site(t, "2024-03-10", "in-force", three...), func(*Site) Key { return AllFiles() }, false},
 		{"a new day, the comparison", site(t, "2024-03-11", "in-force", three...), func(d *Site) Key { return ComparisonOf(cmp(d, 0)) }, true},
+		{"a new day, the settings", site(t, "2024-03-11", "in-force", three...), func(*Site) Key { return Settings() }, true},
+		{"a body edit, the settings", body, func(*Site) Key { return Settings() }, false},
 		{"material no longer, the material notices", edit("2024-03-10", func(vs []version) { vs[1].material = false; vs[1].source = 3 }), func(*Site) Key { return Material("en") }, true},
 		{"material no longer, the other language's", edit("2024-03-10", func(vs []version) { vs[1].material = false; vs[1].source = 3 }), func(*Site) Key { return Material("sv") }, false},
 		// Once the notice period is over, the notice is gone: a new day

@@ -30,7 +30,8 @@ type Key struct {
 type part uint8
 
 const (
-	allFiles        part = iota + 1 // every policy file
+	settings        part = iota + 1 // the site's settings and the day
+	allFiles                        // every policy file
 	allFrontMatter                  // every version's front matter
 	languageFiles                   // the files of a language's policies
 	materialChanges                 // the material changes a language announces
@@ -41,6 +42,10 @@ const (
 	versionFile                     // one version's file
 	comparison                      // two versions of an edition, compared
 )
+
+// Settings names the site's settings and the day, which every file shows
+// (and every other stamp includes).
+func Settings() Key { return Key{part: settings} }
 
 // AllFiles names every policy file: what a sitemap or a language index,
 // which lists the policies other languages have, shows.

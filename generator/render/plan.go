@@ -123,7 +123,7 @@ func (r *Renderer) Paths() []string {
 
 // Snapshot is what every file of one render shows, stamped (see
 // derive.Key): a later render given it renders only the files whose stamp
-// moved, and new ones.
+// moved, and new ones. Every file shows the site's settings and the day.
 type Snapshot struct {
 	stamps map[string]uint64 // by path
 }
@@ -132,18 +132,23 @@ type Snapshot struct {
 func (r *Renderer) Snapshot() *Snapshot {
 	r.stamped.Do(func() {
 		stamps := map[derive.Key]uint64{}
+		stamp := func(k derive.Key) uint64 {
+			st, ok := stamps[k]
+			if !ok {
+				st = r.site.Stamp(k)
+				stamps[k] = st
+			}
+			return st
+		}
 		snap := &Snapshot{stamps: map[string]uint64{}}
 		var b [8]byte
 		for _, j := range r.files() {
 			for _, f := range j.files() {
 				h := fnv.New64a()
+				binary.LittleEndian.PutUint64(b[:], stamp(derive.Settings()))
+				h.Write(b[:])
 				for _, k := range f.shows {
-					st, ok := stamps[k]
-					if !ok {
-						st = r.site.Stamp(k)
-						stamps[k] = st
-					}
-					binary.LittleEndian.PutUint64(b[:], st)
+					binary.LittleEndian.PutUint64(b[:], stamp(k))
 					h.Write(b[:])
 				}
 				snap.stamps[f.path] = h.Sum64()
