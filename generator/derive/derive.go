@@ -9,6 +9,7 @@ package derive
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/model"
@@ -20,9 +21,11 @@ import (
 type Site struct {
 	*model.Site
 	editions map[*model.Edition]*Edition
+	byName   map[[2]string]*model.Edition // by policy and language
 	versions map[*model.Version]*Version
 	material map[string][]*model.Version // by language
 	feeds    map[string]*languageFeeds   // by language
+	settings uint64                      // the stamp of the settings and the day (see Stamp)
 }
 
 // Edition is one policy in one language, with what its pages show.
@@ -148,8 +151,10 @@ type Entry struct {
 	Processors []redline.ProcessorChange
 }
 
-// languageFeeds are a language's two feeds.
+// languageFeeds are a language's two feeds, listed the first time one is
+// asked for: `gen serve` renders them again only for the language edited.
 type languageFeeds struct {
+	once            sync.Once
 	all, processors []Entry
 }
 
@@ -158,21 +163,22 @@ func New(s *model.Site) *Site {
 	d := &Site{
 		Site:     s,
 		editions: map[*model.Edition]*Edition{},
+		byName:   map[[2]string]*model.Edition{},
 		versions: map[*model.Version]*Version{},
 		material: map[string][]*model.Version{},
 		feeds:    map[string]*languageFeeds{},
 	}
 	for _, l := range s.Languages {
 		d.material[l.Code] = materialNotices(s, l.Code)
+		d.feeds[l.Code] = &languageFeeds{}
 	}
 	for _, p := range s.Policies {
 		for _, ed := range p.Editions {
 			d.editions[ed] = d.edition(ed)
+			d.byName[[2]string{p.Slug, ed.Lang}] = ed
 		}
 	}
-	for _, l := range s.Languages {
-		d.feeds[l.Code] = d.languageFeeds(l.Code)
-	}
+	d.settings = d.settingsStamp()
 	return d
 }
 
@@ -188,12 +194,12 @@ func (d *Site) Material(lang string) []*model.Version { return d.material[lang] 
 
 // LanguageFeed returns the feed of lang: every published version of its
 // policies, newest first.
-func (d *Site) LanguageFeed(lang string) []Entry { return d.feeds[lang].all }
+func (d *Site) LanguageFeed(lang string) []Entry { return d.languageFeeds(lang).all }
 
 // ProcessorsFeed returns the processors feed of lang: every published
 // version of its policies that added, removed or changed processors,
 // newest first. Customers under GDPR Art. 28(2) must hear of those.
-func (d *Site) ProcessorsFeed(lang string) []Entry { return d.feeds[lang].processors }
+func (d *Site) ProcessorsFeed(lang string) []Entry { return d.languageFeeds(lang).processors }
 
 // edition applies the rules to one edition and its versions.
 func (d *Site) edition(ed *model.Edition) *Edition {
@@ -314,25 +320,30 @@ func materialNotices(s *model.Site, lang string) []*model.Version {
 	return out
 }
 
-// languageFeeds lists the entries of lang's feeds.
+// languageFeeds lists the entries of lang's feeds, once.
 func (d *Site) languageFeeds(lang string) *languageFeeds {
-	var versions []*model.Version
-	for _, p := range d.Policies {
-		if ed := p.Edition(lang); ed != nil {
-			versions = append(versions, ed.Versions...)
-		}
+	f := d.feeds[lang]
+	if f == nil {
+		return &languageFeeds{} // not a language of the site
 	}
-	f := &languageFeeds{}
-	for _, v := range published(versions) {
-		f.all = append(f.all, Entry{Version: d.versions[v]})
-		var before []model.Processor
-		if v.Previous != nil {
-			before = v.Previous.Processors
+	f.once.Do(func() {
+		var versions []*model.Version
+		for _, p := range d.Policies {
+			if ed := p.Edition(lang); ed != nil {
+				versions = append(versions, ed.Versions...)
+			}
 		}
-		if changes := redline.Processors(before, v.Processors); len(changes) > 0 {
-			f.processors = append(f.processors, Entry{Version: d.versions[v], Processors: changes})
+		for _, v := range published(versions) {
+			f.all = append(f.all, Entry{Version: d.versions[v]})
+			var before []model.Processor
+			if v.Previous != nil {
+				before = v.Previous.Processors
+			}
+			if changes := redline.Processors(before, v.Processors); len(changes) > 0 {
+				f.processors = append(f.processors, Entry{Version: d.versions[v], Processors: changes})
+			}
 		}
-	}
+	})
 	return f
 }
 

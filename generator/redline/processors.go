@@ -1,6 +1,7 @@
 package redline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/policygen/gen/generator/model"
@@ -27,6 +28,9 @@ type FieldChange struct {
 // normalized. The result lists the added processors in the new order, then
 // the removed ones in the old order, then the changed ones in the new order.
 func Processors(old, new []model.Processor) []ProcessorChange {
+	if slices.Equal(old, new) {
+		return nil // most versions keep their processors as they were
+	}
 	byName := make(map[string][]int, len(old))
 	for i, p := range old {
 		k := processorKey(p.Name)

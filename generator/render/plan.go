@@ -1,9 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
-	"hash/fnv"
-
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/feed"
@@ -13,10 +10,11 @@ import (
 )
 
 // planned is one file of the site as the plan lists it: where it goes and
-// what it shows of the site, named by the keys of package derive.
+// what it shows of the site, named by the keys of package derive: what
+// its frame shows, and what the rest of it does.
 type planned struct {
-	path  string
-	shows []derive.Key
+	path        string
+	frame, view []derive.Key
 }
 
 // job renders one file, or, when group is set, several files that share
@@ -46,12 +44,19 @@ func (r *Renderer) plan() []job {
 	s := r.site
 	var jobs []job
 	file := func(path string, shows []derive.Key, run func() ([]byte, error)) {
-		jobs = append(jobs, job{planned: planned{path, shows}, run: run})
+		jobs = append(jobs, job{planned: planned{path: path, view: shows}, run: run})
 	}
-	// A page shows its frame and its view.
+	// A page shows its frame and its view. The pages of a frame share
+	// its keys.
+	frames := map[frameKey][]derive.Key{}
 	page := func(url, layout string, fk frameKey, view []derive.Key, p func(*Frame) *Page) {
 		run := func() ([]byte, error) { return r.execute(layout, p(r.frame(fk))) }
-		jobs = append(jobs, job{planned: planned{urls.File(url), append(fk.shows(), view...)}, run: run, page: true})
+		shows, ok := frames[fk]
+		if !ok {
+			shows = fk.shows()
+			frames[fk] = shows
+		}
+		jobs = append(jobs, job{planned: planned{urls.File(url), shows, view}, run: run, page: true})
 	}
 	keys := func(k ...derive.Key) []derive.Key { return k }
 
@@ -140,18 +145,19 @@ func (r *Renderer) Snapshot() *Snapshot {
 			}
 			return st
 		}
-		snap := &Snapshot{stamps: map[string]uint64{}}
-		var b [8]byte
-		for _, j := range r.files() {
+		files := r.files()
+		snap := &Snapshot{stamps: make(map[string]uint64, len(files))}
+		var parts []uint64
+		for _, j := range files {
 			for _, f := range j.files() {
-				h := fnv.New64a()
-				binary.LittleEndian.PutUint64(b[:], stamp(derive.Settings()))
-				h.Write(b[:])
-				for _, k := range f.shows {
-					binary.LittleEndian.PutUint64(b[:], stamp(k))
-					h.Write(b[:])
+				parts = append(parts[:0], stamp(derive.Settings()))
+				for _, k := range f.frame {
+					parts = append(parts, stamp(k))
 				}
-				snap.stamps[f.path] = h.Sum64()
+				for _, k := range f.view {
+					parts = append(parts, stamp(k))
+				}
+				snap.stamps[f.path] = derive.Combine(parts...)
 			}
 		}
 		r.stamps = snap

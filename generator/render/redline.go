@@ -91,9 +91,10 @@ type MetaChange struct {
 // them for the next render).
 func (r *Renderer) redlineJob(ed *derive.Edition) job {
 	fk := history(ed)
+	frame := fk.shows()
 	j := job{}
 	for _, c := range ed.Comparisons {
-		j.group = append(j.group, planned{urls.File(comparisonURL(c)), append(fk.shows(), derive.ComparisonOf(c))})
+		j.group = append(j.group, planned{urls.File(comparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
