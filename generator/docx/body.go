@@ -18,6 +18,9 @@ type reader struct {
 	fields              []field // complex fields open at this point, innermost last
 	comments            map[string]bool
 	doc                 *Document
+	// bookmarks started between paragraphs, as pandoc writes them before
+	// a heading, belong to the next paragraph.
+	bookmarks []string
 }
 
 // field is a complex field (w:fldChar begin … separate … end): the runs
@@ -73,6 +76,10 @@ func (r *reader) blocks(parent *node) []Block {
 			out = append(out, r.blocks(n)...)
 		case n.is("del"), n.is("moveFrom"):
 			r.doc.TrackedChanges++
+		case n.is("bookmarkStart"):
+			if name := n.attr("name"); name != "" && name != "_GoBack" {
+				r.bookmarks = append(r.bookmarks, name)
+			}
 		}
 	}
 	return out
@@ -92,8 +99,9 @@ func (r *reader) paragraph(n *node) *Paragraph {
 		styleID = r.styles.defaultP
 	}
 	p := &Paragraph{
-		Heading: r.styles.heading(styleID),
-		Title:   r.styles.is(styleID, "Title"),
+		Heading:   r.styles.heading(styleID),
+		Title:     r.styles.is(styleID, "Title"),
+		Bookmarks: r.bookmarks,
 	}
 	if styleID != r.styles.defaultP {
 		p.Style = r.styles.name(styleID)
@@ -128,8 +136,10 @@ func (r *reader) paragraph(n *node) *Paragraph {
 		return nil
 	}
 	if !hasText(p.Inlines) {
+		r.bookmarks = p.Bookmarks // they mark the next paragraph with text
 		return nil
 	}
+	r.bookmarks = nil
 	if numID != "" && numID != "0" {
 		p.List = r.numbering.next(numID, level)
 	}

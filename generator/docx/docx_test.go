@@ -142,6 +142,14 @@ func TestLinksAndBookmarks(t *testing.T) {
 	}
 }
 
+// pandoc puts a heading's bookmark between the paragraphs, before it.
+func TestBookmarkBetweenParagraphs(t *testing.T) {
+	doc := read(t, Doc{Body: P("", R("a")) + `<w:bookmarkStart w:id="1" w:name="contact"/>` + P("", R(" ")) + P("Rubrik1", R("Contact")) + `<w:bookmarkEnd w:id="1"/>`})
+	if ps := paragraphs(doc.Blocks); len(ps) != 2 || len(ps[0].Bookmarks) != 0 || !reflect.DeepEqual(ps[1].Bookmarks, []string{"contact"}) {
+		t.Errorf("bookmark between paragraphs: %+v", ps)
+	}
+}
+
 func TestTrackedChangesCommentsAndHiddenText(t *testing.T) {
 	doc := read(t, Doc{
 		Comments: `<w:comment w:id="3" w:author="Lawyer"><w:p><w:r><w:t>Check this</w:t></w:r></w:p></w:comment>`,
