@@ -621,3 +621,49 @@ func TestImportGenPage(t *testing.T) {
 		t.Errorf("not dated 2024-03-01")
 	}
 }
+
+// TestImportWhichPartOfThePage imports pages without <main>: the body
+// less its header, footer and side bar, or what --select names.
+func TestImportWhichPartOfThePage(t *testing.T) {
+	page := `<html><head><title>Terms | Acme</title><link rel="canonical" href="https://acme.example/legal/terms"></head><body>
+<header><h1>Terms of service</h1><nav>Menu</nav></header>
+<aside>Related articles</aside>
+<div id="terms"><p>Last updated: 2023-04-01</p><h2>Use</h2><p>Use it <a href="fair">fairly</a>.</p></div>
+<div id="other"><p>Newsletter sign-up</p></div>
+<footer>Footer text</footer></body></html>`
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		absent []string
+	}{
+		{"body", nil, []string{"Menu", "Related articles", "Footer text"}},
+		{"--select", []string{"--select", "#terms"}, []string{"Menu", "Related articles", "Footer text", "Newsletter"}},
+	} {
+		site := importSite(t)
+		src := put(t, t.TempDir(), "terms.html", page)
+		importOK(t, site, append([]string{"terms", "en", src}, tc.args...)...)
+		p := readPage(t, buildSite(t, site, "2026-11-23"), "/en/terms/")
+		if h1 := text(p.all("h1", "")[0]); h1 != "Terms of service" {
+			t.Errorf("%s: title %q", tc.name, h1)
+		}
+		if got := strings.Join(headings(p), ", "); got != "h2 Use" {
+			t.Errorf("%s: headings %s", tc.name, got)
+		}
+		if !p.hasLink("fairly", "https://acme.example/legal/fair") {
+			t.Errorf("%s: the relative link is not made absolute against the canonical address: %v", tc.name, p.links("fairly"))
+		}
+		for _, a := range tc.absent {
+			if strings.Contains(text(body(p)), a) {
+				t.Errorf("%s: the policy shows %q", tc.name, a)
+			}
+		}
+	}
+	site := importSite(t)
+	src := put(t, t.TempDir(), "terms.html", page)
+	if code, _, stderr := run(t, "import", "-s", site, "terms", "en", src, "--select", "#nothing"); code != 1 || !strings.Contains(stderr, "--select #nothing matches nothing") {
+		t.Errorf("a selector matching nothing: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "import", "-s", site, "terms", "en", src, "--select", "div[["); code != 1 || !strings.Contains(stderr, "is not a CSS selector") {
+		t.Errorf("a selector that is not one: exit %d\n%s", code, stderr)
+	}
+}

@@ -48,6 +48,8 @@ func fromHTML(src Source, selector string) (*page, error) {
 		return nil, fmt.Errorf("cannot read the page: %v", err)
 	}
 	p := &page{docTitle: strings.TrimSpace(doc.Find("title").First().Text()), address: address(doc)}
+	// The title may stand outside the document, in the page's header.
+	pageTitle := strings.Join(strings.Fields(doc.Find("h1").First().Text()), " ")
 
 	var content *goquery.Selection
 	switch {
@@ -79,11 +81,8 @@ func fromHTML(src Source, selector string) (*page, error) {
 			root.AppendChild(n)
 		}
 	})
-	if h := find(root, is(atom.H1)); len(h) == 0 {
-		// The title may stand above <main>, in the page's header.
-		if h1 := doc.Find("h1").First(); h1.Length() > 0 {
-			p.title = strings.Join(strings.Fields(h1.Text()), " ")
-		}
+	if len(find(root, is(atom.H1))) == 0 {
+		p.title = pageTitle
 	}
 
 	body := goquery.NewDocumentFromNode(root).Selection
