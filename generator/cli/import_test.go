@@ -39,14 +39,8 @@ name = "Français"
 // put writes a file below dir and returns its path.
 func put(t *testing.T, dir, rel, content string) string {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	write(t, dir, rel, content)
+	return filepath.Join(dir, filepath.FromSlash(rel))
 }
 
 // importOK runs gen import and fails the test unless it succeeds; then

@@ -456,35 +456,26 @@ func (r *reader) table(n *node) *Table {
 }
 
 // rows returns a table's rows, also those inside content controls.
-func rows(n *node) []*node {
-	var out []*node
-	for _, k := range n.kids {
-		switch {
-		case k.is("tr"):
-			out = append(out, k)
-		case k.is("sdt"):
-			out = append(out, rows(k.child("sdtContent"))...)
-		case k.is("customXml"):
-			out = append(out, rows(k)...)
-		}
-	}
-	return out
-}
+func rows(n *node) []*node { return wrapped(n, "tr") }
 
 // cells returns a row's cells, also those inside content controls.
-func cells(n *node) []*node {
+func cells(n *node) []*node { return wrapped(n, "tc") }
+
+// wrapped returns n's children named local, and those that content
+// controls and custom XML wrap.
+func wrapped(n *node, local string) []*node {
 	if n == nil {
 		return nil
 	}
 	var out []*node
 	for _, k := range n.kids {
 		switch {
-		case k.is("tc"):
+		case k.is(local):
 			out = append(out, k)
 		case k.is("sdt"):
-			out = append(out, cells(k.child("sdtContent"))...)
+			out = append(out, wrapped(k.child("sdtContent"), local)...)
 		case k.is("customXml"):
-			out = append(out, cells(k)...)
+			out = append(out, wrapped(k, local)...)
 		}
 	}
 	return out

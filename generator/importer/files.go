@@ -100,7 +100,9 @@ func policyFile(v *Version, change bool) []byte {
 	}
 	b.WriteString("+++\n")
 	b.Write(v.Body)
-	return b.Bytes()
+	// A policy file is UTF-8; a page that said it was and is not keeps
+	// its readable text.
+	return bytes.ToValidUTF8(b.Bytes(), []byte("\uFFFD"))
 }
 
 // origin names a source by its file name, or its revision in git: not by

@@ -118,7 +118,7 @@ func Convert(src Source, opts Options) (*Version, diag.List) {
 	case HTML:
 		p, err = fromHTML(src, opts.Select)
 	case Markdown:
-		p, err = fromMarkdown(src)
+		p, err = fromMarkdown(src, &diags)
 	}
 	if err != nil {
 		diags.Errorf(src.Name, 0, 0, "%v", err)

@@ -2,13 +2,18 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/markdown"
 )
 
@@ -17,8 +22,14 @@ import (
 // site. Front matter another tool wrote (YAML between --- lines, TOML
 // between +++ lines, as Jekyll, Hugo or gen write them) gives the title
 // and dates and is not part of the text.
-func fromMarkdown(src Source) (*page, error) {
-	data := bytes.TrimPrefix(src.Data, []byte("\xef\xbb\xbf"))
+func fromMarkdown(src Source, diags *diag.List) (*page, error) {
+	data, western, err := utf8Text(src.Data)
+	if err != nil {
+		return nil, err
+	}
+	if western {
+		diags.Warnf(src.Name, 0, 0, "the file is not UTF-8; it was read as Windows-1252 (Western European), the encoding older Windows programs save text in: check its accented letters")
+	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	p := &page{}
 	body, lines := frontMatter(data, p)
@@ -37,6 +48,25 @@ func fromMarkdown(src Source) (*page, error) {
 	}
 	p.body = root
 	return p, nil
+}
+
+// utf8Text returns a text file's bytes as UTF-8 without a byte order
+// mark: UTF-16 when it starts with one (what Windows' Notepad calls
+// "Unicode"), UTF-8 when valid, else Windows-1252, which western
+// reports as a guess.
+func utf8Text(data []byte) (out []byte, western bool, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		out, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, false, fmt.Errorf("the file starts as UTF-16 but is not: %v", err)
+		}
+		return out, false, nil
+	case utf8.Valid(data):
+		return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), false, nil
+	}
+	out, err = charmap.Windows1252.NewDecoder().Bytes(data)
+	return out, true, err
 }
 
 // frontMatter takes the front matter off data, filling in what p can use
@@ -87,8 +117,11 @@ func tomlFront(front []byte, p *page) {
 	p.effective = firstDate(m, effectiveKeys)
 	list, _ := m["processors"].([]map[string]any)
 	for _, e := range list {
-		s := func(k string) string { v, _ := e[k].(string); return v }
-		p.processors = append(p.processors, Processor{s("name"), s("location"), s("purpose"), s("country"), s("transfer"), s("url")})
+		s := func(k string) string { v, _ := e[k].(string); return strings.TrimSpace(v) }
+		pr := Processor{s("name"), s("location"), s("purpose"), s("country"), s("transfer"), s("url")}
+		if pr.Name != "" && pr.Location != "" && pr.Purpose != "" {
+			p.processors = append(p.processors, pr)
+		}
 	}
 }
 

@@ -53,6 +53,9 @@ func (c *conversion) markdown() ([]byte, error) {
 	var lines []string
 	for _, l := range strings.Split(string(out), "\n") {
 		if strings.TrimSpace(l) == placeholderMarker {
+			if len(c.page.processors) == 0 {
+				continue // a placeholder with no processors to place
+			}
 			l = Placeholder
 		}
 		lines = append(lines, strings.TrimRight(l, " \t"))
