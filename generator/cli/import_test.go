@@ -472,6 +472,16 @@ func TestImportSeveralVersions(t *testing.T) {
 			t.Errorf("version %s headings: %s", date, got)
 		}
 	}
+	for day, file := range map[string]string{"": third, "2020-01-10/": first, "2021-03-01/": second} {
+		b, _ := os.ReadFile(file)
+		source := string(b)
+		if _, rest, ok := strings.Cut(source, "\n---\n"); ok {
+			source = rest // front matter is not text
+		}
+		if missing := missingWords(readPage(t, out, "/en/privacy/"+day), source); len(missing) > 0 {
+			t.Errorf("%s: words missing from the page: %q", filepath.Base(file), missing)
+		}
+	}
 	history := readPage(t, out, "/en/privacy/history/")
 	if !strings.Contains(history.mainText(), "Imported from privacy-2021-03-01.txt.") {
 		t.Errorf("history lacks the imported change summary: %s", history.mainText())
