@@ -55,7 +55,7 @@ func commands() []command {
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
-			"bring in a policy written elsewhere: each Word (.docx), web page (.html) or Markdown/text (.md, .txt) SOURCE, or each committed revision of FILE in the git repository REPO, becomes a version; nothing is ever overwritten", runImport},
+			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
 	}
 }
 
@@ -352,7 +352,7 @@ func runDiff(env Env, args []string) int {
 func runImport(env Env, args []string) int {
 	c := commandNamed("import")
 	fs := flags(env, c.name, c.args, c.summary)
-	opts, _ := siteOptions(env, fs)
+	opts, now := siteOptions(env, fs)
 	var req build.ImportRequest
 	fs.StringVar(&req.Date, "date", "", "the version's `DATE` (YYYY-MM-DD), with one SOURCE; default: the date the text states, else one in the file name")
 	fs.StringVar(&req.Effective, "effective", "", "the `DATE` the version takes effect, with one SOURCE; default: the effective date the text states, else its date")
@@ -383,6 +383,9 @@ func runImport(env Env, args []string) int {
 		}
 	}
 	if code, stop := checkDates(fs, [2]string{"--date", req.Date}, [2]string{"--effective", req.Effective}); stop {
+		return code
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
 		return code
 	}
 	if code, stop := checkSite(fs, opts.Site); stop {
@@ -418,8 +421,8 @@ func runImport(env Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stdout, "%s %s (version of %s, from %s)\n", verb, path, f.Version.LastUpdated, f.Version.Source.Name)
 		if req.DryRun {
-			front, body, _ := strings.Cut(strings.TrimPrefix(string(f.Data), "+++\n"), "+++\n")
-			fmt.Fprintf(env.Stdout, "+++\n%s+++\n(%d lines of Markdown)\n\n", front, strings.Count(body, "\n"))
+			front, lines := f.Preview()
+			fmt.Fprintf(env.Stdout, "+++\n%s+++\n(%d lines of Markdown)\n\n", front, lines)
 		}
 		if f.Summary {
 			summaries = append(summaries, path)

@@ -590,6 +590,7 @@ func TestImportRefusals(t *testing.T) {
 		{"not a repository", []string{"terms", "en", "--git", dir, "a.md"}, 1, "not a git repository"},
 		{"a policy name with a path", []string{"../x", "en", good}, 2, "is not a policy name"},
 		{"a bad link base", []string{"terms", "en", good, "--link-base", "acme.example"}, 2, "is not a web address"},
+		{"--effective before --date", []string{"terms", "en", good, "--date", "2024-06-01", "--effective", "2024-05-01"}, 1, "--effective: 2024-05-01 is before the version's date 2024-06-01"},
 		{"two sources of one day", []string{"terms", "en", put(t, dir, "a-2024-01-01.md", "# T\n\nA.\n"), put(t, dir, "b-2024-01-01.md", "# T\n\nB.\n")}, 1, "a policy has one version per day"},
 	} {
 		before := tree(t, site)
@@ -600,11 +601,16 @@ func TestImportRefusals(t *testing.T) {
 		sameTree(t, before, tree(t, site), "site before and after "+tc.name)
 	}
 
-	// A title with quotes and a line break still makes valid front matter.
-	importOK(t, site, "terms", "en", good, "--title", "Terms \"of\" use\nand\\more", "--date", "2024-06-01")
+	// A title with quotes and a line break still makes valid front matter;
+	// --date and --effective override the dates the text states.
+	importOK(t, site, "terms", "en", good, "--title", "Terms \"of\" use\nand\\more", "--date", "2024-06-01", "--effective", "2024-07-01")
 	out := buildSite(t, site, "2026-11-23")
-	if h1 := text(readPage(t, out, "/en/terms/").all("h1", "")[0]); h1 != `Terms "of" use and\more` {
+	terms := readPage(t, out, "/en/terms/")
+	if h1 := text(terms.all("h1", "")[0]); h1 != `Terms "of" use and\more` {
 		t.Errorf("title %q", h1)
+	}
+	if last, eff := terms.versionDates(); last != "2024-06-01" || eff != "2024-07-01" {
+		t.Errorf("dates %s, %s, want 2024-06-01, 2024-07-01", last, eff)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/frontmatter"
 )
 
 // File is a policy file an import writes.
@@ -26,6 +27,16 @@ type File struct {
 	// Summary reports a [change] summary the import wrote, which says only
 	// where the text came from: the author replaces it.
 	Summary bool
+}
+
+// Preview is what a dry run shows of the file: its front matter, between
+// its +++ lines, and how many lines of Markdown follow.
+func (f File) Preview() (front string, lines int) {
+	fm, body, _, err := frontmatter.Split(f.Data)
+	if err != nil {
+		return string(f.Data), 0 // cannot happen: the import checked the file
+	}
+	return string(fm), bytes.Count(body, []byte("\n"))
 }
 
 // Files lays versions out as policy files of policy in lang: the newest
