@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/policygen/gen/generator/content"
@@ -72,7 +73,7 @@ func Import(opts Options, req ImportRequest) (*Imported, diag.List, error) {
 	for _, l := range cfg.Languages {
 		codes = append(codes, l.Code)
 	}
-	if !contains(codes, req.Lang) {
+	if !slices.Contains(codes, req.Lang) {
 		diags.Errorf(ConfigFile, 0, 0, "%s is not one of the site's languages (%s); add [languages.%s] with its name to %s first", req.Lang, strings.Join(codes, ", "), req.Lang, ConfigFile)
 		return nil, diags, nil
 	}
@@ -122,6 +123,15 @@ func Import(opts Options, req ImportRequest) (*Imported, diag.List, error) {
 	}
 	checks.Sort()
 	diags.Add(checks)
+	for _, f := range files {
+		for _, d := range checks.Errors() {
+			if d.Path == f.Path {
+				// The file named does not exist: say where its text came from.
+				diags.Warnf(f.Path, 0, 0, "not written: the errors above are in the text imported from %s (see it with --dry-run)", f.Version.Source.Name)
+				break
+			}
+		}
+	}
 	if diags.HasErrors() || req.DryRun {
 		return res, diags, nil
 	}
@@ -149,15 +159,6 @@ func linkBase(s string) (*url.URL, error) {
 		return nil, &UsageError{fmt.Sprintf("--link-base %s is not a web address; give the address the policy was published at, like https://example.com/privacy", s)}
 	}
 	return u, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // readSources reads the files named, or the revisions in git.

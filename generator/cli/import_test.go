@@ -325,6 +325,7 @@ const swedishPage = `<!DOCTYPE html>
 <main>
 <article>
 <h1>Integritetspolicy</h1>
+<p><a href="/"><img src="/logo.png" alt=""></a></p>
 <p>Senast uppdaterad: 15 juli 2021</p>
 <p>Gäller från den 1 augusti 2021</p>
 <h3 id="vem">Vem ansvarar för dina personuppgifter?</h3>
@@ -338,6 +339,7 @@ const swedishPage = `<!DOCTYPE html>
 <tr><td><a href="https://www.hubspot.com/privacy">HubSpot Inc.</a></td><td>Utskick av nyhetsbrev</td><td>USA</td></tr></tbody></table>
 <h3 id="rattigheter">Dina rättigheter</h3>
 <p>Du har rätt att få en kopia av dina uppgifter.<script>alert(1)</script></p>
+<p>Skriv till Acme AB<br>Box 123</p>
 </article>
 </main>
 <footer><p>© Acme AB, Storgatan 1</p></footer>
@@ -350,7 +352,10 @@ func TestImportHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := put(t, t.TempDir(), "integritet.html", encoded)
-	importOK(t, site, "privacy", "sv", src, "--link-base", "https://acme.example/sv/integritet")
+	_, stderr := importOK(t, site, "privacy", "sv", src, "--link-base", "https://acme.example/sv/integritet")
+	if !strings.Contains(stderr, "1 picture was left out") {
+		t.Errorf("no warning for the picture left out:\n%s", stderr)
+	}
 
 	out := buildSite(t, site, "2026-11-23")
 	p := readPage(t, out, "/sv/privacy/")
@@ -377,6 +382,9 @@ func TestImportHTML(t *testing.T) {
 		if !p.hasLink(label, href) {
 			t.Errorf("link %q goes to %v, want %s", label, p.links(label), href)
 		}
+	}
+	if len(within(body(p), "br")) != 1 {
+		t.Errorf("the line break in the address is lost")
 	}
 	if !hasID(body(p), "dina-rattigheter") {
 		t.Errorf("no heading with the id the link goes to")

@@ -14,11 +14,11 @@ import (
 )
 
 // chrome is what a saved web page holds besides its document: scripts,
-// styles, forms, navigation, pictures and players, dialogs, and
-// whatever is hidden from readers.
-const chrome = `script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, input, select, textarea,
+// styles, forms, navigation, dialogs, and whatever is hidden from
+// readers. (Pictures are left out later, with a warning.)
+const chrome = `script, style, noscript, template, form, button, input, select, textarea,
 nav, [role=navigation], [role=search], dialog, [role=dialog], [role=alertdialog], [hidden], [aria-hidden=true],
-img, picture, video, audio, map, link, meta`
+map, link, meta`
 
 // pageChrome is dropped as well when the page has no <main> or <article>
 // to choose: the site's header, footer and side bars.

@@ -47,6 +47,10 @@ func (c *conversion) linksIn(a *html.Node, base *url.URL, targets map[string]*ht
 		c.linksIn(inner, base, targets, anchors, relative)
 	}
 	href := strings.TrimSpace(attr(a, "href"))
+	if text(a) == "" {
+		remove(a) // a link around a picture left out, or around nothing
+		return
+	}
 	if href == "" {
 		unwrap(a) // a named anchor, <a name="x">, not a link
 		return

@@ -58,7 +58,10 @@ func (c *conversion) markdown() ([]byte, error) {
 			}
 			l = Placeholder
 		}
-		lines = append(lines, strings.TrimRight(l, " \t"))
+		if strings.TrimSpace(l) == "" {
+			l = "" // but "text  " keeps the two spaces of its line break
+		}
+		lines = append(lines, l)
 	}
 	body := strings.TrimSpace(blankLines.ReplaceAllString(strings.Join(tightLists(lines), "\n"), "\n\n"))
 	if body == "" {
