@@ -63,7 +63,11 @@ func (c *Cache) Forget(path string) {
 // removed since the last load, from the file system's truth rather than
 // from any watcher's events.
 func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags diag.List) {
-	fsys := os.DirFS(opts.Site)
+	return loadFS(opts, os.DirFS(opts.Site), c)
+}
+
+// loadFS is LoadCached from the site's files in fsys.
+func loadFS(opts Options, fsys fs.FS, c *Cache) (loaded *Loaded, changed []string, diags diag.List) {
 	cfg, cfgDiags := loadConfig(opts, fsys)
 	diags.Add(cfgDiags)
 	if cfg == nil {
@@ -81,7 +85,7 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 		c.files = map[string]cachedFile{}
 		c.unsafeHTML = cfg.UnsafeHTML
 	}
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
+	md := bodyRenderer(cfg)
 	found, findDiags := content.Find(fsys)
 	diags.Add(findDiags)
 	changed = c.refresh(fsys, found, md)
@@ -118,6 +122,12 @@ func LoadCached(opts Options, c *Cache) (loaded *Loaded, changed []string, diags
 	}
 	diags.Sort()
 	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, changed, diags
+}
+
+// bodyRenderer renders the site's policy bodies: its unsafe_html setting
+// decides what survives, and the layouts' own ids are never a heading's.
+func bodyRenderer(cfg *config.Site) *markdown.Renderer {
+	return markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
 }
 
 // refresh brings the cache in line with the files found, parsing new and

@@ -54,6 +54,8 @@ func commands() []command {
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
+		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
+			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
 	}
 }
 
@@ -345,6 +347,96 @@ func runDiff(env Env, args []string) int {
 		return code
 	}
 	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
+}
+
+func runImport(env Env, args []string) int {
+	c := commandNamed("import")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	var req build.ImportRequest
+	fs.StringVar(&req.Date, "date", "", "the version's `DATE` (YYYY-MM-DD), with one SOURCE; default: the date the text states, else one in the file name")
+	fs.StringVar(&req.Effective, "effective", "", "the `DATE` the version takes effect, with one SOURCE; default: the effective date the text states, else its date")
+	fs.StringVar(&req.LinkBase, "link-base", "", "the `URL` the policy was published at, which its relative links are made absolute against")
+	fs.StringVar(&req.Select, "select", "", "the `CSS` selector of the element holding the policy in a web page (default: its <main> or <article>)")
+	fs.StringVar(&req.Title, "title", "", "the policy's `TITLE`, when the source has none or the wrong one")
+	fs.StringVar(&req.Repo, "git", "", "import every committed revision of FILE in the git repository `REPO`")
+	fs.BoolVar(&req.DryRun, "dry-run", false, "print the files and front matter it would write, writing nothing")
+	if code, stop := parse(fs, args, 3, math.MaxInt); stop {
+		return code
+	}
+	req.Policy, req.Lang = fs.Arg(0), fs.Arg(1)
+	if req.Repo != "" {
+		if fs.NArg() != 3 {
+			fmt.Fprintf(fs.Output(), "%s: --git REPO takes one FILE, the file in the repository whose revisions to import\n", fs.Name())
+			return Usage
+		}
+		if req.Date != "" || req.Effective != "" {
+			fmt.Fprintf(fs.Output(), "%s: --date and --effective date one SOURCE; with --git each revision's date comes from its text or its commit\n", fs.Name())
+			return Usage
+		}
+		req.File = fs.Arg(2)
+	} else {
+		req.Sources = fs.Args()[2:]
+		if len(req.Sources) > 1 && (req.Date != "" || req.Effective != "") {
+			fmt.Fprintf(fs.Output(), "%s: --date and --effective date one SOURCE; import the others separately, or name each file after its date (privacy-2021-07-15.docx)\n", fs.Name())
+			return Usage
+		}
+	}
+	if code, stop := checkDates(fs, [2]string{"--date", req.Date}, [2]string{"--effective", req.Effective}); stop {
+		return code
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	res, diags, err := build.Import(*opts, req)
+	var sources diag.List
+	if res != nil {
+		sources = res.Sources
+	}
+	// Sources are named as given on the command line, not from the site.
+	for _, d := range sources {
+		fmt.Fprintln(env.Stderr, d.String())
+	}
+	code := reportWriting(env, opts.Site, diags, err)
+	if code == OK && sources.HasErrors() {
+		n := len(sources.Errors())
+		fmt.Fprintf(env.Stderr, "gen: %d %s; nothing was written\n", n, plural(n, "error", "errors"))
+		code = Content
+	}
+	if code != OK {
+		return code
+	}
+	var summaries []string
+	for _, f := range res.Files {
+		path := f.Path
+		if opts.Site != "." {
+			path = filepath.ToSlash(filepath.Join(opts.Site, filepath.FromSlash(f.Path)))
+		}
+		verb := "wrote"
+		if req.DryRun {
+			verb = "would write"
+		}
+		fmt.Fprintf(env.Stdout, "%s %s (version of %s, from %s)\n", verb, path, f.Version.LastUpdated, f.Version.Source.Name)
+		if req.DryRun {
+			front, lines := f.Preview()
+			fmt.Fprintf(env.Stdout, "+++\n%s+++\n(%d lines of Markdown)\n\n", front, lines)
+		}
+		if f.Summary {
+			summaries = append(summaries, path)
+		}
+	}
+	if len(summaries) > 0 {
+		fmt.Fprintf(env.Stdout, "\nReplace the [change] summary gen import wrote in %s with what changed in each version; readers see it in the change notice.\n", strings.Join(summaries, ", "))
+	}
+	if req.DryRun {
+		fmt.Fprintln(env.Stdout, "Nothing was written (--dry-run); the site with these files passes gen check.")
+	} else {
+		fmt.Fprintln(env.Stdout, "The site with them passes gen check; review them with gen serve.")
+	}
+	return OK
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.
