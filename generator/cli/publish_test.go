@@ -179,6 +179,11 @@ type documentedEdition struct {
 			Source  string  `json:"source"`
 			Changes *string `json:"changes"`
 		} `json:"urls"`
+		Fingerprint struct {
+			ID     string `json:"id"`
+			Source string `json:"source_sha256"`
+			Text   string `json:"text_sha256"`
+		} `json:"fingerprint"`
 		Change *struct {
 			Summary  string `json:"summary"`
 			Material bool   `json:"material"`
@@ -200,6 +205,7 @@ type documentedEdition struct {
 func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
 	out := buildSite(t, testSite, "2024-04-10", "--drafts")
 	dateRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	sumRE := regexp.MustCompile(`^[0-9a-f]{64}$`)
 	check := func(where string, ed documentedEdition) {
 		if ed.Policy == "" || ed.Language == "" || !strings.HasPrefix(ed.URL, "https://") || len(ed.Versions) == 0 {
 			t.Errorf("%s: incomplete: %+v", where, ed)
@@ -221,6 +227,9 @@ func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
 			}
 			if !strings.HasPrefix(v.URLs.Page, "https://") || !strings.HasSuffix(v.URLs.Source, "/source.md") {
 				t.Errorf("%s: urls %+v", where, v.URLs)
+			}
+			if f := v.Fingerprint; !sumRE.MatchString(f.Source) || !sumRE.MatchString(f.Text) || f.ID != f.Source[:12] {
+				t.Errorf("%s: fingerprint %+v", where, f)
 			}
 			for _, p := range v.Processors {
 				if p.Name == "" || p.Location == "" || p.Purpose == "" {
