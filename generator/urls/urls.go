@@ -55,6 +55,11 @@ func ProcessorsFeed(lang string) string { return Language(lang) + "processors.xm
 // Index is the machine-readable index of the whole site.
 func Index() string { return "/policies.json" }
 
+// Manifest lists every file of the site with its SHA-256, and
+// ManifestSignature is its SSH signature.
+func Manifest() string          { return "/manifest.json" }
+func ManifestSignature() string { return Manifest() + ".sig" }
+
 // Sitemap, NotFound, Headers and Stylesheet are the site-wide files.
 func Sitemap() string    { return "/sitemap.xml" }
 func NotFound() string   { return "/404.html" }
