@@ -46,6 +46,9 @@ func Versions(lang, policy string) string { return Policy(lang, policy) + "versi
 // PolicyFeed is the Atom feed of one policy in one language.
 func PolicyFeed(lang, policy string) string { return Policy(lang, policy) + "feed.xml" }
 
+// TimeMap is the Memento TimeMap of one policy in one language.
+func TimeMap(lang, policy string) string { return Policy(lang, policy) + "timemap.link" }
+
 // LanguageFeed is the Atom feed of every policy in one language.
 func LanguageFeed(lang string) string { return Language(lang) + "feed.xml" }
 
