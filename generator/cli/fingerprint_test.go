@@ -11,34 +11,16 @@ import (
 	"testing"
 )
 
-// publishedVersion is a version as versions.json documents it, with what
-// these tests need.
-type publishedVersion struct {
-	LastUpdated  string  `json:"last_updated"`
-	Status       string  `json:"status"`
-	InForceFrom  *string `json:"in_force_from"`
-	InForceUntil *string `json:"in_force_until"`
-	Fingerprint  struct {
-		ID     string `json:"id"`
-		Source string `json:"source_sha256"`
-		Text   string `json:"text_sha256"`
-	} `json:"fingerprint"`
-}
-
 // publishedVersions reads every versions.json of a build, keyed
 // "policy/lang", newest version first as published.
-func publishedVersions(t *testing.T, out string) map[string][]publishedVersion {
+func publishedVersions(t *testing.T, out string) map[string][]documentedVersion {
 	t.Helper()
-	eds := map[string][]publishedVersion{}
+	eds := map[string][]documentedVersion{}
 	for rel, b := range tree(t, out) {
 		if !strings.HasSuffix(rel, "/versions.json") {
 			continue
 		}
-		var ed struct {
-			Policy   string             `json:"policy"`
-			Language string             `json:"language"`
-			Versions []publishedVersion `json:"versions"`
-		}
+		var ed documentedEdition
 		if err := json.Unmarshal(b, &ed); err != nil {
 			t.Fatalf("%s: %v", rel, err)
 		}

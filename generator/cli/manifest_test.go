@@ -21,21 +21,17 @@ type documentedManifest struct {
 		SHA256 string `json:"sha256"`
 	} `json:"files"`
 	Versions []struct {
-		Policy       string  `json:"policy"`
-		Language     string  `json:"language"`
-		LastUpdated  string  `json:"last_updated"`
-		Effective    string  `json:"effective"`
-		Status       string  `json:"status"`
-		InForceFrom  *string `json:"in_force_from"`
-		InForceUntil *string `json:"in_force_until"`
-		Draft        bool    `json:"draft"`
-		Page         string  `json:"page"`
-		Source       string  `json:"source"`
-		Fingerprint  struct {
-			ID     string `json:"id"`
-			Source string `json:"source_sha256"`
-			Text   string `json:"text_sha256"`
-		} `json:"fingerprint"`
+		Policy       string                `json:"policy"`
+		Language     string                `json:"language"`
+		LastUpdated  string                `json:"last_updated"`
+		Effective    string                `json:"effective"`
+		Status       string                `json:"status"`
+		InForceFrom  *string               `json:"in_force_from"`
+		InForceUntil *string               `json:"in_force_until"`
+		Draft        bool                  `json:"draft"`
+		Page         string                `json:"page"`
+		Source       string                `json:"source"`
+		Fingerprint  documentedFingerprint `json:"fingerprint"`
 	} `json:"versions"`
 }
 
@@ -85,7 +81,7 @@ func TestManifestListsExactlyWhatTheBuildWrote(t *testing.T) {
 	n := 0
 	for _, v := range m.Versions {
 		name := v.Policy + "/" + v.Language
-		var want *publishedVersion
+		var want *documentedVersion
 		for i, pv := range published[name] {
 			if pv.LastUpdated == v.LastUpdated {
 				want = &published[name][i]

@@ -158,45 +158,52 @@ func TestVersionsJSONAnswersWhatWasInForce(t *testing.T) {
 // Decoding with unknown fields refused checks the output against the
 // documented schema: no undocumented field, no field of another type.
 type documentedEdition struct {
-	Policy   string  `json:"policy"`
-	Language string  `json:"language"`
-	Title    string  `json:"title"`
-	URL      string  `json:"url"`
-	History  string  `json:"history"`
-	Feed     string  `json:"feed"`
-	InForce  *string `json:"in_force"`
-	Versions []struct {
-		LastUpdated  string  `json:"last_updated"`
-		Effective    string  `json:"effective"`
-		Status       string  `json:"status"`
-		InForceFrom  *string `json:"in_force_from"`
-		InForceUntil *string `json:"in_force_until"`
-		Title        string  `json:"title"`
-		Draft        bool    `json:"draft"`
-		Translates   *string `json:"translates"`
-		URLs         struct {
-			Page    string  `json:"page"`
-			Source  string  `json:"source"`
-			Changes *string `json:"changes"`
-		} `json:"urls"`
-		Fingerprint struct {
-			ID     string `json:"id"`
-			Source string `json:"source_sha256"`
-			Text   string `json:"text_sha256"`
-		} `json:"fingerprint"`
-		Change *struct {
-			Summary  string `json:"summary"`
-			Material bool   `json:"material"`
-		} `json:"change"`
-		Processors []struct {
-			Name     string `json:"name"`
-			Location string `json:"location"`
-			Purpose  string `json:"purpose"`
-			Country  string `json:"country"`
-			Transfer string `json:"transfer"`
-			URL      string `json:"url"`
-		} `json:"processors"`
-	} `json:"versions"`
+	Policy   string              `json:"policy"`
+	Language string              `json:"language"`
+	Title    string              `json:"title"`
+	URL      string              `json:"url"`
+	History  string              `json:"history"`
+	Feed     string              `json:"feed"`
+	InForce  *string             `json:"in_force"`
+	Versions []documentedVersion `json:"versions"`
+}
+
+// documentedVersion is one version of versions.json.
+type documentedVersion struct {
+	LastUpdated  string  `json:"last_updated"`
+	Effective    string  `json:"effective"`
+	Status       string  `json:"status"`
+	InForceFrom  *string `json:"in_force_from"`
+	InForceUntil *string `json:"in_force_until"`
+	Title        string  `json:"title"`
+	Draft        bool    `json:"draft"`
+	Translates   *string `json:"translates"`
+	URLs         struct {
+		Page    string  `json:"page"`
+		Source  string  `json:"source"`
+		Changes *string `json:"changes"`
+	} `json:"urls"`
+	Fingerprint documentedFingerprint `json:"fingerprint"`
+	Change      *struct {
+		Summary  string `json:"summary"`
+		Material bool   `json:"material"`
+	} `json:"change"`
+	Processors []struct {
+		Name     string `json:"name"`
+		Location string `json:"location"`
+		Purpose  string `json:"purpose"`
+		Country  string `json:"country"`
+		Transfer string `json:"transfer"`
+		URL      string `json:"url"`
+	} `json:"processors"`
+}
+
+// documentedFingerprint is a version's fingerprint, as versions.json and
+// the manifest give it.
+type documentedFingerprint struct {
+	ID     string `json:"id"`
+	Source string `json:"source_sha256"`
+	Text   string `json:"text_sha256"`
 }
 
 // TestVersionsJSONFollowsTheDocumentedSchema decodes every versions.json
