@@ -77,6 +77,9 @@ func Verify(ctx context.Context, req VerifyRequest, w io.Writer) (diag.List, err
 		check = manifest.CheckOptions{Concurrency: siteRequests, Progress: req.Progress}
 	}
 	found := append(manifest.CheckFiles(ctx, published, m, check), manifest.CheckVersions(m, where)...)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("interrupted: %v", ctx.Err()) // not a verdict on the files
+	}
 	fmt.Fprintf(w, "files      %d listed: %s\n", len(m.Files), add(found))
 
 	if req.Content == nil {

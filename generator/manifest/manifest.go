@@ -98,20 +98,8 @@ func New(site *model.Site, files []File) *Manifest {
 // that two manifests compare well with diff.
 func (m *Manifest) Marshal() ([]byte, error) {
 	var b bytes.Buffer
-	field := func(name string, v any) error {
-		j, err := json.Marshal(v)
-		fmt.Fprintf(&b, "  %q: %s,\n", name, j)
-		return err
-	}
-	b.WriteString("{\n")
-	for _, f := range []struct {
-		name string
-		v    any
-	}{{"format", m.Format}, {"base_url", m.BaseURL}, {"as_of", m.AsOf}} {
-		if err := field(f.name, f.v); err != nil {
-			return nil, err
-		}
-	}
+	str := func(s string) []byte { j, _ := json.Marshal(s); return j } // a string always marshals
+	fmt.Fprintf(&b, "{\n  \"format\": %s,\n  \"base_url\": %s,\n  \"as_of\": %s,\n", str(m.Format), str(m.BaseURL), str(m.AsOf))
 	if err := list(&b, "files", m.Files, ","); err != nil {
 		return nil, err
 	}
