@@ -18,6 +18,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/manifest"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
@@ -113,15 +114,19 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 		return Result{}, diags, nil
 	}
 	var res Result
-	err = output.Replace(dest, func(w output.Writer) error {
+	err = output.Replace(dest, func(out output.Writer) error {
+		w := manifest.NewRecorder(out) // the manifest lists exactly what is written
 		stats, err := r.Render(w)
 		if err != nil {
 			return err
 		}
 		res.Stats = stats
 		copied, err := copyStatic(loaded.FS, w)
-		res.Files += copied
-		return err
+		res.Files += copied + 1 // and the manifest
+		if err != nil {
+			return err
+		}
+		return manifest.Write(out, loaded.Site, w)
 	})
 	if err != nil {
 		return Result{}, diags, err

@@ -56,6 +56,8 @@ func commands() []command {
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
+		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
+		{"verify", "TARGET [--key PUBKEY] [--on DATE] [-s SITE]", "check a published copy of the site, a folder or its address, file by file against its manifest and signature", runVerify},
 	}
 }
 
@@ -437,6 +439,62 @@ func runImport(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, "The site with them passes gen check; review them with gen serve.")
 	}
 	return OK
+}
+
+func runShow(env Env, args []string) int {
+	c := commandNamed("show")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	on := fs.String("on", "", "the `DATE` (YYYY-MM-DD) to show the version in force on")
+	text := fs.Bool("text", false, "print the version's main text instead, the bytes its text fingerprint is the SHA-256 of")
+	if code, stop := parse(fs, args, 2, 2); stop {
+		return code
+	}
+	if *on == "" {
+		fmt.Fprintf(fs.Output(), "%s: --on DATE is required: the day to show the version in force on\n", fs.Name())
+		return Usage
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	if code, stop := checkDates(fs, [2]string{"--on", *on}); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	day, _ := date.Parse(*on)
+	return report(env, opts.Site, build.Show(*opts, build.ShowRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), On: day, Text: *text}, env.Stdout), nil)
+}
+
+func runVerify(env Env, args []string) int {
+	c := commandNamed("verify")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, _ := siteOptions(env, fs) // the manifest's day is the one compared
+	key := fs.String("key", "", "the publisher's SSH public key `FILE` (key.pub); without it the signature is not checked")
+	on := fs.String("on", "", "also name the versions in force on `DATE` (YYYY-MM-DD), from the verified manifest")
+	if code, stop := parse(fs, args, 1, 1); stop {
+		return code
+	}
+	if code, stop := checkDates(fs, [2]string{"--on", *on}); stop {
+		return code
+	}
+	req := build.VerifyRequest{Target: fs.Arg(0), Key: *key, Progress: build.Progress(env.Stderr, env.Terminal)}
+	req.On, _ = date.Parse(*on)
+	// The published versions are compared with the content when there is
+	// some: the -s folder, or the current one when it is a site.
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "s" })
+	if _, err := os.Stat(filepath.Join(opts.Site, build.ConfigFile)); given || err == nil {
+		if code, stop := checkSite(fs, opts.Site); stop {
+			return code
+		}
+		req.Content = opts
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	diags, err := build.Verify(ctx, req, env.Stdout)
+	return reportAll(env, "", diags, err, "; "+req.Target+" is not what was published")
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.

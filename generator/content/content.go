@@ -15,6 +15,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/markdown"
 	"github.com/policygen/gen/generator/model"
@@ -137,6 +138,7 @@ func Parse(site fs.FS, loc Location, md *markdown.Renderer, memo *markdown.Memo)
 		SourceSum:   crc32.Checksum(src, castagnoli),
 		BodyOffset:  len(src) - len(body),
 		Body:        rendered,
+		Fingerprint: fingerprint.Of(src, rendered.Parts),
 	}
 	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines, Cols: meta.Cols}, diags
 }

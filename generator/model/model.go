@@ -117,6 +117,14 @@ type Version struct {
 	SourceSum  uint32 // CRC-32C
 	BodyOffset int    // where the Markdown body starts in the file
 	Body       Body
+	// Fingerprint proves the version's text (package fingerprint).
+	Fingerprint Fingerprint
+}
+
+// Fingerprint identifies a version's text: the SHA-256 of its exact source
+// file and of its rendered main text. Package fingerprint defines both.
+type Fingerprint struct {
+	Source, Text [32]byte
 }
 
 // Change is the change notice of a version.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -39,6 +40,7 @@ type Version struct {
 	Draft        bool        `json:"draft,omitempty"`
 	Translates   *string     `json:"translates,omitempty"`
 	URLs         URLs        `json:"urls"`
+	Fingerprint  Fingerprint `json:"fingerprint"`
 	Change       *Change     `json:"change"`
 	Processors   []Processor `json:"processors"`
 }
@@ -48,6 +50,21 @@ type URLs struct {
 	Page    string  `json:"page"`
 	Source  string  `json:"source"`
 	Changes *string `json:"changes"` // null for the first version
+}
+
+// Fingerprint proves a version's text (package fingerprint): the SHA-256
+// of its source file, as `sha256sum source.md` prints it, of its main text,
+// and the short id a consent log can keep beside the permalink.
+type Fingerprint struct {
+	ID     string `json:"id"`
+	Source string `json:"source_sha256"`
+	Text   string `json:"text_sha256"`
+}
+
+// FingerprintOf spells a version's fingerprint for the records.
+func FingerprintOf(v *model.Version) Fingerprint {
+	f := v.Fingerprint
+	return Fingerprint{ID: fingerprint.ID(f), Source: fingerprint.Hex(f.Source), Text: fingerprint.Hex(f.Text)}
 }
 
 // Change is a version's change notice.
@@ -107,14 +124,10 @@ func ForEdition(s *model.Site, ed *model.Edition) Edition {
 				Page:   base + urls.Version(lang, slug, v.Date),
 				Source: base + urls.Source(lang, slug, v.Date),
 			},
-			Processors: []Processor{},
+			Fingerprint: FingerprintOf(v),
+			Processors:  []Processor{},
 		}
-		if v.Status != model.Upcoming && !v.NeverInForce {
-			rv.InForceFrom = str(v.Effective)
-			if !v.Until.IsZero() {
-				rv.InForceUntil = str(v.Until)
-			}
-		}
+		rv.InForceFrom, rv.InForceUntil = Period(v)
 		if !v.Translates.IsZero() {
 			rv.Translates = str(v.Translates)
 		}
@@ -131,6 +144,19 @@ func ForEdition(s *model.Site, ed *model.Edition) Edition {
 		out.Versions = append(out.Versions, rv)
 	}
 	return out
+}
+
+// Period gives the days v was in force, as the records spell them: from
+// (inclusive) until (exclusive); until is nil while it still is, and both
+// are nil for a version upcoming or replaced before it took effect.
+func Period(v *model.Version) (from, until *string) {
+	if v.Status == model.Upcoming || v.NeverInForce {
+		return nil, nil
+	}
+	if !v.Until.IsZero() {
+		until = str(v.Until)
+	}
+	return str(v.Effective), until
 }
 
 // ForSite describes the whole site.
