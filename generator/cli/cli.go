@@ -30,6 +30,9 @@ const (
 	OK      = 0
 	Content = 1 // the content has errors
 	Usage   = 2 // the command line is wrong
+	// Interrupted is 128 + SIGINT, as a shell reports a command that
+	// Ctrl-C stopped: gen build stopped by SIGINT or SIGTERM, writing nothing.
+	Interrupted = 130
 )
 
 // Env is what a command may use of the world: its streams, environment and
@@ -238,7 +241,13 @@ func runBuild(env Env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(opts.Site, "public")
 	}
-	res, diags, err := build.Build(*opts, *out)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, diags, err := build.BuildContext(ctx, *opts, *out)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(env.Stderr, "gen build: interrupted; %s was left as it was\n", *out)
+		return Interrupted
+	}
 	code := reportWriting(env, opts.Site, diags, err)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, res.Summary(*out))
