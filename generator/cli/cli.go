@@ -23,6 +23,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/serve"
+	"github.com/policygen/gen/generator/version"
 )
 
 // Exit statuses.
@@ -43,6 +44,8 @@ type Env struct {
 	Clock          func() time.Time
 	// Terminal reports whether Stdout is a terminal, for colour.
 	Terminal bool
+	// Version identifies this gen, as the release build stamped it.
+	Version version.Info
 }
 
 type command struct {
@@ -57,6 +60,7 @@ func commands() []command {
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
+		{"version", "", "print gen's version, commit and date (also: gen --version)", runVersion},
 	}
 }
 
@@ -80,6 +84,9 @@ func Main(env Env, args []string) int {
 			return Usage
 		}
 		return OK
+	}
+	if args[0] == "--version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -354,6 +361,16 @@ func runDiff(env Env, args []string) int {
 		return code
 	}
 	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
+}
+
+func runVersion(env Env, args []string) int {
+	c := commandNamed("version")
+	fs := flags(env, c.name, c.args, c.summary)
+	if code, stop := parse(fs, args, 0, 0); stop {
+		return code
+	}
+	fmt.Fprintln(env.Stdout, version.Resolve(env.Version))
+	return OK
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.
