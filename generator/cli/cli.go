@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -23,6 +24,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/serve"
+	"github.com/policygen/gen/generator/starter"
 	"github.com/policygen/gen/generator/version"
 )
 
@@ -60,6 +62,7 @@ func commands() []command {
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
+		{"init", "[DIR] [--title T] [--languages en,sv] [--base-url URL]", "make a new site in DIR (default .): site.toml, a draft privacy policy per language, .gitignore, .gitattributes and a CI workflow; never overwrites a file", runInit},
 		{"version", "", "print gen's version, commit and date (also: gen --version)", runVersion},
 	}
 }
@@ -361,6 +364,52 @@ func runDiff(env Env, args []string) int {
 		return code
 	}
 	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
+}
+
+func runInit(env Env, args []string) int {
+	c := commandNamed("init")
+	fs := flags(env, c.name, c.args, c.summary)
+	title := fs.String("title", "", "the company's `NAME`, shown on every page (default: the folder's name)")
+	langs := fs.String("languages", "en", "the site's `LANGS`, comma-separated, the first the default; any of "+strings.Join(starter.Languages(), ", "))
+	baseURL := fs.String("base-url", "", "the `URL` the policies will be published at (default "+starter.PlaceholderBaseURL+", to change in site.toml)")
+	if code, stop := parse(fs, args, 0, 1); stop {
+		return code
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	var codes []string
+	for _, l := range strings.Split(*langs, ",") {
+		codes = append(codes, strings.TrimSpace(l))
+	}
+	now := env.Clock()
+	files, err := starter.Files(dir, starter.Options{
+		Title: *title, Languages: codes, BaseURL: *baseURL,
+		Today: date.Today(now, now.Location()), Gen: version.Resolve(env.Version),
+	})
+	if err == nil {
+		err = starter.Write(dir, files)
+	}
+	var usageErr *starter.UsageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
+		return Usage
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "%s: %v; nothing was written\n", fs.Name(), err)
+		return Content
+	}
+	for _, f := range files {
+		fmt.Fprintf(env.Stdout, "created %s\n", path.Join(filepath.ToSlash(dir), f.Path))
+	}
+	fmt.Fprintf(env.Stdout, "\nNext, in %s: gen serve shows the policies as drafts while you fill in every [bracketed] text;\n", dir)
+	fmt.Fprintln(env.Stdout, "delete draft = true from a policy when it is ready to publish. The comments in each file explain every key.")
+	if *baseURL == "" {
+		fmt.Fprintf(env.Stdout, "Set base_url in site.toml: %s is a placeholder.\n", starter.PlaceholderBaseURL)
+	}
+	fmt.Fprintln(env.Stdout, "Pushed to GitHub, .github/workflows/publish.yml checks pull requests and publishes main on GitHub Pages.")
+	return OK
 }
 
 func runVersion(env Env, args []string) int {
