@@ -56,22 +56,29 @@ func lint(t *testing.T, workflow string) []string {
 	return out
 }
 
+// generatedWorkflow is the workflow init writes when gen is gen.
+func generatedWorkflow(t *testing.T, gen version.Info) string {
+	t.Helper()
+	files, err := starter.Files(t.TempDir(), starter.Options{Today: today, Gen: gen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path == ".github/workflows/publish.yml" {
+			return string(f.Data)
+		}
+	}
+	t.Fatal("init writes no workflow")
+	return ""
+}
+
 // TestGeneratedWorkflowPassesActionlint lints the workflow init writes,
 // for a release of gen and for a development build, with the action it
 // uses read from this repository's action.yml. A control that leaves out
 // the action's required input proves actionlint reads that file.
 func TestGeneratedWorkflowPassesActionlint(t *testing.T) {
 	for _, gen := range []version.Info{{Version: "v1.4.0"}, {}} {
-		files, err := starter.Files(t.TempDir(), starter.Options{Today: today, Gen: gen})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var workflow string
-		for _, f := range files {
-			if f.Path == ".github/workflows/publish.yml" {
-				workflow = string(f.Data)
-			}
-		}
+		workflow := generatedWorkflow(t, gen)
 		ref := "policygen/gen@" + map[bool]string{true: "v1.4.0", false: "main"}[gen.Version != ""]
 		if !strings.Contains(workflow, "uses: "+ref+"\n") {
 			t.Fatalf("the workflow does not use %s:\n%s", ref, workflow)
@@ -95,16 +102,7 @@ func TestThisRepositorysRecipeIsTheGeneratedOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := starter.Files(t.TempDir(), starter.Options{Today: today, Gen: version.Info{Version: "v1.4.0"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var generated string
-	for _, f := range files {
-		if f.Path == ".github/workflows/publish.yml" {
-			generated = string(f.Data)
-		}
-	}
+	generated := generatedWorkflow(t, version.Info{Version: "v1.4.0"})
 	const install = "      - uses: policygen/gen@v1.4.0\n        with:\n          version: v1.4.0\n"
 	const build = "      - uses: actions/setup-go@v5\n        with:\n          go-version-file: go.mod\n      - name: Install gen from this commit\n        run: go install ./generator/cmd/gen\n"
 	steps := func(s string) string { _, after, _ := strings.Cut(s, "\nname: publish\n"); return after }

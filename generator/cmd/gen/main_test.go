@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // The tests here run the gen binary as a user does, built once by TestMain
@@ -74,18 +76,7 @@ func mustRun(t *testing.T, dir string, args ...string) string {
 	return stdout
 }
 
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
+func git(t *testing.T, dir string, args ...string) string { return testsite.Git(t, dir, args...) }
 
 // tree reads every file below root, keyed by slash path, with a digest.
 func tree(t *testing.T, root string) map[string][32]byte {
