@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -96,6 +97,12 @@ func (r Result) Summary(out string) string {
 // Build loads the site and, when it has no errors, replaces out with the
 // rendered site in one step. On any error out is left exactly as it was.
 func Build(opts Options, out string) (Result, diag.List, error) {
+	return BuildContext(context.Background(), opts, out)
+}
+
+// BuildContext is Build that stops when ctx is done (the command got a
+// signal): it returns ctx.Err(), leaving out as it was and nothing beside it.
+func BuildContext(ctx context.Context, opts Options, out string) (Result, diag.List, error) {
 	start := time.Now()
 	loaded, diags := Load(opts)
 	if diags.HasErrors() {
@@ -114,7 +121,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 		return Result{}, diags, nil
 	}
 	var res Result
-	err = output.Replace(dest, func(out output.Writer) error {
+	err = output.Replace(ctx, dest, func(out output.Writer) error {
 		w := manifest.NewRecorder(out) // the manifest lists exactly what is written
 		stats, err := r.Render(w)
 		if err != nil {

@@ -117,7 +117,13 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (loaded *Loaded, changed []strin
 		Drafts:                opts.Drafts,
 	}, files)
 	diags.Add(modelDiags)
-	if len(site.Policies) == 0 && !diags.HasErrors() {
+	switch {
+	case len(site.Policies) > 0 || diags.HasErrors():
+	case len(files) > 0:
+		// A new site (gen init) starts with drafts: it builds, publishing
+		// nothing yet, rather than failing its first CI run.
+		diags.Warnf(content.Dir, 0, 0, "every policy is a draft (draft = true), so nothing is published yet; gen serve shows the drafts, and deleting draft = true from one publishes it")
+	default:
 		diags.Errorf(content.Dir, 0, 0, "no policies found; add one as content/<policy>/<lang>.md")
 	}
 	diags.Sort()

@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -23,6 +24,8 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/serve"
+	"github.com/policygen/gen/generator/starter"
+	"github.com/policygen/gen/generator/version"
 )
 
 // Exit statuses.
@@ -30,6 +33,9 @@ const (
 	OK      = 0
 	Content = 1 // the content has errors
 	Usage   = 2 // the command line is wrong
+	// Interrupted is 128 + SIGINT, as a shell reports a command that
+	// Ctrl-C stopped: gen build stopped by SIGINT or SIGTERM, writing nothing.
+	Interrupted = 130
 )
 
 // Env is what a command may use of the world: its streams, environment and
@@ -40,6 +46,8 @@ type Env struct {
 	Clock          func() time.Time
 	// Terminal reports whether Stdout is a terminal, for colour.
 	Terminal bool
+	// Version identifies this gen, as the release build stamped it.
+	Version version.Info
 }
 
 type command struct {
@@ -58,6 +66,8 @@ func commands() []command {
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
 		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
 		{"verify", "TARGET [--key PUBKEY] [--on DATE] [-s SITE]", "check a published copy of the site, a folder or its address, file by file against its manifest and signature", runVerify},
+		{"init", "[DIR] [--title T] [--languages en,sv] [--base-url URL]", "make a new site in DIR (default .): site.toml, a draft privacy policy per language, .gitignore, .gitattributes and a CI workflow; never overwrites a file", runInit},
+		{"version", "", "print gen's version, commit and date (also: gen --version)", runVersion},
 	}
 }
 
@@ -81,6 +91,9 @@ func Main(env Env, args []string) int {
 			return Usage
 		}
 		return OK
+	}
+	if args[0] == "--version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -242,7 +255,13 @@ func runBuild(env Env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(opts.Site, "public")
 	}
-	res, diags, err := build.Build(*opts, *out)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, diags, err := build.BuildContext(ctx, *opts, *out)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(env.Stderr, "gen build: interrupted; %s was left as it was\n", *out)
+		return Interrupted
+	}
 	code := reportWriting(env, opts.Site, diags, err)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, res.Summary(*out))
@@ -495,6 +514,62 @@ func runVerify(env Env, args []string) int {
 	defer stop()
 	diags, err := build.Verify(ctx, req, env.Stdout)
 	return reportAll(env, "", diags, err, "; "+req.Target+" is not what was published")
+}
+
+func runInit(env Env, args []string) int {
+	c := commandNamed("init")
+	fs := flags(env, c.name, c.args, c.summary)
+	title := fs.String("title", "", "the company's `NAME`, shown on every page (default: the folder's name)")
+	langs := fs.String("languages", "en", "the site's `LANGS`, comma-separated, the first the default; any of "+strings.Join(starter.Languages(), ", "))
+	baseURL := fs.String("base-url", "", "the `URL` the policies will be published at (default "+starter.PlaceholderBaseURL+", to change in site.toml)")
+	if code, stop := parse(fs, args, 0, 1); stop {
+		return code
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	var codes []string
+	for _, l := range strings.Split(*langs, ",") {
+		codes = append(codes, strings.TrimSpace(l))
+	}
+	now := env.Clock()
+	files, err := starter.Files(dir, starter.Options{
+		Title: *title, Languages: codes, BaseURL: *baseURL,
+		Today: date.Today(now, now.Location()), Gen: version.Resolve(env.Version),
+	})
+	if err == nil {
+		err = starter.Write(dir, files)
+	}
+	var usageErr *starter.UsageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
+		return Usage
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "%s: %v; nothing was written\n", fs.Name(), err)
+		return Content
+	}
+	for _, f := range files {
+		fmt.Fprintf(env.Stdout, "created %s\n", path.Join(filepath.ToSlash(dir), f.Path))
+	}
+	fmt.Fprintf(env.Stdout, "\nNext, in %s: gen serve shows the policies as drafts while you fill in every [bracketed] text;\n", dir)
+	fmt.Fprintln(env.Stdout, "delete draft = true from a policy when it is ready to publish. The comments in each file explain every key.")
+	if *baseURL == "" {
+		fmt.Fprintf(env.Stdout, "Set base_url in site.toml: %s is a placeholder.\n", starter.PlaceholderBaseURL)
+	}
+	fmt.Fprintln(env.Stdout, "Pushed to GitHub, .github/workflows/publish.yml checks pull requests and publishes main on GitHub Pages.")
+	return OK
+}
+
+func runVersion(env Env, args []string) int {
+	c := commandNamed("version")
+	fs := flags(env, c.name, c.args, c.summary)
+	if code, stop := parse(fs, args, 0, 0); stop {
+		return code
+	}
+	fmt.Fprintln(env.Stdout, version.Resolve(env.Version))
+	return OK
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.
