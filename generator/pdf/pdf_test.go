@@ -27,7 +27,7 @@ var (
 )
 
 // site is the example site built once for the package's tests.
-func site(t *testing.T) string {
+func site(t testing.TB) string {
 	t.Helper()
 	siteOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "gen-pdf-")
