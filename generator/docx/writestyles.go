@@ -1,6 +1,9 @@
 package docx
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Style ids of the paragraphs the writer makes. The names are Word's
 // built-in ones, in English as Word stores them whatever its language, so
@@ -21,126 +24,115 @@ var headingSizes = [9]string{"32", "28", "26", "24", "22", "22", "22", "22", "22
 func stylesPart(lang string) ([]byte, error) {
 	x := newXMLWriter()
 	x.start("w:styles", "xmlns:w", nsW)
-
-	x.start("w:docDefaults")
-	x.start("w:rPrDefault")
-	x.start("w:rPr")
-	x.empty("w:rFonts", "w:ascii", "Calibri", "w:hAnsi", "Calibri", "w:eastAsia", "Calibri", "w:cs", "Calibri")
-	x.empty("w:sz", "w:val", "22")
-	x.empty("w:szCs", "w:val", "22")
-	if lang != "" {
-		x.empty("w:lang", "w:val", lang)
-	}
-	x.end()
-	x.end()
-	x.start("w:pPrDefault")
-	x.start("w:pPr")
-	x.empty("w:spacing", "w:after", "160", "w:line", "259", "w:lineRule", "auto")
-	x.end()
-	x.end()
-	x.end()
+	x.in("w:docDefaults", func() {
+		x.in("w:rPrDefault", func() {
+			x.in("w:rPr", func() {
+				x.empty("w:rFonts", "w:ascii", "Calibri", "w:hAnsi", "Calibri", "w:eastAsia", "Calibri", "w:cs", "Calibri")
+				x.empty("w:sz", "w:val", "22")
+				x.empty("w:szCs", "w:val", "22")
+				if lang != "" {
+					x.empty("w:lang", "w:val", lang)
+				}
+			})
+		})
+		x.in("w:pPrDefault", func() {
+			x.in("w:pPr", func() { x.empty("w:spacing", "w:after", "160", "w:line", "259", "w:lineRule", "auto") })
+		})
+	})
 
 	x.start("w:style", "w:type", "paragraph", "w:default", "1", "w:styleId", "Normal")
 	x.empty("w:name", "w:val", "Normal")
 	x.empty("w:qFormat")
 	x.end()
-
 	for level := 1; level <= 9; level++ {
-		x.start("w:style", "w:type", "paragraph", "w:styleId", headingStyle(level))
-		x.empty("w:name", "w:val", "heading "+strconv.Itoa(level))
-		x.empty("w:basedOn", "w:val", "Normal")
-		x.empty("w:next", "w:val", "Normal")
-		x.empty("w:uiPriority", "w:val", "9")
-		x.empty("w:qFormat")
-		x.start("w:pPr")
-		x.empty("w:keepNext")
-		x.empty("w:keepLines")
-		x.empty("w:spacing", "w:before", "240", "w:after", "80")
-		x.empty("w:outlineLvl", "w:val", strconv.Itoa(level-1))
-		x.end()
-		x.start("w:rPr")
-		x.empty("w:b")
-		x.empty("w:sz", "w:val", headingSizes[level-1])
-		x.empty("w:szCs", "w:val", headingSizes[level-1])
-		x.end()
-		x.end()
+		size := headingSizes[level-1]
+		x.style("paragraph", headingStyle(level), "heading "+strconv.Itoa(level), "9", func() {
+			x.in("w:pPr", func() {
+				x.empty("w:keepNext")
+				x.empty("w:keepLines")
+				x.empty("w:spacing", "w:before", "240", "w:after", "80")
+				x.empty("w:outlineLvl", "w:val", strconv.Itoa(level-1))
+			})
+			x.in("w:rPr", func() {
+				x.empty("w:b")
+				x.empty("w:sz", "w:val", size)
+				x.empty("w:szCs", "w:val", size)
+			})
+		})
 	}
-
-	x.start("w:style", "w:type", "paragraph", "w:styleId", styleList)
-	x.empty("w:name", "w:val", "List Paragraph")
-	x.empty("w:basedOn", "w:val", "Normal")
-	x.empty("w:uiPriority", "w:val", "34")
-	x.empty("w:qFormat")
-	x.start("w:pPr")
-	x.empty("w:ind", "w:left", "720")
-	x.empty("w:contextualSpacing")
-	x.end()
-	x.end()
-
-	x.start("w:style", "w:type", "paragraph", "w:styleId", styleQuote)
-	x.empty("w:name", "w:val", "Quote")
-	x.empty("w:basedOn", "w:val", "Normal")
-	x.empty("w:uiPriority", "w:val", "29")
-	x.empty("w:qFormat")
-	x.start("w:pPr")
-	x.empty("w:ind", "w:left", "720", "w:right", "720")
-	x.end()
-	x.start("w:rPr")
-	x.empty("w:i")
-	x.end()
-	x.end()
-
-	x.start("w:style", "w:type", "paragraph", "w:styleId", styleCode)
-	x.empty("w:name", "w:val", "HTML Preformatted")
-	x.empty("w:basedOn", "w:val", "Normal")
-	x.start("w:pPr")
-	x.empty("w:spacing", "w:after", "160", "w:line", "240", "w:lineRule", "auto")
-	x.end()
-	x.start("w:rPr")
-	x.empty("w:rFonts", "w:ascii", "Courier New", "w:hAnsi", "Courier New", "w:cs", "Courier New")
-	x.empty("w:sz", "w:val", "20")
-	x.end()
-	x.end()
-
-	x.start("w:style", "w:type", "character", "w:styleId", styleLink)
-	x.empty("w:name", "w:val", "Hyperlink")
-	x.empty("w:uiPriority", "w:val", "99")
-	x.start("w:rPr")
-	x.empty("w:color", "w:val", "0563C1")
-	x.empty("w:u", "w:val", "single")
-	x.end()
-	x.end()
+	x.style("paragraph", styleList, "List Paragraph", "34", func() {
+		x.in("w:pPr", func() {
+			x.empty("w:ind", "w:left", "720")
+			x.empty("w:contextualSpacing")
+		})
+	})
+	x.style("paragraph", styleQuote, "Quote", "29", func() {
+		x.in("w:pPr", func() { x.empty("w:ind", "w:left", "720", "w:right", "720") })
+		x.in("w:rPr", func() { x.empty("w:i") })
+	})
+	x.style("paragraph", styleCode, "HTML Preformatted", "", func() {
+		x.in("w:pPr", func() { x.empty("w:spacing", "w:after", "160", "w:line", "240", "w:lineRule", "auto") })
+		x.in("w:rPr", func() {
+			x.empty("w:rFonts", "w:ascii", "Courier New", "w:hAnsi", "Courier New", "w:cs", "Courier New")
+			x.empty("w:sz", "w:val", "20")
+		})
+	})
+	x.style("character", styleLink, "Hyperlink", "99", func() {
+		x.in("w:rPr", func() {
+			x.empty("w:color", "w:val", "0563C1")
+			x.empty("w:u", "w:val", "single")
+		})
+	})
 
 	x.start("w:style", "w:type", "table", "w:default", "1", "w:styleId", "TableNormal")
 	x.empty("w:name", "w:val", "Normal Table")
-	x.start("w:tblPr")
-	x.empty("w:tblInd", "w:w", "0", "w:type", "dxa")
-	x.start("w:tblCellMar")
-	x.empty("w:top", "w:w", "0", "w:type", "dxa")
-	x.empty("w:left", "w:w", "108", "w:type", "dxa")
-	x.empty("w:bottom", "w:w", "0", "w:type", "dxa")
-	x.empty("w:right", "w:w", "108", "w:type", "dxa")
+	x.in("w:tblPr", func() {
+		x.empty("w:tblInd", "w:w", "0", "w:type", "dxa")
+		x.in("w:tblCellMar", func() {
+			x.empty("w:top", "w:w", "0", "w:type", "dxa")
+			x.empty("w:left", "w:w", "108", "w:type", "dxa")
+			x.empty("w:bottom", "w:w", "0", "w:type", "dxa")
+			x.empty("w:right", "w:w", "108", "w:type", "dxa")
+		})
+	})
 	x.end()
-	x.end()
-	x.end()
-
-	x.start("w:style", "w:type", "table", "w:styleId", styleTable)
-	x.empty("w:name", "w:val", "Table Grid")
-	x.empty("w:basedOn", "w:val", "TableNormal")
-	x.start("w:pPr")
-	x.empty("w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto")
-	x.end()
-	x.start("w:tblPr")
-	x.start("w:tblBorders")
-	for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
-		x.empty(side, "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "auto")
-	}
-	x.end()
-	x.end()
-	x.end()
-
+	x.style("table", styleTable, "Table Grid", "", func() {
+		x.in("w:pPr", func() { x.empty("w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto") })
+		x.in("w:tblPr", func() {
+			x.in("w:tblBorders", func() {
+				for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
+					x.empty(side, "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "auto")
+				}
+			})
+		})
+	})
 	x.end()
 	return x.bytes()
+}
+
+// style writes a style other than a default one: based on Normal (Normal
+// Table for a table style), with a priority in Word's style gallery when
+// given, then fill's properties, in the order the schema wants them.
+func (x *xmlWriter) style(kind, id, name, priority string, fill func()) {
+	x.start("w:style", "w:type", kind, "w:styleId", id)
+	x.empty("w:name", "w:val", name)
+	switch kind {
+	case "paragraph":
+		x.empty("w:basedOn", "w:val", "Normal")
+		if strings.HasPrefix(id, "Heading") {
+			x.empty("w:next", "w:val", "Normal")
+		}
+	case "table":
+		x.empty("w:basedOn", "w:val", "TableNormal")
+	}
+	if priority != "" {
+		x.empty("w:uiPriority", "w:val", priority)
+	}
+	if kind == "paragraph" && priority != "" {
+		x.empty("w:qFormat") // shown in the Styles gallery
+	}
+	fill()
+	x.end()
 }
 
 // bullets are the bullets of the list levels, as Word's defaults cycle.

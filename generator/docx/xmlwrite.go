@@ -54,6 +54,13 @@ func (w *xmlWriter) empty(name string, attrs ...string) {
 	w.end()
 }
 
+// in writes an element whose content fill writes.
+func (w *xmlWriter) in(name string, fill func()) {
+	w.start(name)
+	fill()
+	w.end()
+}
+
 // element writes an element holding only text.
 func (w *xmlWriter) element(name, text string, attrs ...string) {
 	w.start(name, attrs...)
