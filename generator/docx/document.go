@@ -3,7 +3,9 @@
 // paragraphs with their emphasis and links, numbered and bulleted lists,
 // tables, footnotes — resolving what Word stores indirectly (styles,
 // numbering definitions, relationships, fields, tracked changes), so that
-// nothing outside this package needs to know OOXML.
+// nothing outside this package needs to know OOXML. And it writes a
+// Redline: a version of a policy whose changes from an earlier one are
+// Word's own tracked changes, for lawyers to review where they work.
 //
 // Only the standard library is used (archive/zip and encoding/xml): a
 // .docx is read the same on every computer, with nothing to install.

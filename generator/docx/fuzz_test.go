@@ -1,7 +1,10 @@
 package docx_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/policygen/gen/generator/docx"
 	. "github.com/policygen/gen/generator/internal/testdocx"
@@ -39,4 +42,54 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzWrite writes redlines of arbitrary text, links and structure: the
+// result must always be a document (well-formed parts, readable by Read)
+// whose accepted and rejected views hold each version's words, whatever
+// the text pasted from Word or a web page held.
+func FuzzWrite(f *testing.F) {
+	f.Add("We keep logs for ", "90", "30 days", "https://example.com/?a=1&b=2", uint8(0), uint8(2))
+	f.Add("a\x00b\x1b", "\uFFFE\t", "line\r\nbreak", "#", uint8(3), uint8(14))
+	f.Add("", "", "", "http://[::1", uint8(1), uint8(255))
+	f.Fuzz(func(t *testing.T, same, old, new, link string, kind, level uint8) {
+		b := docx.RedlineBlock{Kind: docx.BlockKind(kind % 6), Level: int(level) - 3, Numbered: level%2 == 0}
+		runs := []docx.Run{{Text: same, Link: link}, {Text: old, Change: docx.Deleted}, {Text: new, Change: docx.Inserted, Bold: true}}
+		if b.Kind == docx.TableBlock {
+			b.Rows = []docx.RedlineRow{{Header: true, Cells: [][]docx.Run{runs}}, {Change: docx.Inserted, Cells: [][]docx.Run{runs}}}
+		} else {
+			b.Runs = runs
+		}
+		r := &docx.Redline{Title: old, Language: new, Author: same, Blocks: []docx.RedlineBlock{b, b},
+			Summary: &docx.Summary{Heading: same, Fields: []docx.FieldChange{{Label: link, Old: old, New: new}}}}
+		var buf bytes.Buffer
+		if err := docx.Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		accepted, rejected := strings.Join(view(t, data, true), " "), strings.Join(view(t, data, false), " ")
+		for _, w := range strings.Fields(xmlText(new)) {
+			if !strings.Contains(accepted, w) {
+				t.Errorf("inserted word %q not in the accepted text %q", w, accepted)
+			}
+		}
+		for _, w := range strings.Fields(xmlText(old)) {
+			if !strings.Contains(rejected, w) {
+				t.Errorf("deleted word %q not in the rejected text %q", w, rejected)
+			}
+		}
+		if _, err := docx.Read(data); err != nil {
+			t.Fatalf("the reader refuses what the writer wrote: %v", err)
+		}
+	})
+}
+
+// xmlText is s without what XML 1.0 cannot hold.
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s)
 }
