@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,11 +28,12 @@ func Guard(site, base string) diag.List {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
-	files, err := g.lsTree(base, sitedir.Content)
+	files, ids, err := g.lsTree(base, sitedir.Content)
 	if err != nil {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
+	same := g.comparer(&diags)
 	for _, rel := range files {
 		loc, problem := sitedir.Locate(rel)
 		if problem != "" {
@@ -48,7 +50,9 @@ func Guard(site, base string) diag.List {
 			switch {
 			case !exists:
 				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `%s`)", restore(site, base, rel))
-			case !bytes.Equal(old, now):
+			case !same(rel, now, old, ids[rel]) && bytes.Equal(withoutCR(now), withoutCR(old)):
+				diags.Errorf(rel, 0, 0, "archived version was changed: only its line endings (CRLF/LF), which git does not convert for this file; restore it with `%s`, or let git convert them (core.autocrlf, or eol in .gitattributes)", restore(site, base, rel))
+			case !same(rel, now, old, ids[rel]):
 				diags.Errorf(rel, 0, 0, "archived version was changed; published versions are frozen (restore it with `%s`)", restore(site, base, rel))
 			}
 			continue
@@ -59,14 +63,14 @@ func Guard(site, base string) diag.List {
 		}
 		archivePath := sitedir.Archived(loc.Policy, oldMeta.LastUpdated, loc.Lang)
 		archived, archErr := os.ReadFile(filepath.Join(site, filepath.FromSlash(archivePath)))
-		archivedIntact := archErr == nil && bytes.Equal(archived, old)
+		archivedIntact := archErr == nil && same(archivePath, archived, old, ids[rel])
 		if !exists {
 			if !archivedIntact {
 				diags.Errorf(rel, 0, 0, "deleted, but its published version of %s is not in %s byte for byte; archive it there first", oldMeta.LastUpdated, archivePath)
 			}
 			continue
 		}
-		if bytes.Equal(old, now) {
+		if same(rel, now, old, ids[rel]) {
 			continue
 		}
 		newMeta, _, _, d := frontmatter.Parse(rel, now)
@@ -143,20 +147,101 @@ func (g *git) verify(base string) error {
 	return fmt.Errorf("unknown git revision %q; fetch it first (for a branch: git fetch origin %s)", base, strings.TrimPrefix(base, "origin/"))
 }
 
-// lsTree lists the files below dir at rev, relative to the site.
-func (g *git) lsTree(rev, dir string) ([]string, error) {
-	out, err := g.run("ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", g.prefix+dir)
+// lsTree lists the files below dir at rev, relative to the site, and the
+// id of each one's blob.
+func (g *git) lsTree(rev, dir string) ([]string, map[string]string, error) {
+	out, err := g.run("ls-tree", "-r", "-z", "--full-tree", rev, "--", g.prefix+dir)
 	if err != nil {
-		return nil, fmt.Errorf("git ls-tree %s: %v", rev, err)
+		return nil, nil, fmt.Errorf("git ls-tree %s: %v", rev, err)
 	}
 	var files []string
-	for _, f := range strings.Split(string(out), "\x00") {
-		if f != "" {
-			files = append(files, strings.TrimPrefix(f, g.prefix))
+	ids := map[string]string{}
+	for _, entry := range strings.Split(string(out), "\x00") {
+		// <mode> SP <type> SP <object> TAB <path>
+		info, name, ok := strings.Cut(entry, "\t")
+		if fields := strings.Fields(info); ok && len(fields) == 3 {
+			rel := strings.TrimPrefix(name, g.prefix)
+			files = append(files, rel)
+			ids[rel] = fields[2]
 		}
 	}
-	return files, nil
+	return files, ids, nil
 }
+
+// comparer returns the test of whether a working-tree file (now, at rel)
+// is unchanged from its blob at the base revision (old, with id): the
+// same bytes, or the same blob once git's own filters have made of it what
+// a commit would store. A checkout with core.autocrlf (Git for Windows'
+// default) or an eol attribute in .gitattributes holds CRLF where the
+// repository holds LF, and git calls that unchanged; so does the guard.
+// git hashes every content file of the working tree at once, the first
+// time the bytes differ. If it cannot, the bytes alone decide, which can
+// only refuse more, and the problem is reported.
+func (g *git) comparer(diags *diag.List) func(rel string, now, old []byte, id string) bool {
+	var stored map[string]string
+	asked := false
+	return func(rel string, now, old []byte, id string) bool {
+		if bytes.Equal(now, old) {
+			return true
+		}
+		if !asked {
+			asked = true
+			var err error
+			if stored, err = g.hashWorktree(sitedir.Content); err != nil {
+				diags.Errorf(sitedir.Content, 0, 0, "git cannot say what it would store for the working tree's files, so they are compared byte for byte, line endings included: %v", err)
+			}
+		}
+		return id != "" && stored[rel] == id
+	}
+}
+
+// hashWorktree returns the blob id that git would store for each regular
+// file below dir in the working tree (paths relative to the site), with
+// the filters of each path applied, as git add would.
+func (g *git) hashWorktree(dir string) (map[string]string, error) {
+	var paths []string
+	err := filepath.WalkDir(filepath.Join(g.site, dir), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(g.site, p)
+		if err == nil && !strings.ContainsAny(rel, "\n\r") {
+			paths = append(paths, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// git reads these paths from the top of the repository, not from
+	// the folder it runs in.
+	var stdin strings.Builder
+	for _, p := range paths {
+		stdin.WriteString(g.prefix + p + "\n")
+	}
+	cmd := exec.Command("git", "hash-object", "--stdin-paths")
+	cmd.Dir = g.site
+	cmd.Stdin = strings.NewReader(stdin.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git hash-object: %v %s", err, strings.TrimSpace(stderr.String()))
+	}
+	ids := strings.Fields(string(out))
+	if len(ids) != len(paths) {
+		return nil, fmt.Errorf("git hash-object gave %d ids for %d files", len(ids), len(paths))
+	}
+	hashes := make(map[string]string, len(paths))
+	for i, p := range paths {
+		hashes[p] = ids[i]
+	}
+	return hashes, nil
+}
+
+// withoutCR is b without carriage returns, to tell a change of line
+// endings from a change of text.
+func withoutCR(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r"), nil) }
 
 // show returns a file's bytes at rev.
 func (g *git) show(rev, rel string) ([]byte, error) {

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -122,7 +123,7 @@ func BenchmarkVersionPages(b *testing.B) {
 			if r == nil {
 				b.Fatal(rd)
 			}
-			if err := output.Replace(out, func(w output.Writer) error {
+			if err := output.Replace(context.Background(), out, func(w output.Writer) error {
 				_, err := r.RenderOnly(w, notRedline)
 				return err
 			}); err != nil {

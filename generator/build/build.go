@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/manifest"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
@@ -78,11 +80,18 @@ func Today(opts Options, tz *time.Location) (date.Date, error) {
 // Build loads the site and, when it has no errors, replaces out with the
 // rendered site in one step. On any error out is left exactly as it was.
 func Build(opts Options, out string) (Result, diag.List, error) {
-	return Run(Pass{Options: opts, Out: &folder{site: opts.Site, out: out}})
+	return BuildContext(context.Background(), opts, out)
+}
+
+// BuildContext is Build that stops when ctx is done (the command got a
+// signal): it returns ctx.Err(), leaving out as it was and nothing beside it.
+func BuildContext(ctx context.Context, opts Options, out string) (Result, diag.List, error) {
+	return Run(Pass{Options: opts, Out: &folder{ctx: ctx, site: opts.Site, out: out}})
 }
 
 // folder is the output folder of `gen build`, replaced whole.
 type folder struct {
+	ctx       context.Context // once done, the folder is left as it was
 	site, out string
 	dest      string // out with its symbolic links followed, once checked
 }
@@ -95,10 +104,20 @@ func (f *folder) Check() error {
 	return err
 }
 
-// Write replaces the folder in one step. The resolved folder is the one
+// Write replaces the folder in one step, adding /manifest.json, which
+// lists exactly the files written. The resolved folder is the one
 // replaced: an -o that is a symbolic link (public -> www) keeps pointing
 // at the new build.
-func (f *folder) Write(fill func(output.Writer) error) error { return output.Replace(f.dest, fill) }
+func (f *folder) Write(site *derive.Site, fill func(output.Writer) error) (int, error) {
+	err := output.Replace(f.ctx, f.dest, func(out output.Writer) error {
+		w := manifest.NewRecorder(out)
+		if err := fill(w); err != nil {
+			return err
+		}
+		return manifest.Write(out, site, w)
+	})
+	return 1, err
+}
 
 // Renderer derives the site's rules, compiles its layouts and checks its
 // links, as every command that renders or checks a site must; opts are

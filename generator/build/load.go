@@ -53,8 +53,12 @@ func (c *Cache) Forget(path string) { delete(c.files, path) }
 // and modification time are unchanged since the last load are taken from c
 // instead of parsed.
 func LoadCached(opts Options, c *Cache) (*Loaded, diag.List) {
+	return loadFS(opts, os.DirFS(opts.Site), c)
+}
+
+// loadFS is LoadCached from the site's files in fsys.
+func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 	var diags diag.List
-	fsys := os.DirFS(opts.Site)
 	cfg, cfgDiags := loadConfig(opts, fsys)
 	diags.Add(cfgDiags)
 	if cfg == nil {
@@ -72,7 +76,7 @@ func LoadCached(opts Options, c *Cache) (*Loaded, diag.List) {
 		c.files = map[string]cachedFile{}
 		c.unsafeHTML = cfg.UnsafeHTML
 	}
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
+	md := bodyRenderer(cfg)
 	found, findDiags := content.Find(fsys)
 	diags.Add(findDiags)
 	c.refresh(fsys, found, md)
@@ -104,11 +108,23 @@ func LoadCached(opts Options, c *Cache) (*Loaded, diag.List) {
 		Drafts:                opts.Drafts,
 	}, files)
 	diags.Add(modelDiags)
-	if len(site.Policies) == 0 && !diags.HasErrors() {
+	switch {
+	case len(site.Policies) > 0 || diags.HasErrors():
+	case len(files) > 0:
+		// A new site (gen init) starts with drafts: it builds, publishing
+		// nothing yet, rather than failing its first CI run.
+		diags.Warnf(sitedir.Content, 0, 0, "every policy is a draft (draft = true), so nothing is published yet; gen serve shows the drafts, and deleting draft = true from one publishes it")
+	default:
 		diags.Errorf(sitedir.Content, 0, 0, "no policies found; add one as %s", sitedir.Current("<policy>", "<lang>"))
 	}
 	diags.Sort()
 	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, diags
+}
+
+// bodyRenderer renders the site's policy bodies: its unsafe_html setting
+// decides what survives, and the layouts' own ids are never a heading's.
+func bodyRenderer(cfg *config.Site) *markdown.Renderer {
+	return markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
 }
 
 // refresh brings the cache in line with the files found, parsing new and

@@ -2,9 +2,12 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
 	"time"
 
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
@@ -24,6 +27,10 @@ type Pass struct {
 	Since *render.Snapshot
 	// Out is where the files go; nil for a pass that only checks.
 	Out Destination
+	// Files, when set, are the site's files instead of the folder
+	// Options.Site: `gen import` checks the site with the files it would
+	// add before it writes them.
+	Files fs.FS
 }
 
 // Destination is where a pass writes the site: the output folder `gen
@@ -32,9 +39,10 @@ type Destination interface {
 	// Check is asked once the content has loaded without errors: a
 	// destination that must not be written says why (a usage error).
 	Check() error
-	// Write hands fill a writer for the site's files, and keeps them only
-	// if fill succeeds.
-	Write(fill func(output.Writer) error) error
+	// Write hands fill a writer for the files of site, and keeps them
+	// only if fill succeeds. It returns how many files it added of its
+	// own: the output folder adds the manifest of the others.
+	Write(site *derive.Site, fill func(output.Writer) error) (int, error)
 }
 
 // Result is what a pass did, for its summary line and the next pass.
@@ -42,6 +50,7 @@ type Result struct {
 	Policies, Languages, Versions int
 	render.Stats                      // the files rendered
 	Static                        int // the files copied from static/
+	Added                         int // the files the destination added (the manifest)
 	Elapsed                       time.Duration
 	// Paths lists every file of the site, written or, with Since, left out
 	// as unchanged; Snapshot stamps them for the next pass's Since.
@@ -55,7 +64,7 @@ type Result struct {
 // Summary is the one line `gen build` ends with.
 func (r Result) Summary(out string) string {
 	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages, %d files in %s (%s)",
-		r.Policies, r.Languages, r.Versions, r.Pages, r.Files+r.Static, out, r.Elapsed.Round(time.Millisecond))
+		r.Policies, r.Languages, r.Versions, r.Pages, r.Files+r.Static+r.Added, out, r.Elapsed.Round(time.Millisecond))
 }
 
 // Run is the pipeline: it loads and parses the site, builds its model,
@@ -69,7 +78,11 @@ func Run(p Pass) (Result, diag.List, error) {
 	if cache == nil {
 		cache = NewCache()
 	}
-	loaded, diags := LoadCached(p.Options, cache)
+	fsys := p.Files
+	if fsys == nil {
+		fsys = os.DirFS(p.Site)
+	}
+	loaded, diags := loadFS(p.Options, fsys, cache)
 	if loaded == nil || diags.HasErrors() {
 		return Result{}, diags, nil
 	}
@@ -98,7 +111,7 @@ func Run(p Pass) (Result, diag.List, error) {
 	if p.Out == nil {
 		return res, diags, nil
 	}
-	err := p.Out.Write(func(w output.Writer) error {
+	added, err := p.Out.Write(r.Site(), func(w output.Writer) error {
 		stats, err := r.Render(w, p.Since)
 		if err != nil {
 			return err
@@ -110,6 +123,7 @@ func Run(p Pass) (Result, diag.List, error) {
 	if err != nil {
 		return Result{}, diags, err
 	}
+	res.Added = added
 	res.Paths, res.Snapshot = r.Paths(), r.Snapshot()
 	res.Elapsed = time.Since(start)
 	return res, diags, nil

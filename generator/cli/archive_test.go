@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policygen/gen/generator/internal/testsite"
 )
 
 // gitSite copies the test site into a fresh git repository with one commit
@@ -20,18 +22,7 @@ func gitSite(t *testing.T) string {
 	return site
 }
 
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
+func git(t *testing.T, dir string, args ...string) string { return testsite.Git(t, dir, args...) }
 
 func edit(t *testing.T, site, rel string, change func(string) string) {
 	t.Helper()

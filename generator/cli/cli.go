@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -23,6 +24,8 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/serve"
 	"github.com/policygen/gen/generator/sitedir"
+	"github.com/policygen/gen/generator/starter"
+	"github.com/policygen/gen/generator/version"
 )
 
 // Exit statuses.
@@ -30,6 +33,9 @@ const (
 	OK      = 0
 	Content = 1 // the content has errors
 	Usage   = 2 // the command line is wrong
+	// Interrupted is 128 + SIGINT, as a shell reports a command that
+	// Ctrl-C stopped: gen build stopped by SIGINT or SIGTERM, writing nothing.
+	Interrupted = 130
 )
 
 // Env is what a command may use of the world: its streams, environment and
@@ -40,6 +46,8 @@ type Env struct {
 	Clock          func() time.Time
 	// Terminal reports whether Stdout is a terminal, for colour.
 	Terminal bool
+	// Version identifies this gen, as the release build stamped it.
+	Version version.Info
 }
 
 type command struct {
@@ -54,6 +62,12 @@ func commands() []command {
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
+		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
+			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
+		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
+		{"verify", "TARGET [--key PUBKEY] [--on DATE] [-s SITE]", "check a published copy of the site, a folder or its address, file by file against its manifest and signature", runVerify},
+		{"init", "[DIR] [--title T] [--languages en,sv] [--base-url URL]", "make a new site in DIR (default .): site.toml, a draft privacy policy per language, .gitignore, .gitattributes and a CI workflow; never overwrites a file", runInit},
+		{"version", "", "print gen's version, commit and date (also: gen --version)", runVersion},
 	}
 }
 
@@ -77,6 +91,9 @@ func Main(env Env, args []string) int {
 			return Usage
 		}
 		return OK
+	}
+	if args[0] == "--version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -238,7 +255,13 @@ func runBuild(env Env, args []string) int {
 	if *out == "" {
 		*out = sitedir.DefaultOutput(opts.Site)
 	}
-	res, diags, err := build.Build(*opts, *out)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, diags, err := build.BuildContext(ctx, *opts, *out)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(env.Stderr, "gen build: interrupted; %s was left as it was\n", *out)
+		return Interrupted
+	}
 	code := reportWriting(env, opts.Site, diags, err)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, res.Summary(*out))
@@ -345,6 +368,208 @@ func runDiff(env Env, args []string) int {
 		return code
 	}
 	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
+}
+
+func runImport(env Env, args []string) int {
+	c := commandNamed("import")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	var req build.ImportRequest
+	fs.StringVar(&req.Date, "date", "", "the version's `DATE` (YYYY-MM-DD), with one SOURCE; default: the date the text states, else one in the file name")
+	fs.StringVar(&req.Effective, "effective", "", "the `DATE` the version takes effect, with one SOURCE; default: the effective date the text states, else its date")
+	fs.StringVar(&req.LinkBase, "link-base", "", "the `URL` the policy was published at, which its relative links are made absolute against")
+	fs.StringVar(&req.Select, "select", "", "the `CSS` selector of the element holding the policy in a web page (default: its <main> or <article>)")
+	fs.StringVar(&req.Title, "title", "", "the policy's `TITLE`, when the source has none or the wrong one")
+	fs.StringVar(&req.Repo, "git", "", "import every committed revision of FILE in the git repository `REPO`")
+	fs.BoolVar(&req.DryRun, "dry-run", false, "print the files and front matter it would write, writing nothing")
+	if code, stop := parse(fs, args, 3, math.MaxInt); stop {
+		return code
+	}
+	req.Policy, req.Lang = fs.Arg(0), fs.Arg(1)
+	if req.Repo != "" {
+		if fs.NArg() != 3 {
+			fmt.Fprintf(fs.Output(), "%s: --git REPO takes one FILE, the file in the repository whose revisions to import\n", fs.Name())
+			return Usage
+		}
+		if req.Date != "" || req.Effective != "" {
+			fmt.Fprintf(fs.Output(), "%s: --date and --effective date one SOURCE; with --git each revision's date comes from its text or its commit\n", fs.Name())
+			return Usage
+		}
+		req.File = fs.Arg(2)
+	} else {
+		req.Sources = fs.Args()[2:]
+		if len(req.Sources) > 1 && (req.Date != "" || req.Effective != "") {
+			fmt.Fprintf(fs.Output(), "%s: --date and --effective date one SOURCE; import the others separately, or name each file after its date (privacy-2021-07-15.docx)\n", fs.Name())
+			return Usage
+		}
+	}
+	if code, stop := checkDates(fs, [2]string{"--date", req.Date}, [2]string{"--effective", req.Effective}); stop {
+		return code
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	res, diags, err := build.Import(*opts, req)
+	var sources diag.List
+	if res != nil {
+		sources = res.Sources
+	}
+	// Sources are named as given on the command line, not from the site.
+	for _, d := range sources {
+		fmt.Fprintln(env.Stderr, d.String())
+	}
+	code := reportWriting(env, opts.Site, diags, err)
+	if code == OK && sources.HasErrors() {
+		n := len(sources.Errors())
+		fmt.Fprintf(env.Stderr, "gen: %d %s; nothing was written\n", n, plural(n, "error", "errors"))
+		code = Content
+	}
+	if code != OK {
+		return code
+	}
+	var summaries []string
+	for _, f := range res.Files {
+		path := f.Path
+		if opts.Site != "." {
+			path = filepath.ToSlash(filepath.Join(opts.Site, filepath.FromSlash(f.Path)))
+		}
+		verb := "wrote"
+		if req.DryRun {
+			verb = "would write"
+		}
+		fmt.Fprintf(env.Stdout, "%s %s (version of %s, from %s)\n", verb, path, f.Version.LastUpdated, f.Version.Source.Name)
+		if req.DryRun {
+			front, lines := f.Preview()
+			fmt.Fprintf(env.Stdout, "+++\n%s+++\n(%d lines of Markdown)\n\n", front, lines)
+		}
+		if f.Summary {
+			summaries = append(summaries, path)
+		}
+	}
+	if len(summaries) > 0 {
+		fmt.Fprintf(env.Stdout, "\nReplace the [change] summary gen import wrote in %s with what changed in each version; readers see it in the change notice.\n", strings.Join(summaries, ", "))
+	}
+	if req.DryRun {
+		fmt.Fprintln(env.Stdout, "Nothing was written (--dry-run); the site with these files passes gen check.")
+	} else {
+		fmt.Fprintln(env.Stdout, "The site with them passes gen check; review them with gen serve.")
+	}
+	return OK
+}
+
+func runShow(env Env, args []string) int {
+	c := commandNamed("show")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	on := fs.String("on", "", "the `DATE` (YYYY-MM-DD) to show the version in force on")
+	text := fs.Bool("text", false, "print the version's main text instead, the bytes its text fingerprint is the SHA-256 of")
+	if code, stop := parse(fs, args, 2, 2); stop {
+		return code
+	}
+	if *on == "" {
+		fmt.Fprintf(fs.Output(), "%s: --on DATE is required: the day to show the version in force on\n", fs.Name())
+		return Usage
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	if code, stop := checkDates(fs, [2]string{"--on", *on}); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	day, _ := date.Parse(*on)
+	return report(env, opts.Site, build.Show(*opts, build.ShowRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), On: day, Text: *text}, env.Stdout), nil)
+}
+
+func runVerify(env Env, args []string) int {
+	c := commandNamed("verify")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, _ := siteOptions(env, fs) // the manifest's day is the one compared
+	key := fs.String("key", "", "the publisher's SSH public key `FILE` (key.pub); without it the signature is not checked")
+	on := fs.String("on", "", "also name the versions in force on `DATE` (YYYY-MM-DD), from the verified manifest")
+	if code, stop := parse(fs, args, 1, 1); stop {
+		return code
+	}
+	if code, stop := checkDates(fs, [2]string{"--on", *on}); stop {
+		return code
+	}
+	req := build.VerifyRequest{Target: fs.Arg(0), Key: *key, Progress: build.Progress(env.Stderr, env.Terminal)}
+	req.On, _ = date.Parse(*on)
+	// The published versions are compared with the content when there is
+	// some: the -s folder, or the current one when it is a site.
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "s" })
+	if _, err := os.Stat(filepath.Join(opts.Site, sitedir.Config)); given || err == nil {
+		if code, stop := checkSite(fs, opts.Site); stop {
+			return code
+		}
+		req.Content = opts
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	diags, err := build.Verify(ctx, req, env.Stdout)
+	return reportAll(env, "", diags, err, "; "+req.Target+" is not what was published")
+}
+
+func runInit(env Env, args []string) int {
+	c := commandNamed("init")
+	fs := flags(env, c.name, c.args, c.summary)
+	title := fs.String("title", "", "the company's `NAME`, shown on every page (default: the folder's name)")
+	langs := fs.String("languages", "en", "the site's `LANGS`, comma-separated, the first the default; any of "+strings.Join(starter.Languages(), ", "))
+	baseURL := fs.String("base-url", "", "the `URL` the policies will be published at (default "+starter.PlaceholderBaseURL+", to change in site.toml)")
+	if code, stop := parse(fs, args, 0, 1); stop {
+		return code
+	}
+	dir := "."
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	var codes []string
+	for _, l := range strings.Split(*langs, ",") {
+		codes = append(codes, strings.TrimSpace(l))
+	}
+	now := env.Clock()
+	files, err := starter.Files(dir, starter.Options{
+		Title: *title, Languages: codes, BaseURL: *baseURL,
+		Today: date.Today(now, now.Location()), Gen: version.Resolve(env.Version),
+	})
+	if err == nil {
+		err = starter.Write(dir, files)
+	}
+	var usageErr *starter.UsageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
+		return Usage
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "%s: %v; nothing was written\n", fs.Name(), err)
+		return Content
+	}
+	for _, f := range files {
+		fmt.Fprintf(env.Stdout, "created %s\n", path.Join(filepath.ToSlash(dir), f.Path))
+	}
+	fmt.Fprintf(env.Stdout, "\nNext, in %s: gen serve shows the policies as drafts while you fill in every [bracketed] text;\n", dir)
+	fmt.Fprintln(env.Stdout, "delete draft = true from a policy when it is ready to publish. The comments in each file explain every key.")
+	if *baseURL == "" {
+		fmt.Fprintf(env.Stdout, "Set base_url in site.toml: %s is a placeholder.\n", starter.PlaceholderBaseURL)
+	}
+	fmt.Fprintln(env.Stdout, "Pushed to GitHub, .github/workflows/publish.yml checks pull requests and publishes main on GitHub Pages.")
+	return OK
+}
+
+func runVersion(env Env, args []string) int {
+	c := commandNamed("version")
+	fs := flags(env, c.name, c.args, c.summary)
+	if code, stop := parse(fs, args, 0, 0); stop {
+		return code
+	}
+	fmt.Fprintln(env.Stdout, version.Resolve(env.Version))
+	return OK
 }
 
 // report prints every diagnostic and turns the outcome into an exit status.

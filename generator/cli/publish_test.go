@@ -158,40 +158,52 @@ func TestVersionsJSONAnswersWhatWasInForce(t *testing.T) {
 // Decoding with unknown fields refused checks the output against the
 // documented schema: no undocumented field, no field of another type.
 type documentedEdition struct {
-	Policy   string  `json:"policy"`
-	Language string  `json:"language"`
-	Title    string  `json:"title"`
-	URL      string  `json:"url"`
-	History  string  `json:"history"`
-	Feed     string  `json:"feed"`
-	InForce  *string `json:"in_force"`
-	Versions []struct {
-		LastUpdated  string  `json:"last_updated"`
-		Effective    string  `json:"effective"`
-		Status       string  `json:"status"`
-		InForceFrom  *string `json:"in_force_from"`
-		InForceUntil *string `json:"in_force_until"`
-		Title        string  `json:"title"`
-		Draft        bool    `json:"draft"`
-		Translates   *string `json:"translates"`
-		URLs         struct {
-			Page    string  `json:"page"`
-			Source  string  `json:"source"`
-			Changes *string `json:"changes"`
-		} `json:"urls"`
-		Change *struct {
-			Summary  string `json:"summary"`
-			Material bool   `json:"material"`
-		} `json:"change"`
-		Processors []struct {
-			Name     string `json:"name"`
-			Location string `json:"location"`
-			Purpose  string `json:"purpose"`
-			Country  string `json:"country"`
-			Transfer string `json:"transfer"`
-			URL      string `json:"url"`
-		} `json:"processors"`
-	} `json:"versions"`
+	Policy   string              `json:"policy"`
+	Language string              `json:"language"`
+	Title    string              `json:"title"`
+	URL      string              `json:"url"`
+	History  string              `json:"history"`
+	Feed     string              `json:"feed"`
+	InForce  *string             `json:"in_force"`
+	Versions []documentedVersion `json:"versions"`
+}
+
+// documentedVersion is one version of versions.json.
+type documentedVersion struct {
+	LastUpdated  string  `json:"last_updated"`
+	Effective    string  `json:"effective"`
+	Status       string  `json:"status"`
+	InForceFrom  *string `json:"in_force_from"`
+	InForceUntil *string `json:"in_force_until"`
+	Title        string  `json:"title"`
+	Draft        bool    `json:"draft"`
+	Translates   *string `json:"translates"`
+	URLs         struct {
+		Page    string  `json:"page"`
+		Source  string  `json:"source"`
+		Changes *string `json:"changes"`
+	} `json:"urls"`
+	Fingerprint documentedFingerprint `json:"fingerprint"`
+	Change      *struct {
+		Summary  string `json:"summary"`
+		Material bool   `json:"material"`
+	} `json:"change"`
+	Processors []struct {
+		Name     string `json:"name"`
+		Location string `json:"location"`
+		Purpose  string `json:"purpose"`
+		Country  string `json:"country"`
+		Transfer string `json:"transfer"`
+		URL      string `json:"url"`
+	} `json:"processors"`
+}
+
+// documentedFingerprint is a version's fingerprint, as versions.json and
+// the manifest give it.
+type documentedFingerprint struct {
+	ID     string `json:"id"`
+	Source string `json:"source_sha256"`
+	Text   string `json:"text_sha256"`
 }
 
 // TestVersionsJSONFollowsTheDocumentedSchema decodes every versions.json
@@ -200,6 +212,7 @@ type documentedEdition struct {
 func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
 	out := buildSite(t, testSite, "2024-04-10", "--drafts")
 	dateRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	sumRE := regexp.MustCompile(`^[0-9a-f]{64}$`)
 	check := func(where string, ed documentedEdition) {
 		if ed.Policy == "" || ed.Language == "" || !strings.HasPrefix(ed.URL, "https://") || len(ed.Versions) == 0 {
 			t.Errorf("%s: incomplete: %+v", where, ed)
@@ -221,6 +234,9 @@ func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
 			}
 			if !strings.HasPrefix(v.URLs.Page, "https://") || !strings.HasSuffix(v.URLs.Source, "/source.md") {
 				t.Errorf("%s: urls %+v", where, v.URLs)
+			}
+			if f := v.Fingerprint; !sumRE.MatchString(f.Source) || !sumRE.MatchString(f.Text) || f.ID != f.Source[:12] {
+				t.Errorf("%s: fingerprint %+v", where, f)
 			}
 			for _, p := range v.Processors {
 				if p.Name == "" || p.Location == "" || p.Purpose == "" {

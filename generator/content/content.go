@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/markdown"
 	"github.com/policygen/gen/generator/model"
@@ -95,6 +96,7 @@ func Parse(site fs.FS, loc sitedir.Location, md *markdown.Renderer, memo *markdo
 		BodyOffset:     len(src) - len(body),
 		FrontMatterSum: crc32.Checksum(src[:len(src)-len(body)], castagnoli),
 		Body:           rendered,
+		Fingerprint:    fingerprint.Of(src, rendered.Parts),
 	}
 	return model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived, Version: v, Lines: meta.Lines, Cols: meta.Cols}, diags
 }

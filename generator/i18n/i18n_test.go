@@ -239,3 +239,23 @@ func TestLanguageName(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthNames(t *testing.T) {
+	for lang, want := range map[string][2]string{
+		"en":    {"July", "Jul"},
+		"sv":    {"juli", ""},
+		"de":    {"Dezember", "Dez."},
+		"fi":    {"heinäkuuta", "heinä"},
+		"fr":    {"juillet", "juil."},
+		"pt-br": {"julho", "jul."},
+	} {
+		month := 7
+		if lang == "de" {
+			month = 12
+		}
+		names := MonthNames(lang)[month-1]
+		if names[0] != want[0] || (want[1] == "" && len(names) != 1) || (want[1] != "" && (len(names) != 2 || names[1] != want[1])) {
+			t.Errorf("MonthNames(%q)[%d] = %q, want %q", lang, month, names, want)
+		}
+	}
+}

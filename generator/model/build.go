@@ -205,13 +205,7 @@ func buildEdition(group []File, cfg Config) (*Edition, diag.List) {
 // to the days after them, which gives each its in-force interval.
 func decideStatus(ed *Edition, now date.Date) {
 	vs := ed.Versions
-	inForce := -1
-	for i := len(vs) - 1; i >= 0; i-- {
-		if !vs[i].Effective.After(now) {
-			inForce = i
-			break
-		}
-	}
+	inForce := slices.Index(vs, ed.InForceOn(now))
 	for i, v := range vs {
 		switch {
 		case i == inForce:
@@ -442,6 +436,18 @@ func (ed *Edition) Version(d date.Date) *Version {
 	for _, v := range ed.Versions {
 		if v.Date == d {
 			return v
+		}
+	}
+	return nil
+}
+
+// InForceOn returns the version in force on day d by the rule every
+// status follows: the newest version whose effective date has arrived. It
+// is nil before the first one took effect.
+func (ed *Edition) InForceOn(d date.Date) *Version {
+	for i := len(ed.Versions) - 1; i >= 0; i-- {
+		if !ed.Versions[i].Effective.After(d) {
+			return ed.Versions[i]
 		}
 	}
 	return nil

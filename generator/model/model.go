@@ -120,6 +120,14 @@ type Version struct {
 	// changes when any of the fields above does, and not with the text.
 	FrontMatterSum uint32
 	Body           Body
+	// Fingerprint proves the version's text (package fingerprint).
+	Fingerprint Fingerprint
+}
+
+// Fingerprint identifies a version's text: the SHA-256 of its exact source
+// file and of its rendered main text. Package fingerprint defines both.
+type Fingerprint struct {
+	Source, Text [32]byte
 }
 
 // Change is the change notice of a version.

@@ -6,15 +6,13 @@ package output
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"golang.org/x/sys/unix"
 )
 
 // Writer receives the files of a build. Paths are slash-separated and begin
@@ -28,18 +26,24 @@ type Writer interface {
 // Dir writes files below a folder on disk.
 type Dir struct {
 	root string
+	ctx  context.Context // once done (a signal), every write fails
 	mu   sync.Mutex
 	made map[string]bool // folders known to exist, so each is made with one mkdir
 }
 
 // NewDir returns a Writer into root, which must exist.
-func NewDir(root string) *Dir {
+func NewDir(root string) *Dir { return newDir(context.Background(), root) }
+
+func newDir(ctx context.Context, root string) *Dir {
 	root = filepath.Clean(root)
-	return &Dir{root: root, made: map[string]bool{root: true}}
+	return &Dir{root: root, ctx: ctx, made: map[string]bool{root: true}}
 }
 
 // WriteFile writes one file, creating its folders.
 func (d *Dir) WriteFile(p string, data []byte) error {
+	if err := d.ctx.Err(); err != nil {
+		return err
+	}
 	if !fs.ValidPath(strings.TrimPrefix(p, "/")) {
 		return fmt.Errorf("refusing to write outside the output folder: %q", p)
 	}
@@ -75,55 +79,6 @@ func (d *Dir) mkdirs(dir string) error {
 	d.made[dir] = true
 	d.mu.Unlock()
 	return nil
-}
-
-// Replace builds into a temporary folder beside dest by calling fill, then
-// puts it in dest's place. If fill fails, dest is untouched and the
-// temporary folder removed.
-func Replace(dest string, fill func(Writer) error) error {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
-	if err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := fill(NewDir(tmp)); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := swap(tmp, dest); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return nil
-}
-
-// swap moves the new folder into place. On Linux it exchanges the two in one
-// step, so dest is never missing, not even for a moment; elsewhere, or for a
-// first build, it falls back to renames.
-func swap(tmp, dest string) error {
-	if _, err := os.Stat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, dest)
-	}
-	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE); err == nil {
-		return os.RemoveAll(tmp) // now holds the previous output
-	}
-	old := tmp + ".old"
-	if err := os.Rename(dest, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Rename(old, dest)
-		return err
-	}
-	return os.RemoveAll(old)
 }
 
 // Memory keeps files in memory, for `gen serve` and for tests.

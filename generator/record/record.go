@@ -10,6 +10,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/derive"
+	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -40,6 +41,7 @@ type Version struct {
 	Draft        bool        `json:"draft,omitempty"`
 	Translates   *string     `json:"translates,omitempty"`
 	URLs         URLs        `json:"urls"`
+	Fingerprint  Fingerprint `json:"fingerprint"`
 	Change       *Change     `json:"change"`
 	Processors   []Processor `json:"processors"`
 }
@@ -49,6 +51,21 @@ type URLs struct {
 	Page    string  `json:"page"`
 	Source  string  `json:"source"`
 	Changes *string `json:"changes"` // null for the first version
+}
+
+// Fingerprint proves a version's text (package fingerprint): the SHA-256
+// of its source file, as `sha256sum source.md` prints it, of its main text,
+// and the short id a consent log can keep beside the permalink.
+type Fingerprint struct {
+	ID     string `json:"id"`
+	Source string `json:"source_sha256"`
+	Text   string `json:"text_sha256"`
+}
+
+// FingerprintOf spells a version's fingerprint for the records.
+func FingerprintOf(v *model.Version) Fingerprint {
+	f := v.Fingerprint
+	return Fingerprint{ID: fingerprint.ID(f), Source: fingerprint.Hex(f.Source), Text: fingerprint.Hex(f.Text)}
 }
 
 // Change is a version's change notice.
@@ -108,14 +125,10 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 				Page:   urls.Absolute(base, urls.Version(lang, slug, v.Date)),
 				Source: urls.Absolute(base, urls.Source(lang, slug, v.Date)),
 			},
-			Processors: []Processor{},
+			Fingerprint: FingerprintOf(v.Version),
+			Processors:  []Processor{},
 		}
-		if p := v.Period; p != nil {
-			rv.InForceFrom = str(p.From)
-			if !p.Until.IsZero() {
-				rv.InForceUntil = str(p.Until)
-			}
-		}
+		rv.InForceFrom, rv.InForceUntil = Period(v.Period)
 		if !v.Translates.IsZero() {
 			rv.Translates = str(v.Translates)
 		}
@@ -132,6 +145,19 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 		out.Versions = append(out.Versions, rv)
 	}
 	return out
+}
+
+// Period spells the days a version was in force (derive's Period) as the
+// records do: from (inclusive) until (exclusive); until is nil while it
+// still is, and both are nil for a version that never was (p is nil).
+func Period(p *derive.Period) (from, until *string) {
+	if p == nil {
+		return nil, nil
+	}
+	if !p.Until.IsZero() {
+		until = str(p.Until)
+	}
+	return str(p.From), until
 }
 
 // ForSite describes the whole site.

@@ -65,7 +65,9 @@ func (r *Renderer) plan() []job {
 	file(urls.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
 	file(urls.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
 	file(urls.Headers(), nil, func() ([]byte, error) { return headers(), nil })
-	file(urls.Index(), keys(derive.AllFrontMatter()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
+	// The records carry every version's fingerprints, which its text
+	// changes: they show the files, not only the front matter.
+	file(urls.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
 	file(urls.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
 	def := s.DefaultLanguage
 	page(urls.NotFound(), "404.html", language(def), nil, r.notFoundPage)
@@ -97,7 +99,7 @@ func (r *Renderer) plan() []job {
 				return r.versionPage(f, s.Version(ed.Shown), urls.Policy(lang, p.Slug))
 			})
 			page(urls.History(lang, p.Slug), "history.html", history(ed), edition, func(f *Frame) *Page { return r.historyPage(f, ed) })
-			file(urls.Versions(lang, p.Slug), keys(derive.EditionFrontMatter(e)), func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
+			file(urls.Versions(lang, p.Slug), edition, func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
 			file(urls.PolicyFeed(lang, p.Slug), edition, func() ([]byte, error) { return feeds.Policy(ed) })
 			for _, mv := range ed.Versions {
 				v := s.Version(mv)

@@ -68,6 +68,9 @@ type Stats struct {
 	Files int // every file
 }
 
+// Site is the site the renderer renders, with its rules applied.
+func (r *Renderer) Site() *derive.Site { return r.site }
+
 // Render writes every file of the site to w, rendering in parallel on all
 // cores; with since, from an earlier render of the site (serve's), only the
 // files whose inputs changed since then. The bytes of each file depend only

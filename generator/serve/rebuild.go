@@ -9,6 +9,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
+	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
@@ -183,9 +184,11 @@ type storeDest struct {
 
 func (d *storeDest) Check() error { return nil }
 
-func (d *storeDest) Write(fill func(output.Writer) error) error {
+// Write keeps what fill writes and adds nothing: the preview publishes
+// nothing, so it proves nothing, and writes no manifest.
+func (d *storeDest) Write(_ *derive.Site, fill func(output.Writer) error) (int, error) {
 	d.w = newStoreWriter(d.s)
-	return fill(d.w)
+	return 0, fill(d.w)
 }
 
 // fail keeps the last good files on show, with the errors over them.

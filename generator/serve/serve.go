@@ -16,7 +16,6 @@ import (
 	"net/http"
 	"sort"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/policygen/gen/generator/build"
@@ -95,7 +94,7 @@ func New(opts build.Options, addr string, log io.Writer) *Server {
 func (s *Server) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", s.addr)
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
+		if addrInUse(err) {
 			return fmt.Errorf("%s is in use; pass --addr %s", s.addr, nextAddr(s.addr))
 		}
 		return fmt.Errorf("cannot listen on %s: %v", s.addr, unwrapOpError(err))

@@ -57,6 +57,9 @@ func Versions(lang, policy string) string { return Policy(lang, policy) + "versi
 // PolicyFeed is the Atom feed of one policy in one language.
 func PolicyFeed(lang, policy string) string { return Policy(lang, policy) + "feed.xml" }
 
+// TimeMap is the Memento TimeMap of one policy in one language.
+func TimeMap(lang, policy string) string { return Policy(lang, policy) + "timemap.link" }
+
 // LanguageFeed is the Atom feed of every policy in one language.
 func LanguageFeed(lang string) string { return Language(lang) + "feed.xml" }
 
@@ -65,6 +68,11 @@ func ProcessorsFeed(lang string) string { return Language(lang) + "processors.xm
 
 // Index is the machine-readable index of the whole site.
 func Index() string { return "/policies.json" }
+
+// Manifest lists every file of the site with its SHA-256, and
+// ManifestSignature is its SSH signature.
+func Manifest() string          { return "/manifest.json" }
+func ManifestSignature() string { return Manifest() + ".sig" }
 
 // Sitemap, NotFound, Headers and Stylesheet are the site-wide files.
 func Sitemap() string    { return "/sitemap.xml" }

@@ -8,7 +8,12 @@ import (
 	_ "time/tzdata" // site.toml's timezone must load on hosts without zone files
 
 	"github.com/policygen/gen/generator/cli"
+	genversion "github.com/policygen/gen/generator/version"
 )
+
+// The release build stamps these (-ldflags -X, see .goreleaser.yaml);
+// other builds leave them empty and version.Resolve asks the toolchain.
+var version, commit, date string
 
 func main() {
 	// A build keeps every rendered policy body until its pages are written.
@@ -26,6 +31,7 @@ func main() {
 		Clock:  time.Now,
 		// A character device is a terminal; a pipe or file gets plain markers.
 		Terminal: isTerminal(os.Stdout),
+		Version:  genversion.Info{Version: version, Commit: commit, Date: date},
 	}, os.Args[1:]))
 }
 

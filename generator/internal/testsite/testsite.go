@@ -68,6 +68,21 @@ func Need(t testing.TB, format string, args ...any) {
 	t.Skipf(format, args...)
 }
 
+// Git runs git in dir with a test identity and none of the machine's own
+// configuration, and returns what it printed; a failure ends the test.
+func Git(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
 // ChromeOptions starts the headless browser at path; extra options (a
 // window size, a profile folder) are added. Background networking is off:
 // on a machine with no network Chromium's own update and sync requests

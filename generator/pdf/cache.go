@@ -1,0 +1,111 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// cacheFormat changes whenever what a print depends on changes beyond its
+// files (the paper, the margins, the footer), so that older prints are not
+// reused.
+const cacheFormat = "gen pdf 1"
+
+// cache keeps earlier prints on disk. A print is found in two steps: the
+// page's key (its address, bytes and language) names an entry that lists
+// the files the page loaded when it was printed; the hash of those files'
+// bytes now names the PDF. So a page whose stylesheet changed is printed
+// again although its own bytes did not, and a page is never printed twice
+// for the same files. A cache that cannot be read or written only makes
+// printing slower.
+type cache struct{ dir string }
+
+// entry is what the cache knows of a page's last print.
+type entry struct {
+	Files    []string `json:"files"` // the site's files it loaded, sorted
+	Producer string   `json:"producer"`
+}
+
+func openCache(dir string) *cache {
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return &cache{}
+		}
+		dir = filepath.Join(base, "gen", "pdf")
+	}
+	return &cache{dir: dir}
+}
+
+func pageKey(base, file, lang string, html []byte) string {
+	h := sha256.New()
+	for _, s := range []string{cacheFormat, base, file, lang} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(html)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// filesKey hashes the files' names and bytes in site; false when one is
+// missing now.
+func filesKey(site fs.FS, files []string) (string, bool) {
+	h := sha256.New()
+	for _, f := range files {
+		data, err := fs.ReadFile(site, f)
+		if err != nil {
+			return "", false
+		}
+		sum := sha256.Sum256(data)
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+func (c *cache) lookup(key string, site fs.FS) (pdf []byte, producer string, ok bool) {
+	if c.dir == "" {
+		return nil, "", false
+	}
+	data, err := os.ReadFile(filepath.Join(c.dir, key+".json"))
+	if err != nil {
+		return nil, "", false
+	}
+	var e entry
+	if json.Unmarshal(data, &e) != nil {
+		return nil, "", false
+	}
+	files, ok := filesKey(site, e.Files)
+	if !ok {
+		return nil, "", false
+	}
+	pdf, err = os.ReadFile(filepath.Join(c.dir, key+"-"+files+".pdf"))
+	if err != nil {
+		return nil, "", false
+	}
+	return pdf, e.Producer, true
+}
+
+func (c *cache) store(key string, site fs.FS, loaded []string, producer string, pdf []byte) {
+	if c.dir == "" {
+		return
+	}
+	files := slices.Sorted(slices.Values(loaded))
+	fk, ok := filesKey(site, files)
+	if !ok {
+		return
+	}
+	e, err := json.Marshal(entry{Files: files, Producer: producer})
+	if err != nil {
+		return
+	}
+	// The PDF first: an entry always names a print that is there.
+	if writeFile(filepath.Join(c.dir, key+"-"+fk+".pdf"), pdf) == nil {
+		_ = writeFile(filepath.Join(c.dir, key+".json"), e)
+	}
+}

@@ -1,0 +1,200 @@
+// Package pdf prints built pages to PDF the way a reader's browser prints
+// them, with the site's print stylesheet: through a headless Chromium
+// (driven by chromedp), so a version's PDF is exactly its page on paper.
+//
+// The pages are loaded at the site's own address but never from the
+// network: every request is answered from the built files, and one for
+// another origin is refused, so the PDF's links point at the published
+// site and printing needs no server.
+//
+// Chromium takes the PDF's title and language from the page (<title>,
+// <html lang>); the document information (title, author, subject, dates)
+// is then set by an incremental update, the PDF's own way of amending a
+// file, so the bytes Chromium wrote stay as they are.
+//
+// Printing takes a second or so a page, so prints are kept in a cache
+// keyed by the page's bytes and those of every file it loaded (its
+// stylesheet, images, fonts): a page that did not change is not printed
+// again.
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Page is a built page to print.
+type Page struct {
+	// Path is the page's file in Options.Site, slash-separated:
+	// "en/privacy/2026-11-16/index.html".
+	Path string
+	// Out is the file the PDF is written to.
+	Out  string
+	Meta Metadata
+}
+
+// Metadata is what a PDF says about itself (File > Properties).
+type Metadata struct {
+	Title, Author, Subject, Keywords string
+	// Language is the BCP 47 tag of the text; "" keeps the page's own
+	// <html lang>.
+	Language string
+	// Created and Modified are the document's dates; zero ones are left
+	// out.
+	Created, Modified time.Time
+	// More are further entries of the document information ("Effective":
+	// "2026-12-16"), which PDF readers list as custom properties.
+	More map[string]string
+}
+
+// Options says where the pages come from and how to print them.
+type Options struct {
+	// Site holds the built files.
+	Site fs.FS
+	// BaseURL is the address the site is published at, with its path
+	// ("https://acme.example/legal/"). Pages are loaded from there, so the
+	// page's links, and the PDF's, point at the published site.
+	BaseURL string
+	// Browser is the path of Chromium or Chrome; "" looks where they are
+	// installed (see FindBrowser).
+	Browser string
+	// CacheDir keeps earlier prints; "" is gen/pdf in the user's cache
+	// folder (os.UserCacheDir).
+	CacheDir string
+	// Creator names the program the PDF is made by ("gen v1.4.0").
+	Creator string
+}
+
+// Result counts what Print did.
+type Result struct {
+	Printed int // pages Chromium printed
+	Reused  int // pages whose earlier print the cache had
+}
+
+// Print writes a PDF of every page. Chromium is started only when a page
+// is not in the cache; when none is installed, the error says what to
+// install.
+func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
+	var res Result
+	base, err := baseURL(opts.BaseURL)
+	if err != nil {
+		return res, err
+	}
+	c := openCache(opts.CacheDir)
+	var p *printer
+	defer func() {
+		if p != nil {
+			p.close()
+		}
+	}()
+	for _, pg := range pages {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		html, err := fs.ReadFile(opts.Site, pg.Path)
+		if err != nil {
+			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
+		}
+		key := pageKey(base.String(), pg.Path, pg.Meta.Language, html)
+		raw, producer, ok := c.lookup(key, opts.Site)
+		if ok {
+			res.Reused++
+		} else {
+			if p == nil {
+				if p, err = startPrinter(ctx, opts, base); err != nil {
+					return res, err
+				}
+			}
+			var loaded []string
+			raw, loaded, err = p.print(ctx, pg)
+			if err != nil {
+				return res, fmt.Errorf("printing %s: %w", pg.Path, err)
+			}
+			producer = p.producer
+			res.Printed++
+			c.store(key, opts.Site, loaded, producer, raw)
+		}
+		out, err := withInfo(raw, pg.Meta, opts.Creator, producer)
+		if err != nil {
+			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
+		}
+		if err := writeFile(pg.Out, out); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// baseURL checks the site's address: pages are loaded from it, so it must
+// be an absolute http(s) URL; its path ends in "/".
+func baseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("pdf: the base URL %q is not an absolute http or https address", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// pageURL is the address a page is published at: a folder's index.html
+// at the folder's address, as static hosts serve it.
+func pageURL(base *url.URL, file string) string {
+	if dir, name := path.Split(file); name == "index.html" {
+		file = dir
+	}
+	u := *base
+	u.Path = base.Path + file
+	return u.String()
+}
+
+// siteFile is the file in the site a request for u would get, or false
+// for an address outside the site.
+func siteFile(base *url.URL, u string) (string, bool) {
+	r, err := url.Parse(u)
+	if err != nil || r.Scheme != base.Scheme || r.Host != base.Host || !strings.HasPrefix(r.Path, base.Path) {
+		return "", false
+	}
+	p := strings.TrimPrefix(r.Path, base.Path)
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	p = path.Clean(p)
+	if !fs.ValidPath(p) {
+		return "", false
+	}
+	return p, true
+}
+
+// writeFile writes the PDF whole or not at all.
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".pdf-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return errors.Join(fmt.Errorf("writing %s", name), err)
+	}
+	return nil
+}
