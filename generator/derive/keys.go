@@ -28,12 +28,10 @@ type part uint8
 const (
 	settings        part = iota + 1 // the site's settings and the day
 	allFiles                        // every policy file
-	allFrontMatter                  // every version's front matter
 	languageFiles                   // the files of a language's policies
 	materialChanges                 // the material changes a language announces
 	policyLanguages                 // the languages of a policy, and which of its translations lag
 	editionFiles                    // the files of one policy in one language
-	editionFront                    // their front matter
 	editionTitle                    // the title the edition's pages carry
 	versionFile                     // one version's file
 	comparison                      // two versions of an edition, compared
@@ -43,13 +41,10 @@ const (
 // (and every other stamp includes).
 func Settings() Key { return Key{part: settings} }
 
-// AllFiles names every policy file: what a sitemap or a language index,
-// which lists the policies other languages have, shows.
+// AllFiles names every policy file: what a sitemap, policies.json (every
+// version's fingerprints) or a language index, which lists the policies
+// other languages have, shows.
 func AllFiles() Key { return Key{part: allFiles} }
-
-// AllFrontMatter names the front matter of every version and its standing:
-// what the site's index of versions shows, which no body edit changes.
-func AllFrontMatter() Key { return Key{part: allFrontMatter} }
 
 // LanguageFiles names the files of a language's policies: its feeds.
 func LanguageFiles(lang string) Key { return Key{part: languageFiles, lang: lang} }
@@ -64,15 +59,9 @@ func Material(lang string) Key { return Key{part: materialChanges, lang: lang} }
 func PolicyLanguages(p *model.Policy) Key { return Key{part: policyLanguages, policy: p.Slug} }
 
 // EditionFiles names the files of an edition: everything its version and
-// history pages and its feed show of it.
+// history pages, its versions.json and its feed show of it.
 func EditionFiles(ed *model.Edition) Key {
 	return Key{part: editionFiles, policy: ed.Policy.Slug, lang: ed.Lang}
-}
-
-// EditionFrontMatter names the front matter of an edition's versions and
-// their standing: its versions.json.
-func EditionFrontMatter(ed *model.Edition) Key {
-	return Key{part: editionFront, policy: ed.Policy.Slug, lang: ed.Lang}
 }
 
 // EditionTitle names the title an edition's pages carry around their
@@ -101,16 +90,16 @@ func (d *Site) Stamp(k Key) uint64 {
 	w.int(int(d.settings))
 	w.int(int(k.part))
 	switch k.part {
-	case allFiles, allFrontMatter:
+	case allFiles:
 		for _, p := range d.Policies {
 			for _, ed := range p.Editions {
-				w.edition(ed, k.part == allFrontMatter)
+				w.edition(ed)
 			}
 		}
 	case languageFiles:
 		for _, p := range d.Policies {
 			if ed := p.Edition(k.lang); ed != nil {
-				w.edition(ed, false)
+				w.edition(ed)
 			}
 		}
 	case materialChanges:
@@ -132,9 +121,9 @@ func (d *Site) Stamp(k Key) uint64 {
 				}
 			}
 		}
-	case editionFiles, editionFront:
+	case editionFiles:
 		if ed := d.byName[[2]string{k.policy, k.lang}]; ed != nil {
-			w.edition(ed, k.part == editionFront)
+			w.edition(ed)
 		}
 	case editionTitle:
 		if ed := d.byName[[2]string{k.policy, k.lang}]; ed != nil {
@@ -227,14 +216,13 @@ func (w *stamper) bool(b bool) {
 	}
 }
 
-// edition writes an edition's versions: their files, or only their front
-// matter.
-func (w *stamper) edition(ed *model.Edition, frontMatter bool) {
+// edition writes an edition's versions: their files.
+func (w *stamper) edition(ed *model.Edition) {
 	w.str(ed.Policy.Slug)
 	w.str(ed.Lang)
 	w.int(len(ed.Versions))
 	for _, v := range ed.Versions {
-		w.version(v, frontMatter)
+		w.version(v, false)
 	}
 }
 

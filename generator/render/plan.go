@@ -65,8 +65,8 @@ func (r *Renderer) plan() []job {
 	file(urls.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
 	file(urls.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
 	file(urls.Headers(), nil, func() ([]byte, error) { return headers(), nil })
-	// The records carry every version's fingerprints, which its text
-	// changes: they show the files, not only the front matter.
+	// The records carry every version's fingerprints: they show the
+	// files, not only the front matter.
 	file(urls.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
 	file(urls.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
 	def := s.DefaultLanguage
