@@ -137,20 +137,44 @@ func (r *running) get(t testing.TB, path string) (int, []byte, http.Header) {
 	return resp.StatusCode, b, resp.Header
 }
 
-// served fetches every file the server lists, with the reload tag removed.
+// served fetches every file the server lists, with the reload tag removed,
+// all of one build. A build published while they are read (an edit's
+// events arriving late, as they do under load) gives a listing whose files
+// have changed or gone: they are read again.
 func (r *running) served(t testing.TB) map[string][]byte {
 	t.Helper()
-	_, list, _ := r.get(t, "/_gen/files")
+	for range 20 {
+		if files, ok := r.servedOnce(t); ok {
+			return files
+		}
+	}
+	t.Fatal("a new build came in while the served files were read, 20 times running")
+	return nil
+}
+
+// servedOnce is served, or false when not every file came from the build
+// the listing did.
+func (r *running) servedOnce(t testing.TB) (map[string][]byte, bool) {
+	t.Helper()
+	_, list, h := r.get(t, urls.PreviewFiles())
+	build := builtBy(h)
 	files := map[string][]byte{}
 	for _, p := range strings.Fields(string(list)) {
-		status, b, _ := r.get(t, p)
+		status, b, h := r.get(t, p)
+		if builtBy(h) != build {
+			return nil, false
+		}
 		if status != http.StatusOK {
 			t.Fatalf("%s is listed but answers %d", p, status)
 		}
 		files[p] = bytes.ReplaceAll(b, []byte(serve.ReloadTag), nil)
 	}
-	return files
+	return files, true
 }
+
+// builtBy names the good build a response comes from: serve's
+// Server-Timing entry, which the reload script reads.
+func builtBy(h http.Header) string { return h.Get("Server-Timing") }
 
 // fresh builds site with drafts, as `gen build --drafts`, and reads the
 // output; ok is false when the build has errors.

@@ -35,7 +35,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	case urls.PreviewFiles():
-		s.write(w, r, state{}, http.StatusOK, "text/plain; charset=utf-8", []byte(strings.Join(s.Files(), "\n")+"\n"))
+		// Named by the build it lists, as every page is by the one it
+		// comes from: a reader of the list and then of its files can tell
+		// when a build came in between.
+		st := s.current()
+		s.write(w, r, state{pages: st.pages}, http.StatusOK, "text/plain; charset=utf-8", []byte(strings.Join(st.paths(), "\n")+"\n"))
 		return
 	}
 

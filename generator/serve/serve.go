@@ -144,10 +144,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
-// Files lists the paths the server currently serves, sorted: the last good
-// build's files. Tests compare it with a fresh build.
-func (s *Server) Files() []string {
-	st := s.current()
+// paths lists the paths st serves, sorted: the last good build's files,
+// which /_gen/files lists for tests to compare with a fresh build.
+func (st state) paths() []string {
 	out := make([]string, 0, len(st.files))
 	for p := range st.files {
 		out = append(out, p)

@@ -259,6 +259,35 @@ func dirs(t *testing.T, dir string) []string {
 	return out
 }
 
+// TestListingNamesItsBuild: /_gen/files names the build it lists as each
+// page names the build it comes from, so a reader of the list and then of
+// its files (the invariant test's) sees a build that came in between
+// rather than a listed page that answers 404.
+func TestListingNamesItsBuild(t *testing.T) {
+	site := copySite(t, testSite)
+	r := start(t, site)
+	_, list, h := r.get(t, "/_gen/files")
+	listed := h.Get("Server-Timing")
+	if !strings.Contains(string(list), "/en/cookies/index.html\n") {
+		t.Fatalf("the listing lacks /en/cookies/index.html:\n%s", list)
+	}
+	if _, _, h := r.get(t, "/en/cookies/index.html"); h.Get("Server-Timing") != listed {
+		t.Errorf("a page of the build listed is named %q, the listing %q", h.Get("Server-Timing"), listed)
+	}
+
+	if err := os.RemoveAll(filepath.Join(site, "content", "cookies")); err != nil {
+		t.Fatal(err)
+	}
+	r.next(t, 10*time.Second)
+	status, _, h := r.get(t, "/en/cookies/index.html")
+	if status != http.StatusNotFound || h.Get("Server-Timing") == listed {
+		t.Errorf("after the policy was deleted its page answers %d from build %q, the listing's was %q", status, h.Get("Server-Timing"), listed)
+	}
+	if _, list, h := r.get(t, "/_gen/files"); h.Get("Server-Timing") == listed || strings.Contains(string(list), "/en/cookies/") {
+		t.Errorf("the listing after the deletion is named %q (before: %q) and lists:\n%s", h.Get("Server-Timing"), listed, list)
+	}
+}
+
 // TestContentTypes checks what each kind of file is served as, the 404
 // page, and the redirect from a folder without its slash.
 func TestContentTypes(t *testing.T) {
