@@ -162,7 +162,7 @@ func printInForce(w io.Writer, m *manifest.Manifest, day date.Date) {
 		if v.InForceUntil != nil {
 			until = "replaced on " + *v.InForceUntil
 		}
-		fmt.Fprintf(w, "  %-14s %s  id %s, in force from %s, %s\n", name, m.BaseURL+v.Page, v.Fingerprint.ID, v.Effective, until)
+		fmt.Fprintf(w, "  %-14s %s  id %s, in force from %s, %s\n", name, urls.Absolute(m.BaseURL, v.Page), v.Fingerprint.ID, v.Effective, until)
 	}
 }
 

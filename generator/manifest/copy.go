@@ -118,12 +118,7 @@ func NewSite(base string) (*Site, error) {
 
 // Where is the address a file is read from: a page's folder address, the
 // one a visitor asks for, since some hosts redirect …/index.html there.
-func (s *Site) Where(path string) string {
-	if dir, ok := strings.CutSuffix(path, urls.File("/")); ok {
-		path = dir + "/"
-	}
-	return s.base + path
-}
+func (s *Site) Where(path string) string { return urls.Absolute(s.base, urls.Page(path)) }
 
 // statusError is an answer other than 200.
 type statusError struct {

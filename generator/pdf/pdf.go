@@ -29,6 +29,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Page is a built page to print.
@@ -150,11 +152,8 @@ func baseURL(s string) (*url.URL, error) {
 // pageURL is the address a page is published at: a folder's index.html
 // at the folder's address, as static hosts serve it.
 func pageURL(base *url.URL, file string) string {
-	if dir, name := path.Split(file); name == "index.html" {
-		file = dir
-	}
 	u := *base
-	u.Path = base.Path + file
+	u.Path = base.Path + strings.TrimPrefix(urls.Page("/"+file), "/")
 	return u.String()
 }
 
@@ -165,10 +164,7 @@ func siteFile(base *url.URL, u string) (string, bool) {
 	if err != nil || r.Scheme != base.Scheme || r.Host != base.Host || !strings.HasPrefix(r.Path, base.Path) {
 		return "", false
 	}
-	p := strings.TrimPrefix(r.Path, base.Path)
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
+	p := strings.TrimPrefix(urls.File("/"+strings.TrimPrefix(r.Path, base.Path)), "/")
 	p = path.Clean(p)
 	if !fs.ValidPath(p) {
 		return "", false

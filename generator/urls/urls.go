@@ -107,7 +107,14 @@ func File(url string) string {
 }
 
 // Page is the address of the page a file serves: File read backwards.
-func Page(file string) string { return strings.TrimSuffix(file, indexFile) }
+// Only a folder's index.html is its folder's page; /oldindex.html is a
+// file of its own.
+func Page(file string) string {
+	if dir, ok := strings.CutSuffix(file, "/"+indexFile); ok {
+		return dir + "/"
+	}
+	return file
+}
 
 // Folder is the address that, as static hosts answer it, redirects an
 // address without its slash to its folder: /en/privacy to /en/privacy/.

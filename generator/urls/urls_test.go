@@ -54,6 +54,7 @@ func TestFiles(t *testing.T) {
 		{urls.File(urls.Folder("/sv/privacy")), "/sv/privacy/index.html"},
 		{urls.Page("/sv/privacy/index.html"), "/sv/privacy/"},
 		{urls.Page("/sv/feed.xml"), "/sv/feed.xml"},
+		{urls.Page("/logo-index.html"), "/logo-index.html"},
 	} {
 		if c[0] != c[1] {
 			t.Errorf("got %q, want %q", c[0], c[1])
