@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/policygen/gen/generator/content"
+	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/sitedir"
@@ -18,23 +21,58 @@ import (
 // Guard compares the site's content tree with git revision base and
 // reports every change that would lose or rewrite a published version:
 // an archived file changed or deleted, a current file moved on to a new
-// last_updated without its previous text archived byte for byte, and a
-// published current file whose text changed without a new last_updated.
-// The working tree is what is checked, so uncommitted edits count.
-func Guard(site, base string) diag.List {
+// last_updated without its previous text archived byte for byte, a
+// published current file whose text changed without a new last_updated,
+// a symbolic link where base has a version, and a new archived version
+// older than the newest one published at base, which would change the
+// in-force periods already published for its neighbours (allowed, with a
+// warning, when allowBackfill says it was published and forgotten). The
+// working tree is what is checked, so uncommitted edits count.
+func Guard(site, base string, allowBackfill bool) diag.List {
 	var diags diag.List
 	g, err := openBase(site, base)
 	if err != nil {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
-	files, ids, err := g.lsTree(base, sitedir.Content)
+	files, entries, err := g.lsTree(base, sitedir.Content)
 	if err != nil {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
+	tree := os.DirFS(site)
+	g.linksStaged(&diags, tree)
 	same := g.comparer(&diags)
+	published := map[edition]date.Date{} // the newest version of each at base
+	publish := func(loc sitedir.Location, d date.Date) {
+		k := edition{loc.Policy, loc.Lang}
+		if d.After(published[k]) {
+			published[k] = d
+		}
+	}
+	linked := map[string]bool{} // the links reported, each once
+	// read reads a file of the working tree, never through a link: a link
+	// is reported, and the file counts as absent.
+	read := func(rel string) ([]byte, bool) {
+		if part, problem := sitedir.RefusedPath(tree, rel); problem != "" {
+			if !linked[part] {
+				linked[part] = true
+				if strings.HasPrefix(problem, "is a symbolic link") {
+					problem = "is a symbolic link where " + base + " has published versions; git stores a link as the name of its target, not as the versions, and gen reads no links"
+				}
+				diags.Errorf(part, 0, 0, "%s: restore what %s has there with `%s`", problem, base, restore(site, base, part))
+			}
+			return nil, false
+		}
+		b, err := fs.ReadFile(tree, rel)
+		return b, err == nil
+	}
 	for _, rel := range files {
+		id := entries[rel].id
+		if entries[rel].mode == linkMode {
+			diags.Warnf(rel, 0, 0, "is a symbolic link at %s, where git stores only the name of its target, so gen check cannot tell which versions were published from it; from now on the files here are the record", base)
+			continue
+		}
 		loc, problem := sitedir.Locate(rel)
 		if problem != "" {
 			continue
@@ -44,15 +82,16 @@ func Guard(site, base string) diag.List {
 			diags.Errorf(rel, 0, 0, "%v", err)
 			continue
 		}
-		now, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
-		exists := err == nil
+		now, exists := read(rel)
 		if !loc.Archived.IsZero() {
+			publish(loc, loc.Archived)
 			switch {
+			case linked[rel] || !exists && anyLinked(linked, rel):
 			case !exists:
 				diags.Errorf(rel, 0, 0, "archived version was deleted; it was published at its permanent address and must stay (restore it with `%s`)", restore(site, base, rel))
-			case !same(rel, now, old, ids[rel]) && bytes.Equal(withoutCR(now), withoutCR(old)):
+			case !same(rel, now, old, id) && bytes.Equal(withoutCR(now), withoutCR(old)):
 				diags.Errorf(rel, 0, 0, "archived version was changed: only its line endings (CRLF/LF), which git does not convert for this file; restore it with `%s`, or let git convert them (core.autocrlf, or eol in .gitattributes)", restore(site, base, rel))
-			case !same(rel, now, old, ids[rel]):
+			case !same(rel, now, old, id):
 				diags.Errorf(rel, 0, 0, "archived version was changed; published versions are frozen (restore it with `%s`)", restore(site, base, rel))
 			}
 			continue
@@ -61,16 +100,17 @@ func Guard(site, base string) diag.List {
 		if d.HasErrors() || oldMeta.Draft {
 			continue // never published from base, so nothing to protect
 		}
+		publish(loc, oldMeta.LastUpdated)
 		archivePath := sitedir.Archived(loc.Policy, oldMeta.LastUpdated, loc.Lang)
-		archived, archErr := os.ReadFile(filepath.Join(site, filepath.FromSlash(archivePath)))
-		archivedIntact := archErr == nil && same(archivePath, archived, old, ids[rel])
+		archived, archOK := read(archivePath)
+		archivedIntact := archOK && same(archivePath, archived, old, id)
 		if !exists {
-			if !archivedIntact {
+			if !archivedIntact && !anyLinked(linked, rel) {
 				diags.Errorf(rel, 0, 0, "deleted, but its published version of %s is not in %s byte for byte; archive it there first", oldMeta.LastUpdated, archivePath)
 			}
 			continue
 		}
-		if same(rel, now, old, ids[rel]) {
+		if same(rel, now, old, id) {
 			continue
 		}
 		newMeta, _, _, d := frontmatter.Parse(rel, now)
@@ -80,16 +120,63 @@ func Guard(site, base string) diag.List {
 		switch {
 		case newMeta.LastUpdated != oldMeta.LastUpdated && !archivedIntact:
 			line := newMeta.Lines["last_updated"]
-			if archErr != nil {
+			switch {
+			case anyLinked(linked, archivePath):
+			case !archOK:
 				diags.Errorf(rel, line, 1, "last_updated moved on from %s to %s, but the published text of %s was not archived at %s; run `gen new-version` (or copy the file from %s there unchanged)",
 					oldMeta.LastUpdated, newMeta.LastUpdated, oldMeta.LastUpdated, archivePath, base)
-			} else {
+			default:
 				diags.Errorf(archivePath, 0, 0, "differs from the published text of %s at %s; the archive must hold it byte for byte", rel, base)
 			}
 		case newMeta.LastUpdated == oldMeta.LastUpdated:
 			diags.Errorf(rel, newMeta.Lines["last_updated"], 1, "the published text of %s changed without a new last_updated; cut a new version with `gen new-version %s %s`, or restore the text",
 				oldMeta.LastUpdated, loc.Policy, loc.Lang)
 		}
+	}
+	diags.Add(backfilled(tree, base, entries, published, allowBackfill))
+	return diags
+}
+
+// edition is a policy in one language, whose versions follow each other.
+type edition struct{ policy, lang string }
+
+// anyLinked reports whether a folder above rel is a link reported already.
+func anyLinked(linked map[string]bool, rel string) bool {
+	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if linked[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// backfilled reports each archived version of the working tree that base
+// does not have and that is older than the newest version of its policy
+// and language published at base: slipped in before it, it would end the
+// in-force period of the version before it earlier than the site has said
+// since (versions.json, the history, the manifest). A version published
+// and forgotten is let through by allow, with a warning.
+func backfilled(tree fs.FS, base string, atBase treeEntries, published map[edition]date.Date, allow bool) diag.List {
+	var diags diag.List
+	found, _ := content.Find(tree) // the site's check reports what is misplaced
+	for _, loc := range found {
+		newest, ok := published[edition{loc.Policy, loc.Lang}]
+		if loc.Archived.IsZero() || !ok || !loc.Archived.Before(newest) || atBase.has(loc.Path) {
+			continue
+		}
+		line, col := 0, 0
+		if src, err := fs.ReadFile(tree, loc.Path); err == nil {
+			if meta, _, _, d := frontmatter.Parse(loc.Path, src); !d.HasErrors() {
+				line, col = meta.Lines["last_updated"], meta.Cols["last_updated"]
+			}
+		}
+		if allow {
+			diags.Warnf(loc.Path, line, col, "a version of %s, before %s, the newest version of %s in %s published at %s, is added to the archive (--allow-backfill): the in-force periods published for the versions around it change",
+				loc.Archived, newest, loc.Policy, loc.Lang, base)
+			continue
+		}
+		diags.Errorf(loc.Path, line, col, "a new archived version of %s is older than %s, the newest version of %s in %s published at %s; slipped in before it, it would change the in-force periods already published for the versions around it. If it really was published and left out by mistake, run gen check with --allow-backfill",
+			loc.Archived, newest, loc.Policy, loc.Lang, base)
 	}
 	return diags
 }
@@ -147,25 +234,73 @@ func (g *git) verify(base string) error {
 	return fmt.Errorf("unknown git revision %q; fetch it first (for a branch: git fetch origin %s)", base, strings.TrimPrefix(base, "origin/"))
 }
 
-// lsTree lists the files below dir at rev, relative to the site, and the
-// id of each one's blob.
-func (g *git) lsTree(rev, dir string) ([]string, map[string]string, error) {
+// linkMode is the mode git stores a symbolic link with.
+const linkMode = "120000"
+
+// treeEntry is a file of a git tree: its mode and the id of its blob.
+type treeEntry struct{ mode, id string }
+
+// treeEntries are the files of a tree by path.
+type treeEntries map[string]treeEntry
+
+// has reports whether the tree has rel, or a link where a folder above it
+// is: what was published from behind a link is not known.
+func (t treeEntries) has(rel string) bool {
+	if _, ok := t[rel]; ok {
+		return true
+	}
+	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if t[dir].mode == linkMode {
+			return true
+		}
+	}
+	return false
+}
+
+// lsTree lists the files below dir at rev, relative to the site, with the
+// mode and blob of each one.
+func (g *git) lsTree(rev, dir string) ([]string, treeEntries, error) {
 	out, err := g.run("ls-tree", "-r", "-z", "--full-tree", rev, "--", g.prefix+dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("git ls-tree %s: %v", rev, err)
 	}
 	var files []string
-	ids := map[string]string{}
+	entries := treeEntries{}
 	for _, entry := range strings.Split(string(out), "\x00") {
 		// <mode> SP <type> SP <object> TAB <path>
 		info, name, ok := strings.Cut(entry, "\t")
 		if fields := strings.Fields(info); ok && len(fields) == 3 {
 			rel := strings.TrimPrefix(name, g.prefix)
 			files = append(files, rel)
-			ids[rel] = fields[2]
+			entries[rel] = treeEntry{fields[0], fields[2]}
 		}
 	}
-	return files, ids, nil
+	return files, entries, nil
+}
+
+// linksStaged reports each symbolic link git holds in its index under the
+// site's folders that the working tree shows as a plain file: a checkout
+// without symbolic links (Git for Windows by default) writes a link as a
+// file holding its target's name, which a commit stores as a link again.
+// A link that is a link on disk the site's own check reports.
+func (g *git) linksStaged(diags *diag.List, tree fs.FS) {
+	out, err := g.run("ls-files", "-s", "-z", "--", g.prefix+sitedir.Content, g.prefix+sitedir.Layouts, g.prefix+sitedir.Static)
+	if err != nil {
+		diags.Errorf(sitedir.Content, 0, 0, "git cannot list its index: %v", err)
+		return
+	}
+	for _, entry := range strings.Split(string(out), "\x00") {
+		// <mode> SP <object> SP <stage> TAB <path>, paths from the top
+		info, name, ok := strings.Cut(entry, "\t")
+		if !ok || !strings.HasPrefix(info, linkMode+" ") {
+			continue
+		}
+		rel := strings.TrimPrefix(name, g.prefix)
+		if info, err := fs.Lstat(tree, rel); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			continue
+		}
+		diags.Errorf(rel, 0, 0, "git stores this as a symbolic link (mode %s), not as a file: a published version must be the bytes git stores; replace the link with a copy of the file it points to and stage that (git rm --cached, then git add)", linkMode)
+	}
 }
 
 // comparer returns the test of whether a working-tree file (now, at rel)

@@ -40,6 +40,9 @@ func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag
 		diags.Errorf(dir, 0, 0, "%v", err)
 		return nil, diags
 	}
+	if diags = refusedIn(site, dir); diags.HasErrors() {
+		return nil, diags
+	}
 	langs, diags = languages(site, policy, langs)
 	if diags.HasErrors() {
 		return nil, diags
@@ -62,6 +65,16 @@ func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag
 		cuts[i] = p.cut
 	}
 	return cuts, diags
+}
+
+// refusedIn reports every link, pipe or device in the policy's folder dir,
+// as the build refuses them (see sitedir.Refused): a cut must neither
+// archive the text of a link's target nor write through a linked folder.
+func refusedIn(site, dir string) diag.List {
+	var diags diag.List
+	sitedir.Walk(os.DirFS(site), dir, sitedir.Ignored, func(string, fs.DirEntry, error) error { return nil },
+		func(p, problem string) { diags.Errorf(p, 0, 0, "%s", problem) })
+	return diags
 }
 
 // NamedOnce refuses a language named twice on the command line: its second

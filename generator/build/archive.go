@@ -12,13 +12,14 @@ import (
 )
 
 // Check validates everything Build would, writing nothing, and with a base
-// revision also guards the archive against lost or rewritten versions.
-func Check(opts Options, base string) diag.List {
+// revision also guards the archive against lost or rewritten versions;
+// allowBackfill lets a version older than the newest published one in.
+func Check(opts Options, base string, allowBackfill bool) diag.List {
 	// A pass with no destination makes every check a build makes and
 	// writes nothing, so it fails on nothing but the site.
 	_, diags, _ := Run(Pass{Options: opts})
 	if base != "" {
-		diags.Add(archive.Guard(opts.Site, base))
+		diags.Add(archive.Guard(opts.Site, base, allowBackfill))
 	}
 	diags.Sort()
 	return diags

@@ -129,47 +129,59 @@ func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List)
 	if r == nil {
 		return nil, diags
 	}
-	diags.Add(r.CheckLinks(staticFiles(loaded.FS)))
+	static, staticDiags := staticFiles(loaded.FS)
+	diags.Add(staticDiags)
+	diags.Add(r.CheckLinks(static))
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return r, diags
 }
 
-// staticFiles lists static/ as output paths.
-func staticFiles(fsys fs.FS) []string {
+// staticFiles lists the files of static/ as output paths, hidden ones
+// included (.nojekyll, .well-known/security.txt), and reports what gen
+// refuses to copy: links, pipes and devices (see sitedir.Refused).
+func staticFiles(fsys fs.FS) ([]string, diag.List) {
 	var out []string
-	fs.WalkDir(fsys, sitedir.Static, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+	var diags diag.List
+	refuse := func(p, problem string) { diags.Errorf(p, 0, 0, "%s", problem) }
+	err := sitedir.Walk(fsys, sitedir.Static, sitedir.Scratch, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == sitedir.Static {
+			return fs.SkipDir
+		}
+		if err != nil {
+			diags.Errorf(p, 0, 0, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		if !d.IsDir() {
 			out = append(out, strings.TrimPrefix(p, sitedir.Static))
 		}
 		return nil
-	})
-	return out
+	}, refuse)
+	if err != nil {
+		diags.Errorf(sitedir.Static, 0, 0, "cannot read: %v", unwrapPathError(err))
+	}
+	return out, diags
 }
 
 // copyStatic copies static/ verbatim; its files win over generated ones of
 // the same name, which is how a site adds a logo or replaces style.css.
 func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
-	n := 0
-	err := fs.WalkDir(fsys, sitedir.Static, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == sitedir.Static {
-			return fs.SkipDir
-		}
+	files, diags := staticFiles(fsys)
+	if diags.HasErrors() {
+		// Renderer reported these before anything was written.
+		return 0, fmt.Errorf("%s", diags.Errors()[0])
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, sitedir.Static+f)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
+		if err := w.WriteFile(f, b); err != nil {
+			return 0, err
 		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		n++
-		return w.WriteFile(strings.TrimPrefix(p, sitedir.Static), b)
-	})
-	return n, err
+	}
+	return len(files), nil
 }
 
 // checkOut refuses an output folder whose replacement would lose anybody's
@@ -229,8 +241,7 @@ func checkBuiltBefore(out, o string) error {
 		return nil
 	}
 	// A repository checked out in the folder (a gh-pages worktree) is
-	// someone's work even in a folder gen built, and gen never writes a
-	// hidden file.
+	// someone's work even in a folder gen built.
 	for _, e := range entries {
 		if vcs := e.Name(); vcs == ".git" || vcs == ".hg" || vcs == ".svn" {
 			return &UsageError{fmt.Sprintf("-o %s holds %s, a repository that a build would delete with the rest; build into another folder and copy the files in", out, vcs)}

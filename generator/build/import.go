@@ -171,6 +171,12 @@ func readSources(req ImportRequest) ([]importer.Source, diag.List) {
 	}
 	var out []importer.Source
 	for _, name := range req.Sources {
+		// A pipe or a device would block the read or never end it. A link
+		// named here is followed: it is the file named, not the site's.
+		if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+			diags.Errorf(name, 0, 0, "is not a document but a folder, named pipe or device; name the file to import")
+			continue
+		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			diags.Errorf(name, 0, 0, "cannot read: %v", unwrapPathError(err))

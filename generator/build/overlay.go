@@ -51,6 +51,18 @@ func (o overlay) Stat(name string) (fs.FileInfo, error) {
 	return f.Stat()
 }
 
+// Lstat is Stat without following a link of the site's, so the site's
+// check sees the links the site holds.
+func (o overlay) Lstat(name string) (fs.FileInfo, error) {
+	info, err := fs.Lstat(o.base, name)
+	if _, ok := o.added[name]; errors.Is(err, fs.ErrNotExist) && (ok || o.isDir(name)) {
+		return o.Stat(name)
+	}
+	return info, err
+}
+
+func (o overlay) ReadLink(name string) (string, error) { return fs.ReadLink(o.base, name) }
+
 func (o overlay) ReadFile(name string) ([]byte, error) {
 	if data, ok := o.added[name]; ok {
 		return bytes.Clone(data), nil

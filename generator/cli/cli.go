@@ -59,7 +59,7 @@ func commands() []command {
 	return []command{
 		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
-		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
+		{"check", "[-s SITE] [--base GIT-REF [--allow-backfill]] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
@@ -274,6 +274,7 @@ func runCheck(env Env, args []string) int {
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, now := siteOptions(env, fs)
 	base := fs.String("base", "", "also compare the content with git revision `REF` and refuse lost or rewritten versions")
+	backfill := fs.Bool("allow-backfill", false, "with --base, let in an archived version older than the newest one published at REF (one published and left out by mistake)")
 	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
 	}
@@ -283,13 +284,17 @@ func runCheck(env Env, args []string) int {
 	if code, stop := checkSite(fs, opts.Site); stop {
 		return code
 	}
+	if *backfill && *base == "" {
+		fmt.Fprintf(fs.Output(), "%s: --allow-backfill needs --base: it lets in a version older than the newest one published at that revision\n", fs.Name())
+		return Usage
+	}
 	if *base != "" {
 		if err := build.CheckBase(opts.Site, *base); err != nil {
 			fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
 			return Usage
 		}
 	}
-	diags := build.Check(*opts, *base)
+	diags := build.Check(*opts, *base, *backfill)
 	code := report(env, opts.Site, diags, nil)
 	if code == OK {
 		fmt.Fprintln(env.Stdout, "check: no errors")

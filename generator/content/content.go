@@ -24,7 +24,8 @@ import (
 func Find(site fs.FS) ([]sitedir.Location, diag.List) {
 	var diags diag.List
 	var out []sitedir.Location
-	err := fs.WalkDir(site, sitedir.Content, func(p string, d fs.DirEntry, err error) error {
+	refuse := func(p, problem string) { diags.Errorf(p, 0, 0, "%s", problem) }
+	err := sitedir.Walk(site, sitedir.Content, sitedir.Ignored, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == sitedir.Content && errors.Is(err, fs.ErrNotExist) {
 				diags.Errorf(sitedir.Content, 0, 0, "there is no content folder; policies live at %s", sitedir.Current("<policy>", "<lang>"))
@@ -34,12 +35,6 @@ func Find(site fs.FS) ([]sitedir.Location, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != sitedir.Content && sitedir.Ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		if d.IsDir() {
 			return nil
 		}
@@ -54,7 +49,7 @@ func Find(site fs.FS) ([]sitedir.Location, diag.List) {
 			out = append(out, loc)
 		}
 		return nil
-	})
+	}, refuse)
 	if err != nil {
 		diags.Errorf(sitedir.Content, 0, 0, "cannot read the content folder: %v", err)
 	}

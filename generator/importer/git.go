@@ -50,6 +50,11 @@ func Revisions(repo, file string) ([]Source, error) {
 		if at == "" || strings.HasPrefix(status, "D") {
 			continue // the commit that deleted the file
 		}
+		// git stores a link as the name of its target (mode 120000): that
+		// name is no version of the policy.
+		if entry, err := runGit(repo, "ls-tree", "--full-tree", full, "--", at); err == nil && bytes.HasPrefix(entry, []byte("120000 ")) {
+			return nil, fmt.Errorf("%s is a symbolic link at %s; git stores only the name of its target, so there is no text to import: import the file it points to", at, short)
+		}
 		data, err := runGit(repo, "cat-file", "blob", full+":"+at)
 		if err != nil {
 			return nil, fmt.Errorf("git cannot read %s at %s: %v", at, short, err)

@@ -107,6 +107,10 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		from[e.Name()] = "built-in layouts/" + e.Name()
 	}
 	if site != nil {
+		if part, problem := sitedir.RefusedPath(site, sitedir.Layouts); problem != "" {
+			diags.Errorf(part, 0, 0, "%s", problem)
+			return nil, diags
+		}
 		overrides, err := fs.ReadDir(site, sitedir.Layouts)
 		if err == nil {
 			for _, e := range overrides {
@@ -114,6 +118,10 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 					continue
 				}
 				p := path.Join(sitedir.Layouts, e.Name())
+				if problem := sitedir.Refused(p, e.Type()); problem != "" {
+					diags.Errorf(p, 0, 0, "%s", problem)
+					continue
+				}
 				if _, known := files[e.Name()]; !known {
 					diags.Warnf(p, 0, 0, "no built-in layout has this name, so it replaces nothing; built-in layouts are %s", strings.Join(sortedKeys(files), ", "))
 					continue

@@ -75,7 +75,8 @@ func (w *watcher) interpret(ev fsnotify.Event) (change, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	parts := strings.Split(rel, "/")
-	if sitedir.Ignored(parts[len(parts)-1]) {
+	// static/ is copied with its hidden files; elsewhere they are no input.
+	if name := parts[len(parts)-1]; sitedir.Scratch(name) || parts[0] != sitedir.Static && sitedir.Ignored(name) {
 		return change{}, false
 	}
 	if len(parts) == 1 && parts[0] == sitedir.Config {

@@ -95,12 +95,18 @@ func Locate(p string) (Location, string) {
 		" and " + Policy("<policy>") + "/" + archiveDir + "/<YYYY-MM-DD>/" + FileName("<lang>")
 }
 
-// Ignored reports whether a file or folder is hidden or an editor's
-// scratch file — vim's 4913 probe, .swp and .swx, backups ending in ~,
-// Emacs's .#lock and #autosave# — which a site may hold while someone is
-// editing. The build passes them over and serve does not rebuild for them.
-func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+// Ignored reports whether a file or folder of content/ or layouts/ is
+// hidden or an editor's scratch file (see Scratch). The build passes them
+// over and serve does not rebuild for them.
+func Ignored(name string) bool { return strings.HasPrefix(name, ".") || Scratch(name) }
+
+// Scratch reports whether a file is an editor's scratch file — vim's 4913
+// probe, .swp and .swx, backups ending in ~, Emacs's .#lock and
+// #autosave# — which a site may hold while someone is editing. static/ is
+// copied verbatim, its hidden files included (.nojekyll,
+// .well-known/security.txt), all but these.
+func Scratch(name string) bool {
+	return strings.HasPrefix(name, ".#") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || name == "4913"
 }

@@ -62,4 +62,10 @@ func TestLanguageAndIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = %v, want %v", name, !want, want)
 		}
 	}
+	// static/ keeps hidden files: only editors' scratch files are left out.
+	for name, want := range map[string]bool{".nojekyll": false, ".well-known": false, ".htaccess": false, ".#logo.svg": true, "#logo.svg#": true, "logo.svg~": true, ".logo.svg.swp": true, "4913": true, "logo.svg": false} {
+		if Scratch(name) != want {
+			t.Errorf("Scratch(%q) = %v, want %v", name, !want, want)
+		}
+	}
 }

@@ -53,7 +53,7 @@ func TestNewSiteBuildsInEveryLanguage(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "en", "privacy")); err == nil {
 		t.Errorf("a draft was published")
 	}
-	if diags := build.Check(build.Options{Site: site, Now: "2026-12-02"}, ""); diags.HasErrors() {
+	if diags := build.Check(build.Options{Site: site, Now: "2026-12-02"}, "", false); diags.HasErrors() {
 		t.Errorf("check: %s", diags)
 	}
 
