@@ -50,7 +50,11 @@ func NewVersion(opts Options, policy string, langs []string, day string) ([]arch
 	opts.Now = day
 	d, err := Today(opts, cfg.Timezone)
 	if err != nil {
-		diags.Errorf("--date", 0, 0, "%v", err)
+		from := "--date"
+		if day == "" {
+			from = "SOURCE_DATE_EPOCH"
+		}
+		diags.Errorf(from, 0, 0, "%v", err)
 		return nil, diags
 	}
 	return archive.NewVersion(opts.Site, policy, langs, d)

@@ -67,9 +67,19 @@ func Today(opts Options, tz *time.Location) (date.Date, error) {
 	if opts.SourceDateEpoch != "" {
 		secs, err := strconv.ParseInt(opts.SourceDateEpoch, 10, 64)
 		if err != nil {
-			return date.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", opts.SourceDateEpoch)
+			return date.Date{}, fmt.Errorf("%q is not a number of seconds since 1970; set it to one, or unset it", opts.SourceDateEpoch)
 		}
-		return date.Today(time.Unix(secs, 0), tz), nil
+		if tz == nil {
+			tz = time.UTC
+		}
+		// Far from now, time.Unix wraps around or gives a year of more
+		// than four digits, which no address can hold.
+		const maxSecs = 253402300799 // 9999-12-31T23:59:59Z
+		const minSecs = -62135596800 // 0001-01-01T00:00:00Z
+		if d := date.Today(time.Unix(secs, 0), tz); secs >= minSecs && secs <= maxSecs && d.InRange() {
+			return d, nil
+		}
+		return date.Date{}, fmt.Errorf("%s seconds since 1970 is no day gen can build for (%s); set it to one, or unset it", opts.SourceDateEpoch, date.Range)
 	}
 	if tz == nil {
 		tz = time.UTC

@@ -66,7 +66,11 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 	}
 	now, err := Today(opts, cfg.Timezone)
 	if err != nil {
-		diags.Errorf("--now", 0, 0, "%v", err)
+		from := "--now"
+		if opts.Now == "" {
+			from = "SOURCE_DATE_EPOCH"
+		}
+		diags.Errorf(from, 0, 0, "%v", err)
 		return nil, diags
 	}
 	langs, cat, catDiags := languages(cfg)

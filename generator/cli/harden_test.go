@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/policygen/gen/generator/cli"
 )
 
 // entries records every entry below root without following links or
@@ -340,4 +343,101 @@ func TestImportRefusesALinkInGitHistory(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 	sameSnapshot(t, before, entries(t, site), "the site")
+}
+
+// runEnv is run with environment variables set.
+func runEnv(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut strings.Builder
+	code = cli.Main(cli.Env{
+		Stdout: &out,
+		Stderr: &errOut,
+		Getenv: func(k string) string { return env[k] },
+		Clock:  func() time.Time { return time.Date(2024, 4, 10, 12, 0, 0, 0, time.UTC) },
+	}, args)
+	return code, out.String(), errOut.String()
+}
+
+// TestHostileInputIsRefused gives gen build each of the smallest inputs
+// that took it down or made it write wrong pages: front matter and
+// Markdown that made the parsers' cost explode, a policy named like a
+// language, dates outside 0001–9999 and a layout asking for a UI string
+// that does not exist. Each is an error at its place; the content and the
+// published site stay as they were, and the refusal takes no longer than a
+// build (go test's timeout would meet the blow-ups it replaces).
+func TestHostileInputIsRefused(t *testing.T) {
+	frontMatter := func(extra string) func(t *testing.T, site string) {
+		return func(t *testing.T, site string) {
+			edit(t, site, "content/cookies/en.md", func(s string) string {
+				return strings.Replace(s, "last_updated = 2023-05-01\n", "last_updated = 2023-05-01\n"+extra+"\n", 1)
+			})
+		}
+	}
+	body := func(text string) func(t *testing.T, site string) {
+		return func(t *testing.T, site string) {
+			edit(t, site, "content/cookies/en.md", func(s string) string { return s + "\n" + text + "\n" })
+		}
+	}
+	layout := func(text string) func(t *testing.T, site string) {
+		return func(t *testing.T, site string) { put(t, site, "layouts/404.html", text) }
+	}
+	for _, c := range []struct {
+		name  string
+		setup func(t *testing.T, site string)
+		env   map[string]string
+		code  int
+		want  string
+	}{
+		{"inline tables 10,000 deep", frontMatter("x = " + strings.Repeat("{a=", 10_000) + "1" + strings.Repeat("}", 10_000)), nil, 1,
+			"content/cookies/en.md:4:29: arrays and inline tables nest more than 8 deep here, more than gen reads: flatten the value"},
+		{"a key of 100,000 dotted parts", frontMatter(strings.Repeat("a.", 99_999) + "a = 1"), nil, 1,
+			"content/cookies/en.md:4:17: this key has more than 8 dotted parts, more than gen reads; keys look like change.summary"},
+		{"front matter of 300 KB", frontMatter(`description = "` + strings.Repeat("x", 300_000) + `"`), nil, 1,
+			"content/cookies/en.md:2:1: front matter is 294 KB, more than gen reads (256 KB): shorten it"},
+		{"160 KB of unclosed link openers", body(strings.Repeat("[a](", 40_000)), nil, 1,
+			"content/cookies/en.md:7:1: this paragraph has 80000 characters of markup ([ ] * _ ` ~ <) in 1 lines of up to 160000 bytes, more than gen reads in one paragraph"},
+		{"block quotes 100,000 deep", body(strings.Repeat(">", 100_000) + " x"), nil, 1,
+			"content/cookies/en.md:7:1: this line's block quote and list markers (100000 of them: > - + * 1.) reach 100000 columns deep with the indentation, more than gen reads (100): nest them less deeply"},
+		{"a policy named like a language", func(t *testing.T, site string) {
+			put(t, site, "content/en/en.md", "+++\ntitle = \"English\"\nlast_updated = 2023-05-01\n+++\nText.\n")
+		}, nil, 1, `content/en/en.md: policy folder "en" has the name of the site's language en: /en/ is that language's index, so the policy's addresses would be taken: rename the folder`},
+		{"a policy named like the processor register", func(t *testing.T, site string) {
+			put(t, site, "content/processors/en.md", "+++\ntitle = \"Processors\"\nlast_updated = 2023-05-01\n+++\nText.\n")
+		}, nil, 1, `content/processors/en.md: policy folder "processors" has the name of the page /<lang>/processors/ every language has`},
+		{"last_updated in year 0", func(t *testing.T, site string) {
+			edit(t, site, "content/cookies/en.md", func(s string) string { return strings.Replace(s, "2023-05-01", "0000-01-01", 1) })
+		}, nil, 1, "content/cookies/en.md:3:16: last_updated = 0000-01-01 is not a date gen can publish: years run from 0001 to 9999"},
+		{"SOURCE_DATE_EPOCH past 9999", func(*testing.T, string) {}, map[string]string{"SOURCE_DATE_EPOCH": "99999999999999"}, 1,
+			"SOURCE_DATE_EPOCH: 99999999999999 seconds since 1970 is no day gen can build for (years run from 0001 to 9999); set it to one, or unset it"},
+		{"SOURCE_DATE_EPOCH before year 1", func(*testing.T, string) {}, map[string]string{"SOURCE_DATE_EPOCH": "-99999999999"}, 1,
+			"SOURCE_DATE_EPOCH: -99999999999 seconds since 1970 is no day gen can build for"},
+		{"an unknown UI string in a layout", layout(`{{define "main"}}<h1>{{.Title}}</h1>
+<p>{{.T "notfound.txt"}}</p>{{end}}`), nil, 1,
+			`layouts/404.html:2:5: unknown UI string key "notfound.txt"; did you mean "notfound.text"?`},
+		{"an unknown UI string by a value", layout(`{{define "main"}}{{$k := "notfound.nothing"}}<p>{{.T $k}}</p>{{end}}`), nil, 1,
+			`layouts/404.html:1:50: executing "main" at <.T>: error calling T: unknown UI string key "notfound.nothing"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := copySite(t, testSite)
+			out := buildSite(t, site, "2024-04-10")
+			c.setup(t, site)
+			public, content := entries(t, out), entries(t, filepath.Join(site, "content"))
+			args := []string{"build", "-s", site, "-o", out}
+			if c.env == nil {
+				args = append(args, "--now", "2024-04-10")
+			}
+			code, _, stderr := runEnv(t, c.env, args...)
+			if code != c.code || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want %d with %q:\n%.2000s", code, c.code, c.want, stderr)
+			}
+			sameSnapshot(t, public, entries(t, out), "public/")
+			sameSnapshot(t, content, entries(t, filepath.Join(site, "content")), "content/")
+		})
+	}
+	t.Run("--now in year 0", func(t *testing.T) {
+		code, _, stderr := run(t, "build", "-s", copySite(t, testSite), "--now", "0000-12-31")
+		if code != 2 || !strings.Contains(stderr, `--now: "0000-12-31" is not a date gen can publish: years run from 0001 to 9999`) {
+			t.Errorf("exit %d:\n%s", code, stderr)
+		}
+	})
 }

@@ -29,8 +29,20 @@ func Parse(s string) (Date, error) {
 	if err != nil || len(s) != len("2006-01-02") {
 		return Date{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", s)
 	}
-	return Of(t), nil
+	d := Of(t)
+	if !d.InRange() {
+		return Date{}, fmt.Errorf("%q is not a date gen can publish: %s", s, Range)
+	}
+	return d, nil
 }
+
+// Range says which years a date may have: every date is written with four
+// digits, in file names and addresses, and year 0 is no year of the
+// calendar people date policies by.
+const Range = "years run from 0001 to 9999"
+
+// InRange reports whether d is a day of a year from 1 to 9999.
+func (d Date) InRange() bool { return d.Year >= 1 && d.Year <= 9999 }
 
 // Today returns the current day in loc.
 func Today(now time.Time, loc *time.Location) Date { return Of(now.In(loc)) }

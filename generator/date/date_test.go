@@ -23,6 +23,8 @@ func TestParse(t *testing.T) {
 		"2023-08-18": true, "2024-02-29": true,
 		"2023-02-29": false, "2023-13-01": false, "2023-8-18": false, "18.08.2023": false,
 		"2023-08-18T00:00:00Z": false, "": false, " 2023-08-18": false,
+		// Years run from 0001 to 9999: no year 0 (time.Parse takes it).
+		"0001-01-01": true, "9999-12-31": true, "0000-12-31": false,
 	} {
 		d, err := Parse(in)
 		if (err == nil) != ok {

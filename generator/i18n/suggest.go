@@ -20,11 +20,21 @@ var knownKeys = sync.OnceValue(Keys)
 // config reports it at the key's line and column; New reports it too, for
 // overrides that did not come from site.toml.
 func UnknownKey(key, lang string) string {
+	return unknown(key, fmt.Sprintf("unknown UI string key %q in [languages.%s.strings]", key, lang))
+}
+
+// Unknown is UnknownKey for a layout that asks for the UI string key
+// ({{.T "key"}}): the message, or "" when key names a UI string.
+func Unknown(key string) string {
+	return unknown(key, fmt.Sprintf("unknown UI string key %q", key))
+}
+
+// unknown is msg with its suggestion when key names no UI string, or "".
+func unknown(key, msg string) string {
 	known := knownKeys()
 	if _, found := slices.BinarySearch(known, key); found {
 		return ""
 	}
-	msg := fmt.Sprintf("unknown UI string key %q in [languages.%s.strings]", key, lang)
 	if s := closest(key, known); s != "" {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}

@@ -84,6 +84,10 @@ func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Me
 
 // render renders body cut into chunks (whose concatenation is body).
 func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte) (model.Body, diag.List) {
+	if over := bounds(body); len(over) > 0 {
+		// Not parsed at all: past a bound the parser would take too long.
+		return model.Body{Parts: [][]byte{nil}}, (&problems{all: over}).list(path, body, lineOffset)
+	}
 	chunks := r.place(cuts, memo)
 	probs := &problems{}
 	for _, c := range chunks {

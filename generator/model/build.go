@@ -11,6 +11,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Config is what Build needs to know about the site besides its files.
@@ -60,6 +61,11 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		langOrder[l.Code] = i
 	}
 
+	codes := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+	}
+	collided := map[string]bool{} // each policy reported once
 	groups := map[edition][]File{}
 	// Drafts left out, by edition, so that a translates naming one can be
 	// told apart from a date that names nothing.
@@ -75,6 +81,13 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		}
 		if !slugPattern.MatchString(f.Policy) {
 			diags.Errorf(v.SourcePath, 0, 0, "policy folder %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit", f.Policy)
+			continue
+		}
+		if what := urls.Collides(f.Policy, codes); what != "" {
+			if !collided[f.Policy] {
+				collided[f.Policy] = true
+				diags.Errorf(v.SourcePath, 0, 0, "policy folder %q has the name of %s, so the policy's addresses would be taken: rename the folder", f.Policy, what)
+			}
 			continue
 		}
 		if _, ok := langOrder[f.Lang]; !ok {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html/template"
 	"sync"
 
@@ -74,8 +75,15 @@ type Link struct {
 	Current bool
 }
 
-// T returns the UI string key in the page's language.
-func (f *Frame) T(key string, args ...string) string { return f.cat.T(f.Lang, key, args...) }
+// T returns the UI string key in the page's language. A key that names
+// no UI string is an error, which stops the build at the layout's place:
+// the page would show the key.
+func (f *Frame) T(key string, args ...string) (string, error) {
+	if msg := i18n.Unknown(key); msg != "" {
+		return "", errors.New(msg)
+	}
+	return f.cat.T(f.Lang, key, args...), nil
+}
 
 // Date formats a day in the page's language.
 func (f *Frame) Date(d date.Date) string { return f.cat.Date(f.Lang, d) }

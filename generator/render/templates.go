@@ -168,6 +168,10 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		diags.Add(missing)
 		return nil, diags
 	}
+	if unknown := l.unknownStrings(); len(unknown) > 0 {
+		diags.Add(unknown)
+		return nil, diags
+	}
 	return l, diags
 }
 
@@ -251,75 +255,6 @@ func (l *layouts) undefined(fromSite map[string]bool) diag.List {
 			describePages(usedBy[f], "asks", "ask"), f.name, f.name)
 	}
 	return diags
-}
-
-// eachUse calls use for every template node asks for by name: with
-// {{template "name"}}, or with .Partial "name" and .Each "name" (see
-// fragments.go), which render a template the same way.
-func eachUse(node parse.Node, use func(at parse.Node, name string)) {
-	switch n := node.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			eachUse(c, use)
-		}
-	case *parse.ActionNode:
-		eachUse(n.Pipe, use)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			eachUse(c, use)
-		}
-	case *parse.CommandNode:
-		if len(n.Args) >= 2 && rendersByName(n.Args[0]) {
-			if s, ok := n.Args[1].(*parse.StringNode); ok {
-				use(n, s.Text)
-			}
-		}
-		for _, a := range n.Args {
-			eachUse(a, use)
-		}
-	case *parse.ChainNode:
-		eachUse(n.Node, use)
-	case *parse.TemplateNode:
-		use(n, n.Name)
-		eachUse(n.Pipe, use)
-	case *parse.IfNode:
-		eachBranch(&n.BranchNode, use)
-	case *parse.RangeNode:
-		eachBranch(&n.BranchNode, use)
-	case *parse.WithNode:
-		eachBranch(&n.BranchNode, use)
-	}
-}
-
-func eachBranch(b *parse.BranchNode, use func(at parse.Node, name string)) {
-	eachUse(b.Pipe, use)
-	eachUse(b.List, use)
-	eachUse(b.ElseList, use)
-}
-
-// rendersByName reports whether a command's first word is a call of
-// Page.Partial or Page.Each: .Partial, $.Each, $page.Partial.
-func rendersByName(n parse.Node) bool {
-	var idents []string
-	switch n := n.(type) {
-	case *parse.FieldNode:
-		idents = n.Ident
-	case *parse.VariableNode:
-		idents = n.Ident[1:]
-	case *parse.ChainNode:
-		idents = n.Field
-	}
-	if len(idents) == 0 {
-		return false
-	}
-	last := idents[len(idents)-1]
-	return last == "Partial" || last == "Each"
 }
 
 // builtinDefines lists the templates each built-in layout file defines. It

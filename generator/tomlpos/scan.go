@@ -82,6 +82,8 @@ type scanner struct {
 	src       []byte
 	i         int
 	line, col int
+	depth     int    // arrays and inline tables open around the value being read
+	over      *Bound // the first bound the text passes, see bounds.go
 }
 
 type segment struct {
@@ -92,6 +94,13 @@ type segment struct {
 // Scan returns the positions of the keys of the TOML text src, which starts
 // at file line firstLine. The root's own position is (line, col).
 func Scan(src []byte, firstLine, line, col int) *Node {
+	root, _ := scan(src, firstLine, line, col)
+	return root
+}
+
+// scan is Scan that also reports the first of the bounds the text passes,
+// if any: then the positions are of the text up to it.
+func scan(src []byte, firstLine, line, col int) (*Node, *Bound) {
 	s := &scanner{src: src, line: firstLine, col: 1}
 	root := &Node{line: line, col: col}
 	table := root
@@ -108,11 +117,14 @@ func Scan(src []byte, firstLine, line, col int) *Node {
 		default:
 			s.keyval(table)
 		}
+		if s.over != nil {
+			break
+		}
 		if s.i == start {
 			s.next() // not TOML the scanner understands; move on
 		}
 	}
-	return root
+	return root, s.over
 }
 
 func (s *scanner) peek() byte { return s.at(0) }
@@ -239,6 +251,9 @@ func (s *scanner) key() []segment {
 		default:
 			return segs
 		}
+		if !s.keyWithin(seg, len(segs)+1) {
+			return nil
+		}
 		segs = append(segs, seg)
 		s.skipSpace()
 		if s.peek() != '.' {
@@ -310,13 +325,18 @@ func (s *scanner) value(n *Node) {
 		} else {
 			s.quoted(c)
 		}
+	case (c == '[' || c == '{') && !s.nestWithin():
+		// Too deep: nothing more is read. Otherwise the depth grew, and
+		// the case below takes it back when the value ends.
 	case c == '[':
+		defer func() { s.depth-- }()
 		s.sequence(']', func() {
 			e := &Node{line: s.line, col: s.col, valueLine: s.line, valueCol: s.col}
 			n.elems = append(n.elems, e)
 			s.value(e)
 		})
 	case c == '{':
+		defer func() { s.depth-- }()
 		s.sequence('}', func() { s.keyval(n) })
 	default:
 		// Numbers, booleans and dates; a date may contain a space.
@@ -342,7 +362,7 @@ func (s *scanner) sequence(closing byte, item func()) {
 		default:
 			item()
 		}
-		if s.i == start {
+		if s.i == start || s.over != nil {
 			return
 		}
 	}

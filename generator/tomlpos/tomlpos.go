@@ -40,19 +40,30 @@ type Table struct {
 // path. The root table is placed on the line before the text (the opening
 // "+++" of front matter) or, when the text starts the file, on line 1. A
 // syntax error is appended to d and ok is false.
+// Text past the bounds of bounds.go is reported as an error there and not
+// decoded.
 func Decode(d *diag.List, path string, src []byte, firstLine int, name string) (t Table, ok bool) {
+	rootLine := max(firstLine-1, 1)
+	over := sizeBound(src, name, firstLine)
+	var node *Node
+	if over == nil {
+		node, over = scan(src, firstLine, rootLine, 1)
+	}
+	if over != nil {
+		d.Errorf(path, over.Line, over.Col, "%s", over.Msg)
+		return Table{}, false
+	}
 	var data map[string]any
 	if _, err := toml.Decode(string(src), &data); err != nil {
 		line, col, msg := syntaxError(src, err)
 		d.Errorf(path, line+firstLine-1, col, "%s", msg)
 		return Table{}, false
 	}
-	rootLine := max(firstLine-1, 1)
 	return Table{
 		Path:  path,
 		Name:  name,
 		Data:  data,
-		Node:  Scan(src, firstLine, rootLine, 1),
+		Node:  node,
 		Diags: d,
 	}, true
 }
@@ -182,6 +193,10 @@ func (t Table) Date(key string) (d date.Date, ok bool) {
 		d = date.Of(v)
 		switch v.Location().String() {
 		case localDate:
+			if !d.InRange() {
+				t.Errorf(key, "%s = %s is not a date gen can publish: %s", key, d, date.Range)
+				return date.Date{}, false
+			}
 			return d, true
 		case localTime:
 			t.Errorf(key, "%s must be a date like %s = 2023-08-18, not a time of day", key, key)

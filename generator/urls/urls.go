@@ -20,6 +20,27 @@ func Root() string { return "/" }
 // Language is the index of the policies of one language.
 func Language(lang string) string { return "/" + lang + "/" }
 
+// Collides says what a policy named slug would share its addresses with on
+// a site in langs, or "": its /<slug>/ would be a language's index, and
+// /<lang>/<slug>/ a page of the language's own (the processor register,
+// /<lang>/processors/).
+func Collides(slug string, langs []string) string {
+	for _, l := range langs {
+		if slug == l {
+			return "the site's language " + l + ": " + Language(l) + " is that language's index"
+		}
+	}
+	for _, name := range languagePages {
+		if slug == name {
+			return "the page /<lang>/" + name + "/ every language has"
+		}
+	}
+	return ""
+}
+
+// languagePages are the folders in a language's folder that are no policy.
+var languagePages = []string{"processors"}
+
 // PolicyRedirect leads from /<policy>/ to the default language's policy.
 func PolicyRedirect(policy string) string { return "/" + policy + "/" }
 
