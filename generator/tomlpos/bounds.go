@@ -10,10 +10,12 @@ import "fmt"
 const (
 	// MaxSize bounds the text: front matter holds dates, a change notice
 	// and processors, site.toml the settings and UI strings.
-	MaxSize = 256 << 10
+	MaxSize = 128 << 10
 	// MaxDepth bounds how deeply arrays and inline tables nest; a
-	// processors list of inline tables is two levels.
-	MaxDepth = 8
+	// processors list of inline tables is two levels. Within the bounds
+	// the decoder's cost grows with the text: 128 KB of inline tables
+	// four deep, the costliest shape, decode in about a tenth of a second.
+	MaxDepth = 4
 	// MaxKeyParts bounds the parts of a dotted key (change.summary has 2)
 	// and of a [table] header.
 	MaxKeyParts = 8
