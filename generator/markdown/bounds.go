@@ -37,14 +37,9 @@ const (
 func bounds(body []byte) []problem {
 	var out []problem
 	para := paragraph{start: -1}
-	for at := 0; at < len(body); {
-		end := bytes.IndexByte(body[at:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += at
-		}
-		line := body[at:end]
+	at := 0
+	for line := range bytes.Lines(body) {
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		if width, markers := nesting(line); markers > 0 && width > maxNesting && !thematicBreak(line) {
 			out = append(out, problem{offset: at, message: fmt.Sprintf("this line's block quote and list markers (%d of them: > - + * 1.) reach %d columns deep with the indentation, more than gen reads (%d): nest them less deeply", markers, width, maxNesting)})
 		}
@@ -56,7 +51,7 @@ func bounds(body []byte) []problem {
 		} else {
 			para.add(at, line)
 		}
-		at = end + 1
+		at += len(line) + 1
 	}
 	if p, ok := para.check(); ok {
 		out = append(out, p)
