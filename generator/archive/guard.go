@@ -57,7 +57,7 @@ func Guard(site, base string, allowBackfill bool) diag.List {
 		if part, problem := sitedir.RefusedPath(tree, rel); problem != "" {
 			if !linked[part] {
 				linked[part] = true
-				if strings.HasPrefix(problem, "is a symbolic link") {
+				if info, err := fs.Lstat(tree, part); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 					problem = "is a symbolic link where " + base + " has published versions; git stores a link as the name of its target, not as the versions, and gen reads no links"
 				}
 				diags.Errorf(part, 0, 0, "%s: restore what %s has there with `%s`", problem, base, restore(site, base, part))
