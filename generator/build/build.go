@@ -125,6 +125,8 @@ func (f *folder) Write(site *derive.Site, fill func(output.Writer) error) (int, 
 // unsafe_html comes from the site. It returns nil when there are errors.
 func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List) {
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
+	opts.ExternalOrigins = loaded.Config.ExternalOrigins
+	opts.BrokenLinksWarn = loaded.Config.BrokenLinks == config.BrokenLinksWarn
 	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags
@@ -157,19 +159,27 @@ func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 			return fs.SkipDir
 		}
 		if err != nil {
-			return err
+			return staticError(p, err)
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return staticError(p, err)
 		}
 		n++
 		return w.WriteFile(strings.TrimPrefix(p, sitedir.Static), b)
 	})
 	return n, err
+}
+
+// staticError is a static file that cannot be copied, as a diagnostic
+// naming it.
+func staticError(p string, err error) error {
+	var d diag.List
+	d.Errorf(p, 0, 0, "cannot copy into the site: %v", unwrapPathError(err))
+	return d
 }
 
 // checkOut refuses an output folder whose replacement would lose anybody's
