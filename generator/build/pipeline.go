@@ -94,8 +94,8 @@ func Run(p Pass) (Result, diag.List, error) {
 	}
 	r, renderDiags := Renderer(loaded, p.Render)
 	diags.Add(renderDiags)
+	diags.Sort()
 	if r == nil {
-		diags.Sort()
 		return Result{}, diags, nil
 	}
 	res := Result{
