@@ -18,6 +18,7 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/sitedir"
+	"github.com/policygen/gen/generator/suggest"
 )
 
 // Cut is what `gen new-version` did for one language.
@@ -98,14 +99,20 @@ func languages(site, policy string, named []string) ([]string, diag.List) {
 	var diags diag.List
 	dir := sitedir.Policy(policy)
 	if !isEntry(filepath.Join(site, sitedir.Content), policy, true) {
-		diags.Errorf(dir, 0, 0, "no policy %q: there is no folder %s", policy, dir)
+		diags.Errorf(dir, 0, 0, "no policy %q: there is no folder %s%s", policy, dir, didYouMean(policy, entries(filepath.Join(site, sitedir.Content), true)))
 		return nil, diags
 	}
 	folder := filepath.Join(site, filepath.FromSlash(dir))
 	if len(named) > 0 {
 		for _, lang := range named {
 			if cur := sitedir.Current(policy, lang); !isEntry(folder, sitedir.FileName(lang), false) {
-				diags.Errorf(cur, 0, 0, "policy %q has no %s version (no %s)", policy, lang, cur)
+				var langs []string
+				for _, f := range entries(folder, false) {
+					if l, ok := sitedir.Language(f); ok {
+						langs = append(langs, l)
+					}
+				}
+				diags.Errorf(cur, 0, 0, "policy %q has no %s version (no %s)%s", policy, lang, cur, didYouMean(lang, langs))
 			}
 		}
 		return named, diags
@@ -122,6 +129,26 @@ func languages(site, policy string, named []string) ([]string, diag.List) {
 		diags.Errorf(dir, 0, 0, "policy %q has no current files (<lang>.md)", policy)
 	}
 	return all, diags
+}
+
+// entries lists the names of folder's folders, or files, as dirs says.
+func entries(folder string, dirs bool) []string {
+	var out []string
+	list, _ := os.ReadDir(folder)
+	for _, e := range list {
+		if e.IsDir() == dirs && !sitedir.Ignored(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// didYouMean suggests the one of names nearest to name, or says nothing.
+func didYouMean(name string, names []string) string {
+	if near := suggest.Closest(name, names); near != "" {
+		return fmt.Sprintf("; did you mean %q?", near)
+	}
+	return ""
 }
 
 // isEntry reports whether folder holds an entry of exactly this name, a
@@ -188,7 +215,11 @@ func planCut(diags *diag.List, site, policy, lang string, day date.Date, several
 	}
 	edit, err := moveOn(src, meta, day)
 	if err != nil {
-		diags.Errorf(cur, 0, 0, "%v", err)
+		var refused *refusal
+		if !errors.As(err, &refused) {
+			refused = &refusal{reason: err.Error()}
+		}
+		diags.Errorf(cur, refused.line, refused.col, "%s; archive the file by hand (copy it to %s, then edit it)", refused.reason, arch)
 		return plan{}, false
 	}
 	return plan{Cut{lang, arch, cur, meta.LastUpdated, day}, src, edit}, true
@@ -303,13 +334,33 @@ summary = ""
 material = false
 `
 
+// refusal is why moveOn cannot edit a file, and where.
+type refusal struct {
+	line, col int
+	reason    string
+}
+
+func (r *refusal) Error() string { return r.reason }
+
+// changeElsewhere finds a [change] written as an inline table (change =
+// {…}) or with dotted keys (change.summary = …), which moveOn, editing
+// lines, cannot replace.
+var changeElsewhere = regexp.MustCompile(`^\s*(?:change|"change"|'change')\s*[.=]`)
+
 // moveOn edits the front matter of src for a new version of day: the dates
 // move to day and the previous [change] gives way to an empty one. Lines
-// are edited in place; everything else stays byte for byte.
+// are edited in place; everything else stays byte for byte. When it cannot
+// make that edit, the error is a *refusal saying why.
 func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"
+	}
+	if cr := bytes.Count(src, []byte("\r")); cr > 0 && bytes.Count(src, []byte("\r\n")) == 0 && bytes.IndexByte(src, '\n') < 0 {
+		// Lines ended by carriage returns alone: edited as lines, and
+		// written back with the file's own line endings.
+		edited, err := moveOn(bytes.ReplaceAll(src, []byte("\r"), []byte("\n")), meta, day)
+		return bytes.ReplaceAll(edited, []byte("\n"), []byte("\r")), err
 	}
 	lines := strings.SplitAfter(string(src), "\n")
 	// Front matter is lines[1 : close]; lines[0] is the opening "+++".
@@ -321,7 +372,7 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 		}
 	}
 	if close < 0 {
-		return nil, fmt.Errorf("the front matter is not closed")
+		return nil, &refusal{1, 1, "the front matter's lines end in more than one way, so new-version cannot tell where it ends"}
 	}
 	var out []string
 	out = append(out, lines[0])
@@ -367,11 +418,42 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 	out = append(out, lines[close:]...)
 	edited := []byte(strings.Join(out, ""))
 
-	// The edit must give exactly the intended front matter.
+	// The edit must give exactly the intended front matter; if not, say
+	// what in the file it could not edit.
 	check, _, _, d := frontmatter.Parse("", edited)
-	if d.HasErrors() || check.LastUpdated != day || (!meta.Effective.IsZero() && check.Effective != day) ||
-		check.Change == nil || check.Change.Summary != "" {
-		return nil, fmt.Errorf("cannot edit the front matter safely (is last_updated written as a plain date on its own line?); archive the file by hand")
+	for i := 1; i < close; i++ {
+		if changeElsewhere.MatchString(lines[i]) && firstTableAt(lines, close) > i {
+			return nil, &refusal{i + 1, 1, "the previous version's change notice is written as " + strings.TrimSpace(lines[i]) +
+				", which new-version cannot replace with an empty one; write it as a table, a line [change] followed by summary = \"…\""}
+		}
+	}
+	for _, key := range []string{"last_updated", "effective"} {
+		moved := check.LastUpdated == day
+		if key == "effective" {
+			moved = meta.Effective.IsZero() || check.Effective == day
+		}
+		if !moved {
+			line, col := meta.Lines[key], meta.Cols[key]
+			return nil, &refusal{line, col, key + " is not written as " + key + " = YYYY-MM-DD on a line of its own before any [table], so new-version cannot move it to " + day.String()}
+		}
+	}
+	if d.HasErrors() || check.Change == nil || check.Change.Summary != "" {
+		line, col, why := 1, 1, "the edited front matter would not read as intended"
+		if d.HasErrors() {
+			line, col, why = d.Errors()[0].Line, d.Errors()[0].Col, "with its [change] replaced, the front matter would not parse: "+d.Errors()[0].Message
+		}
+		return nil, &refusal{line, col, why}
 	}
 	return edited, nil
+}
+
+// firstTableAt returns the index of the first [table] header line of the
+// front matter (lines[1:close]), or close.
+func firstTableAt(lines []string, close int) int {
+	for i := 1; i < close; i++ {
+		if tableHeader.MatchString(lines[i]) {
+			return i
+		}
+	}
+	return close
 }

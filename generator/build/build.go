@@ -135,6 +135,8 @@ func (f *folder) Write(site *derive.Site, fill func(output.Writer) error) (int, 
 // unsafe_html comes from the site. It returns nil when there are errors.
 func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List) {
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
+	opts.ExternalOrigins = loaded.Config.ExternalOrigins
+	opts.BrokenLinksWarn = loaded.Config.BrokenLinks == config.BrokenLinksWarn
 	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags
@@ -185,13 +187,21 @@ func copyStatic(fsys fs.FS, w output.Writer) (int, error) {
 	for _, f := range files {
 		b, err := fs.ReadFile(fsys, sitedir.Static+f)
 		if err != nil {
-			return 0, err
+			return 0, staticError(sitedir.Static+f, err)
 		}
 		if err := w.WriteFile(f, b); err != nil {
 			return 0, err
 		}
 	}
 	return len(files), nil
+}
+
+// staticError is a static file that cannot be copied, as a diagnostic
+// naming it.
+func staticError(p string, err error) error {
+	var d diag.List
+	d.Errorf(p, 0, 0, "cannot copy into the site: %v", unwrapPathError(err))
+	return d
 }
 
 // checkOut refuses an output folder whose replacement would lose anybody's

@@ -3,11 +3,13 @@ package build
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/printable"
 	"github.com/policygen/gen/generator/redline"
 	"github.com/policygen/gen/generator/sitedir"
 )
@@ -30,7 +32,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	}
 	ed := loaded.Site.Edition(req.Lang, req.Policy)
 	if ed == nil {
-		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
+		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "%s", loaded.Site.NoEdition(req.Policy, req.Lang))
 		return diags
 	}
 	if len(ed.Versions) < 2 && req.From == "" {
@@ -71,15 +73,18 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 		bodies[i] = b
 	}
 	rl := redline.Compare(bodies[0], bodies[1], redline.Options{UnsafeHTML: loaded.Config.UnsafeHTML, Terminal: true})
-	fmt.Fprintf(w, "%s (%s): %s → %s\n", to.Title, req.Lang, from.Date, to.Date)
+	// Every value from the files is printed on its line, escaped: a title
+	// or summary cannot start a line of its own in a CI log.
+	line := printable.Line
+	fmt.Fprintf(w, "%s (%s): %s → %s\n", line(to.Title), req.Lang, from.Date, to.Date)
 	if to.Previous == from && to.Change != nil && to.Change.Summary != "" {
-		fmt.Fprintf(w, "%s\n", to.Change.Summary)
+		fmt.Fprintf(w, "%s\n", line(strings.Join(strings.Fields(to.Change.Summary), " ")))
 	}
 	fmt.Fprintf(w, "%d sections changed, %d words added, %d words removed\n", rl.SectionsChanged, rl.WordsAdded, rl.WordsRemoved)
 	for _, c := range redline.Processors(from.Processors, to.Processors) {
-		fmt.Fprintf(w, "processor %s: %s\n", c.Kind, c.Name)
+		fmt.Fprintf(w, "processor %s: %s\n", c.Kind, line(c.Name))
 		for _, f := range c.Fields {
-			fmt.Fprintf(w, "  %s: %q → %q\n", f.Field, f.Old, f.New)
+			fmt.Fprintf(w, "  %s: \"%s\" → \"%s\"\n", f.Field, line(f.Old), line(f.New))
 		}
 	}
 	if err := redline.WriteFrontMatter(w, redline.FrontMatter(from, to), req.Color); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/importer"
+	"github.com/policygen/gen/generator/markdown"
 	"github.com/policygen/gen/generator/sitedir"
 )
 
@@ -78,7 +79,7 @@ func Import(opts Options, req ImportRequest) (*Imported, diag.List, error) {
 		return nil, diags, nil
 	}
 	_, cat, _ := languages(cfg)
-	conv.Lang, conv.Select, conv.Title, conv.Catalog, conv.Markdown = req.Lang, req.Select, req.Title, cat, bodyRenderer(cfg)
+	conv.Lang, conv.Select, conv.Title, conv.Catalog, conv.Markdown = req.Lang, req.Select, req.Title, cat, markdown.New(bodyOptions(cfg))
 
 	res := &Imported{}
 	sources, srcDiags := readSources(req)

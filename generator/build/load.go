@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,8 +30,10 @@ func Load(opts Options) (*Loaded, diag.List) {
 // parses again only the files that changed. A Cache belongs to one
 // goroutine: serve's rebuild loop.
 type Cache struct {
-	unsafeHTML bool // parsing depends on it; a change empties the cache
-	files      map[string]cachedFile
+	// rendering is what of site.toml parsing depends on (unsafe_html, the
+	// origins pages may embed from); a change empties the cache.
+	rendering string
+	files     map[string]cachedFile
 }
 
 // cachedFile is one parsed file and what identified its bytes when parsed.
@@ -76,11 +79,12 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 	langs, cat, catDiags := languages(cfg)
 	diags.Add(catDiags)
 
-	if c.unsafeHTML != cfg.UnsafeHTML {
+	mdOpts := bodyOptions(cfg)
+	if key := fmt.Sprint(mdOpts); c.rendering != key {
 		c.files = map[string]cachedFile{}
-		c.unsafeHTML = cfg.UnsafeHTML
+		c.rendering = key
 	}
-	md := bodyRenderer(cfg)
+	md := markdown.New(mdOpts)
 	found, findDiags := content.Find(fsys)
 	diags.Add(findDiags)
 	c.refresh(fsys, found, md)
@@ -89,14 +93,15 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 	for _, loc := range found {
 		e := c.files[loc.Path]
 		diags.Add(e.diags)
-		if e.file.Version == nil {
-			continue
-		}
-		// model.Build fills in status, neighbours and defaults on the
-		// version it is given; a copy keeps the cached one as parsed.
+		// A file that failed to parse goes in without a Version, so that
+		// its mistake gives no errors in the files that depend on it.
 		f := e.file
-		v := *f.Version
-		f.Version = &v
+		if f.Version != nil {
+			// model.Build fills in status, neighbours and defaults on the
+			// version it is given; a copy keeps the cached one as parsed.
+			v := *f.Version
+			f.Version = &v
+		}
 		files = append(files, f)
 	}
 
@@ -125,10 +130,11 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 	return &Loaded{FS: fsys, Config: cfg, Site: site, Catalog: cat}, diags
 }
 
-// bodyRenderer renders the site's policy bodies: its unsafe_html setting
-// decides what survives, and the layouts' own ids are never a heading's.
-func bodyRenderer(cfg *config.Site) *markdown.Renderer {
-	return markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs()})
+// bodyOptions are how the site's policy bodies render: its unsafe_html
+// setting decides what survives, its address and external_origins where
+// images may come from, and the layouts' own ids are never a heading's.
+func bodyOptions(cfg *config.Site) markdown.Options {
+	return markdown.Options{UnsafeHTML: cfg.UnsafeHTML, ReservedIDs: render.ReservedIDs(), Origin: cfg.BaseURL, ExternalOrigins: cfg.ExternalOrigins}
 }
 
 // refresh brings the cache in line with the files found, parsing new and

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -93,8 +94,8 @@ func Run(p Pass) (Result, diag.List, error) {
 	}
 	r, renderDiags := Renderer(loaded, p.Render)
 	diags.Add(renderDiags)
+	diags.Sort()
 	if r == nil {
-		diags.Sort()
 		return Result{}, diags, nil
 	}
 	res := Result{
@@ -120,6 +121,13 @@ func Run(p Pass) (Result, diag.List, error) {
 		res.Static, err = copyStatic(loaded.FS, w)
 		return err
 	})
+	var found diag.List
+	if errors.As(err, &found) {
+		// A layout's or a static file's problem, at its file (and line and
+		// column), like the content's; the destination was left as it was.
+		diags.Add(found)
+		return Result{}, diags, nil
+	}
 	if err != nil {
 		return Result{}, diags, err
 	}

@@ -34,7 +34,7 @@ func Show(opts Options, req ShowRequest, w io.Writer) diag.List {
 	s := loaded.Site
 	ed := s.Edition(req.Lang, req.Policy)
 	if ed == nil {
-		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
+		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "%s", loaded.Site.NoEdition(req.Policy, req.Lang))
 		return diags
 	}
 	v := ed.InForceOn(req.On)

@@ -276,7 +276,7 @@ func TestBrokenLayoutNamesItsFile(t *testing.T) {
 	os.WriteFile(filepath.Join(site, "layouts/index.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
-	if code != 1 || !strings.Contains(stderr, "layouts/index.html:1:19:") || !strings.Contains(stderr, "(rendering /en/)") {
+	if code != 1 || !strings.Contains(stderr, "layouts/index.html:1:20:") || !strings.Contains(stderr, "(rendering /en/)") {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {

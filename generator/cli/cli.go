@@ -22,6 +22,7 @@ import (
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/printable"
 	"github.com/policygen/gen/generator/serve"
 	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/starter"
@@ -85,6 +86,10 @@ site: every language, every version at a permanent address, change notices.`
 
 // Main runs gen with args (without the program name) and returns the exit status.
 func Main(env Env, args []string) int {
+	// Whatever a command prints, a file's text cannot steer the terminal
+	// or the CI log it goes to (see printable.Writer).
+	env.Stdout = printable.NewWriter(env.Stdout, env.Terminal)
+	env.Stderr = printable.NewWriter(env.Stderr, false)
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(env.Stdout)
 		if len(args) == 0 {

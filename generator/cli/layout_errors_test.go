@@ -38,7 +38,7 @@ func TestBrokenLayoutsNameTheSiteFile(t *testing.T) {
 			name: "a template no layout defines",
 			file: "index.html",
 			text: "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{template \"policy-list\" .}}\n{{end}}",
-			want: []string{`layouts/index.html:3:11: the language pages ask here for the template "policy-list", which no layout defines; ` +
+			want: []string{`layouts/index.html:3:12: the language pages ask here for the template "policy-list", which no layout defines; ` +
 				`define it with {{define "policy-list"}}…{{end}} in this file, or remove this use`},
 		},
 	} {

@@ -47,7 +47,9 @@ func TestShowTheVersionInForce(t *testing.T) {
 		want string
 	}{
 		{[]string{"--on", "2022-12-31", "privacy", "en"}, 1, "no version of privacy/en was in force on 2022-12-31: the first took effect on 2023-01-01"},
-		{[]string{"--on", "2024-01-01", "privacy", "fi"}, 1, `no policy "privacy" in language "fi"`},
+		{[]string{"--on", "2024-01-01", "privacy", "fi"}, 1, `testdata/site/content/privacy: no language "fi" in site.toml; the languages are en, sv`},
+		{[]string{"--on", "2024-01-01", "privacy", "se"}, 1, `testdata/site/content/privacy: no language "se" in site.toml; did you mean "sv"?`},
+		{[]string{"--on", "2024-01-01", "privcy", "en"}, 1, `testdata/site/content/privcy: no policy "privcy"; did you mean "privacy"?`},
 		{[]string{"privacy", "en"}, 2, "--on DATE is required"},
 		{[]string{"--on", "yesterday", "privacy", "en"}, 2, "--on"},
 	} {

@@ -84,8 +84,9 @@ func TestTranslationNoticeNamesWhatPrevails(t *testing.T) {
 				}
 			}
 
-			// The build warning names the newest version either way.
-			warned := strings.Contains(stderr, "content/privacy/sv.md: warning: translation lags behind: it translates "+tc.translates+" but content/privacy/en.md has a version of 2024-04-05")
+			// The build warning names the newest version either way, at the
+			// file's translates.
+			warned := strings.Contains(stderr, "content/privacy/sv.md:4:1: warning: translation lags behind: it translates "+tc.translates+" but content/privacy/en.md has a version of 2024-04-05")
 			if warned != (tc.prevails != "" || tc.upcoming != "") {
 				t.Errorf("warning given: %v\n%s", warned, stderr)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/tomlpos"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Site is the configuration in site.toml.
@@ -25,8 +26,14 @@ type Site struct {
 	Timezone              *time.Location
 	TimezoneName          string // default "UTC"
 	UnsafeHTML            bool
-	Compare               string     // "in-force" (default) or "all"
-	Languages             []Language // in the order site.toml declares them
+	Compare               string // "in-force" (default) or "all"
+	// BrokenLinks is what a link to a page the site does not have is:
+	// "error" (default) or "warn".
+	BrokenLinks string
+	// ExternalOrigins are the other sites' origins ("https://cdn.example.com")
+	// pages may load images and other embedded resources from.
+	ExternalOrigins []string
+	Languages       []Language // in the order site.toml declares them
 }
 
 // Language is one [languages.<code>] table.
@@ -44,10 +51,12 @@ const (
 	DefaultTimezone   = "UTC"
 	CompareInForce    = "in-force"
 	CompareAll        = "all"
+	BrokenLinksError  = "error"
+	BrokenLinksWarn   = "warn"
 )
 
 var (
-	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "languages"}
+	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "broken_links", externalOrigins, "languages"}
 	languageKeys = []string{"name", "strings"}
 	// languageCode is lowercase BCP 47 as used in URLs and folder names.
 	languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
@@ -67,6 +76,7 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		Timezone:     time.UTC,
 		TimezoneName: DefaultTimezone,
 		Compare:      CompareInForce,
+		BrokenLinks:  BrokenLinksError,
 	}
 	line, col := t.Pos()
 	required := []struct{ key, example string }{
@@ -75,7 +85,7 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		{"default_language", `default_language = "en"`},
 	}
 	for _, r := range required {
-		if !t.Has(r.key) {
+		if !t.Has(r.key) && !t.Misspelt(r.key, siteKeys) {
 			d.Errorf(path, line, col, "missing %s; add %s", r.key, r.example)
 		}
 	}
@@ -109,6 +119,14 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 			t.Errorf("compare", "compare must be %q or %q, not %q", CompareInForce, CompareAll, c)
 		}
 	}
+	if b, ok := t.String("broken_links"); ok {
+		if b == BrokenLinksError || b == BrokenLinksWarn {
+			s.BrokenLinks = b
+		} else {
+			t.Errorf("broken_links", "broken_links must be %q or %q, not %q", BrokenLinksError, BrokenLinksWarn, b)
+		}
+	}
+	s.ExternalOrigins = origins(t, s.BaseURL)
 	s.Languages = languages(t)
 
 	codes := make([]string, len(s.Languages))
@@ -151,6 +169,31 @@ func atRoot(t tomlpos.Table, u string) {
 		u, extra)
 }
 
+// externalOrigins is the key of the origins pages may embed from, which
+// the Markdown renderer's message for an image from another site names.
+const externalOrigins = "external_origins"
+
+// origins reads external_origins: each an http or https origin, a scheme
+// and a host (and port) without a path, since a browser allows or blocks
+// a whole origin. The site's own origin needs no mention.
+func origins(t tomlpos.Table, base string) []string {
+	var out []string
+	t.Strings(externalOrigins, func(i int, o string) {
+		u, err := url.Parse(o)
+		switch {
+		case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil:
+			t.ElemErrorf(externalOrigins, i, "%s: %q is not the address of a site; write its scheme and host, like \"https://cdn.example.com\"", externalOrigins, o)
+		case u.Path != "" && u.Path != "/" || u.RawQuery != "" || u.Fragment != "":
+			t.ElemErrorf(externalOrigins, i, "%s: %q has a path, but a browser allows or blocks a whole site; write only its scheme and host: %q", externalOrigins, o, urls.Origin(o))
+		case base != "" && urls.Origin(o) == urls.Origin(base):
+			t.ElemErrorf(externalOrigins, i, "%s: %q is the site's own address (base_url), from which pages load anyway; remove it", externalOrigins, o)
+		default:
+			out = append(out, urls.Origin(o))
+		}
+	})
+	return out
+}
+
 // timezone loads the IANA zone name, falling back to UTC after an error.
 func timezone(t tomlpos.Table, name string) (*time.Location, string) {
 	// "Local" would make "today" depend on the machine that builds.
@@ -186,7 +229,7 @@ func languages(t tomlpos.Table) []Language {
 		lt.Unknown(languageKeys...)
 		l := Language{Code: code}
 		l.Name, ok = lt.String("name")
-		if !lt.Has("name") {
+		if !lt.Has("name") && !lt.Misspelt("name", languageKeys) {
 			line, col := lt.Pos()
 			t.Diags.Errorf(t.Path, line, col, `language %q has no name; add name = "…", written in that language, like "Svenska"`, code)
 		} else if ok && strings.TrimSpace(l.Name) == "" {

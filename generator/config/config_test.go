@@ -16,6 +16,8 @@ notice_days = 14
 timezone = "Europe/Stockholm"
 unsafe_html = true
 compare = "all"
+broken_links = "warn"
+external_origins = ["https://CDN.example.com:443/", "http://media.example.com:8080"]
 
 [languages.sv]
 name = "Svenska"
@@ -48,6 +50,8 @@ func TestParseFull(t *testing.T) {
 		TimezoneName:          "Europe/Stockholm",
 		UnsafeHTML:            true,
 		Compare:               "all",
+		BrokenLinks:           "warn",
+		ExternalOrigins:       []string{"https://cdn.example.com", "http://media.example.com:8080"},
 		Languages: []Language{
 			{Code: "sv", Name: "Svenska"},
 			{Code: "en", Name: "English"},
@@ -84,7 +88,8 @@ func TestParseDefaults(t *testing.T) {
 	if len(d) > 0 {
 		t.Fatal(d)
 	}
-	if s.NoticeDays != 30 || s.Timezone.String() != "UTC" || s.TimezoneName != "UTC" || s.Compare != "in-force" || s.UnsafeHTML || s.AuthoritativeLanguage != "" {
+	if s.NoticeDays != 30 || s.Timezone.String() != "UTC" || s.TimezoneName != "UTC" || s.Compare != "in-force" || s.UnsafeHTML || s.AuthoritativeLanguage != "" ||
+		s.BrokenLinks != "error" || s.ExternalOrigins != nil {
 		t.Errorf("defaults not applied: %+v", s)
 	}
 	if s.BaseURL != "http://localhost:1313" {
@@ -189,9 +194,19 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:4:11: compare must be "in-force" or "all", not "every"`}},
 		{"unsafe_html not a bool", base + "unsafe_html = 1\n" + en, []string{
 			`site.toml:4:15: unsafe_html must be true or false, not the number 1`}},
+		{"bad broken_links", base + "broken_links = \"ignore\"\n" + en, []string{
+			`site.toml:4:16: broken_links must be "error" or "warn", not "ignore"`}},
+		{"external_origins not a list", base + "external_origins = \"https://cdn.example.com\"\n" + en, []string{
+			`site.toml:4:20: external_origins must be a list of strings, like ["a", "b"], not the string "https://cdn.example.com"`}},
+		{"external_origins entries", base + "external_origins = [\n  \"cdn.example.com\",\n  \"https://cdn.example.com/img/\",\n  3,\n  \"https://x.example\",\n]\n" + en, []string{
+			`site.toml:5:3: external_origins: "cdn.example.com" is not the address of a site; write its scheme and host, like "https://cdn.example.com"`,
+			`site.toml:6:3: external_origins: "https://cdn.example.com/img/" has a path, but a browser allows or blocks a whole site; write only its scheme and host: "https://cdn.example.com"`,
+			`site.toml:7:3: each element of external_origins must be a string in quotes, not the number 3`,
+			`site.toml:8:3: external_origins: "https://x.example" is the site's own address (base_url), from which pages load anyway; remove it`}},
+		{"a typo for a required key, one error", "titel = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:1:1: unknown key "titel" in site.toml; did you mean "title"?`}},
 		{"all at once", "titel = \"T\"\nbase_url = \"ftp://x\"\ndefault_language = \"en\"\ncompare = \"none\"\n[languages.EN]\n", []string{
 			`site.toml:1:1: unknown key "titel" in site.toml; did you mean "title"?`,
-			`site.toml:1:1: missing title; add title = "Example Ltd"`,
 			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "ftp://x"`,
 			`site.toml:4:11: compare must be "in-force" or "all", not "none"`,
 			`site.toml:5:12: language code "EN" must be lowercase BCP 47, like "en", "sv" or "pt-br"`,

@@ -57,24 +57,26 @@ func Find(site fs.FS) ([]sitedir.Location, diag.List) {
 	return out, diags
 }
 
-// Parse reads and parses one policy file. A file with errors in its front
-// matter is returned without a Version. memo, which may be nil, is the
-// Markdown memo shared by the files of one policy in one language.
+// Parse reads and parses one policy file. A file with errors is returned
+// without a Version, so the model knows what it could not read. memo,
+// which may be nil, is the Markdown memo shared by the files of one policy
+// in one language.
 func Parse(site fs.FS, loc sitedir.Location, md *markdown.Renderer, memo *markdown.Memo) (model.File, diag.List) {
+	failed := model.File{Policy: loc.Policy, Lang: loc.Lang, Archived: loc.Archived}
 	src, err := fs.ReadFile(site, loc.Path)
 	if err != nil {
 		var diags diag.List
 		diags.Errorf(loc.Path, 0, 0, "cannot read: %v", err)
-		return model.File{}, diags
+		return failed, diags
 	}
 	meta, body, bodyLine, diags := frontmatter.Parse(loc.Path, src)
 	if diags.HasErrors() {
-		return model.File{}, diags
+		return failed, diags
 	}
-	rendered, mdDiags := md.RenderMemo(loc.Path, body, bodyLine, memo)
+	rendered, mdDiags := md.RenderMemo(loc.Path, body, bodyLine, memo, !loc.Archived.IsZero())
 	diags.Add(mdDiags)
 	if mdDiags.HasErrors() {
-		return model.File{}, diags
+		return failed, diags
 	}
 	v := &model.Version{
 		Date:           meta.LastUpdated,

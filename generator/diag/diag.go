@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/policygen/gen/generator/printable"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -28,9 +30,12 @@ type Diagnostic struct {
 
 // String formats the diagnostic as "path:line:col: message" for errors and
 // "path:line:col: warning: message" for warnings, leaving out unknown parts.
+// It is one line, safe to print to a terminal or a CI log: a message quoting
+// a title, a heading or a file name cannot break the line or send control
+// characters (see printable.Line).
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
+	b.WriteString(printable.Line(d.Path))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 		if d.Col > 0 {
@@ -41,7 +46,7 @@ func (d Diagnostic) String() string {
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(printable.Line(d.Message))
 	return b.String()
 }
 

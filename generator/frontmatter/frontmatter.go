@@ -3,6 +3,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -45,6 +46,7 @@ var (
 // or parsed, that is the only error.
 func Parse(path string, src []byte) (Meta, []byte, int, diag.List) {
 	var d diag.List
+	src = lineFeeds(src)
 	if !utf8.Valid(src) {
 		line, col, b := firstInvalid(src)
 		d.Errorf(path, line, col, "the file is not valid UTF-8 (byte 0x%02x here); save it with UTF-8 encoding", b)
@@ -79,14 +81,14 @@ func read(t tomlpos.Table) Meta {
 
 	var ok bool
 	m.Title, ok = text(t, "title")
-	if !t.Has("title") {
+	if !t.Has("title") && !t.Misspelt("title", metaKeys) {
 		t.Diags.Errorf(t.Path, line, col, `missing title; add title = "…" to the front matter`)
 	} else if ok && m.Title == "" {
 		t.Errorf("title", `the title is empty; write the policy's title, like title = "Privacy policy"`)
 	}
 
 	m.LastUpdated, _ = t.Date("last_updated")
-	if !t.Has("last_updated") {
+	if !t.Has("last_updated") && !t.Misspelt("last_updated", metaKeys) {
 		t.Diags.Errorf(t.Path, line, col, "missing last_updated; add the date of this version, like last_updated = 2023-08-18")
 	}
 	m.Effective, _ = t.Date("effective")
@@ -128,7 +130,7 @@ func processor(p tomlpos.Table) model.Processor {
 		var ok bool
 		*r.field, ok = text(p, r.key)
 		// A value of the wrong type is already reported.
-		if *r.field == "" && (ok || !p.Has(r.key)) {
+		if *r.field == "" && (ok || !p.Has(r.key) && !p.Misspelt(r.key, processorKeys)) {
 			p.Diags.Errorf(p.Path, line, col, `processor without %s; add %s = "…" (%s)`, r.key, r.key, r.meaning)
 		}
 	}
@@ -142,6 +144,32 @@ func processor(p tomlpos.Table) model.Processor {
 func text(t tomlpos.Table, key string) (string, bool) {
 	s, ok := t.String(key)
 	return strings.TrimSpace(s), ok
+}
+
+// lineFeeds returns src with each carriage return that ends a line alone
+// (the old Mac way, which some editors and exports still write) made a
+// line feed, so that TOML reads the lines and every line number is the one
+// an editor shows; a copy, the same length, so offsets stay true. src
+// itself, CRLF and all, when it has none.
+func lineFeeds(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	for i >= 0 && i+1 < len(src) && src[i+1] == '\n' {
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return src
+		}
+		i += 1 + j
+	}
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for k := i; k < len(out); k++ {
+		if out[k] == '\r' && (k+1 == len(out) || out[k+1] != '\n') {
+			out[k] = '\n'
+		}
+	}
+	return out
 }
 
 // firstInvalid returns the line, byte column and value of the first byte of

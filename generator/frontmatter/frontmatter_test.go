@@ -155,6 +155,24 @@ func TestParseErrors(t *testing.T) {
 			"p.md:3:16: last_updated must be a date without a time; write a date without time, like last_updated = 2023-08-18"}},
 		{"offset datetime effective", head + "effective = 2023-09-01T00:00:00Z\n+++\n", []string{
 			"p.md:4:13: effective must be a date without a time; write a date without time, like effective = 2023-09-01"}},
+		{"a typo for last_updated, one error", "+++\ntitle = \"T\"\nlast_update = 2023-08-18\n+++\n", []string{
+			`p.md:3:1: unknown key "last_update" in front matter; did you mean "last_updated"?`}},
+		{"a typo in a processor, one error", head + "[[processors]]\nnmae = \"A\"\nlocation = \"EU\"\npurpose = \"P\"\n+++\n", []string{
+			`p.md:5:1: unknown key "nmae" in [[processors]]; did you mean "name"?`}},
+		{"a date as a string the wrong way", "+++\ntitle = \"T\"\nlast_updated = \"01/12/2026\"\n+++\n", []string{
+			`p.md:3:16: last_updated = "01/12/2026" is not a date as TOML writes one; write the date as 2026-12-01 (1 December 2026), or as 2026-01-12 if you meant 12 January 2026 (year-month-day, without quotes)`}},
+		{"a date the European way", "+++\ntitle = \"T\"\nlast_updated = 01/12/2026\n+++\n", []string{
+			`p.md:3:16: last_updated = 01/12/2026 is not a date as TOML writes one; write the date as 2026-12-01 (1 December 2026), or as 2026-01-12 if you meant 12 January 2026 (year-month-day, without quotes)`}},
+		{"a date in words", "+++\ntitle = \"T\"\nlast_updated = 1 December 2026  # new\n+++\n", []string{
+			`p.md:3:16: last_updated = 1 December 2026 is not a date as TOML writes one; write the date as 2026-12-01 (year-month-day, without quotes)`}},
+		{"a date without its zero", head + "effective = 2026-12-1\n+++\n", []string{
+			`p.md:4:13: effective = 2026-12-1 is not a date as TOML writes one; write the date as 2026-12-01 (year-month-day, without quotes)`}},
+		{"a date in German", head + "effective = 1. Dezember 2026\n+++\n", []string{
+			`p.md:4:13: effective = 1. Dezember 2026 is not a date as TOML writes one; write the date as 2026-12-01 (year-month-day, without quotes)`}},
+		{"not a date at all", head + "effective = soon\n+++\n", []string{
+			`p.md:4:13: invalid TOML: expected value but found "soon" instead`}},
+		{"carriage returns alone end the lines", "+++\rtitle = \"T\"\rlast_updated = 2023-08-18\rlast_update = 2023-08-18\r+++\rbody\r", []string{
+			`p.md:4:1: unknown key "last_update" in front matter; did you mean "last_updated"?`}},
 		{"translates as a string", head + "translates = \"August\"\n+++\n", []string{
 			`p.md:4:14: translates must be a date like 2023-08-18, not the string "August"`}},
 		{"effective before last_updated", head + "effective = 2023-08-17\n+++\n", []string{
@@ -177,9 +195,9 @@ func TestParseErrors(t *testing.T) {
 			`p.md:8:7: url must be an absolute http or https address, like url = "https://example.com/", not "example.com"`}},
 		{"processors as a table", head + "[processors]\nname = \"A\"\n+++\n", []string{
 			`p.md:4:1: processors must be a list of tables, each written [[processors]], not a table`}},
+		// The typo's suggestion says what "missing title" would.
 		{"all at once", "+++\ntitel = \"T\"\nlast_updated = 2023-08-18\neffective = 2023-01-01\n[[processors]]\nname = \"A\"\n+++\n", []string{
 			`p.md:2:1: unknown key "titel" in front matter; did you mean "title"?`,
-			`p.md:1:1: missing title; add title = "…" to the front matter`,
 			"p.md:4:13: effective (2023-01-01) is before last_updated (2023-08-18); a version cannot take effect before it is written: set effective to 2023-08-18 or later",
 			`p.md:5:1: processor without location; add location = "…" (where the processing takes place)`,
 			`p.md:5:1: processor without purpose; add purpose = "…" (what the processor does with the data)`}},

@@ -20,13 +20,11 @@ func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, 
 // Split separates a policy file "+++\n<toml>\n+++\n<body>" into its front
 // matter and its Markdown body. Lines may end in \r\n. bodyLine is the number
 // of lines before the body, so line N of the body is line bodyLine+N of the
-// file. A missing delimiter is reported as an *Error.
+// file. A missing delimiter is reported as an *Error. A UTF-8 byte order
+// mark, which Windows editors write, is read past as site.toml's is: it
+// stays in the file (and in source.md), but is in neither part.
 func Split(src []byte) (front, body []byte, bodyLine int, err error) {
-	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		// Only an invisible BOM would stand before "+++"; say so instead of
-		// claiming the front matter is missing.
-		return nil, nil, 0, &Error{1, 1, "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"}
-	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	first, rest, ok := cutLine(src)
 	if !isDelimiter(first) {
 		return nil, nil, 0, &Error{1, 1, `missing front matter: the file must start with a line "+++", then the TOML front matter, then a line "+++"`}

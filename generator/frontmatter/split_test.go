@@ -22,7 +22,7 @@ func TestSplit(t *testing.T) {
 		{name: "missing opening", src: "title = 1\n+++\n", errLine: 1, errCol: 1, err: `missing front matter: the file must start with a line "+++", then the TOML front matter, then a line "+++"`},
 		{name: "empty file", src: "", errLine: 1, errCol: 1, err: `missing front matter: the file must start with a line "+++", then the TOML front matter, then a line "+++"`},
 		{name: "yaml delimiters", src: "---\na: 1\n---\n", errLine: 1, errCol: 1, err: `missing front matter: the file must start with a line "+++", then the TOML front matter, then a line "+++"`},
-		{name: "bom", src: "\uFEFF+++\na = 1\n+++\n", errLine: 1, errCol: 1, err: "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"},
+		{name: "bom read past", src: "\uFEFF+++\na = 1\n+++\nbody\n", front: "a = 1\n", body: "body\n", bodyLine: 3},
 		{name: "unclosed", src: "+++\na = 1\nbody\n", errLine: 1, errCol: 1, err: `the front matter is not closed: add a line "+++" between it and the text`},
 		{name: "only opening", src: "+++", errLine: 1, errCol: 1, err: `the front matter is not closed: add a line "+++" between it and the text`},
 		{name: "delimiter not alone", src: "+++\na = 1\n+++ x\n", errLine: 1, errCol: 1, err: `the front matter is not closed: add a line "+++" between it and the text`},

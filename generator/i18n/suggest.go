@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/policygen/gen/generator/tomlpos"
+	"github.com/policygen/gen/generator/suggest"
 )
 
 // knownKeys are Keys, read from the embedded table once: site.toml's
@@ -80,5 +80,5 @@ func closest(key string, known []string) string {
 	if len(suffixed) == 1 {
 		return suffixed[0]
 	}
-	return tomlpos.Closest(key, known)
+	return suggest.Closest(key, known)
 }

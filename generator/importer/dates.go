@@ -50,14 +50,8 @@ var dateLabels = map[string]struct{ updated, effective []string }{
 // dateReader finds the dates a policy states in its own words, in one
 // language (and English, which policies in every language borrow).
 type dateReader struct {
-	labels []label         // longest first
-	months map[string]int  // lowercased month name or abbreviation -> month
-	month  *regexp.Regexp  // any month name
-	dayMY  *regexp.Regexp  // 15 July 2021, 15. Juli 2021, 1er novembre 2026
-	mDY    *regexp.Regexp  // July 15, 2021
-	iso    *regexp.Regexp  // 2021-07-15, 2021/07/15
-	num    *regexp.Regexp  // 15.07.2021, 15/7/2021
-	us     bool            // numeric dates may be month first (English)
+	labels []label // longest first
+	dates  *i18n.DateReader
 	fill   map[string]bool // small words between a label and its date
 }
 
@@ -72,7 +66,7 @@ var fillers = []string{"on", "the", "of", "as", "from", "at", "den", "från", "f
 
 func newDateReader(lang string, cat *i18n.Catalog) *dateReader {
 	base, _, _ := strings.Cut(lang, "-")
-	r := &dateReader{months: map[string]int{}, us: base == "en", fill: map[string]bool{}}
+	r := &dateReader{dates: i18n.NewDateReader(lang, "en"), fill: map[string]bool{}}
 	seen := map[string]bool{}
 	add := func(text string, effective bool) {
 		text = normalize(text)
@@ -95,26 +89,6 @@ func newDateReader(lang string, cat *i18n.Catalog) *dateReader {
 		add(cat.T(lang, "version.takes_effect"), true)
 	}
 	sort.SliceStable(r.labels, func(i, j int) bool { return len(r.labels[i].text) > len(r.labels[j].text) })
-
-	var names []string
-	for _, l := range []string{lang, "en"} {
-		for m, forms := range i18n.MonthNames(l) {
-			for _, f := range forms {
-				f = strings.TrimSuffix(strings.ToLower(f), ".")
-				if f != "" && r.months[f] == 0 {
-					r.months[f] = m + 1
-					names = append(names, regexp.QuoteMeta(f))
-				}
-			}
-		}
-	}
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	month := `(` + strings.Join(names, "|") + `)\.?`
-	r.month = regexp.MustCompile(`^` + month + `$`)
-	r.dayMY = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|re|e|\.)?\s*(?:of\s+|de\s+)?` + month + `,?\s+(\d{4})\b`)
-	r.mDY = regexp.MustCompile(`^` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	r.iso = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b`)
-	r.num = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
 	for _, f := range fillers {
 		r.fill[f] = true
 	}
@@ -242,54 +216,14 @@ func isWeekday(w string) bool {
 }
 
 // dateAt reads a date at the start of s (lowercased), or returns the zero
-// Date.
+// Date. A date that can be read two ways (03/07/2021 in English is the 7th
+// of March in the US and the 3rd of July in Britain) is not guessed:
+// guessing could date a version wrongly.
 func (r *dateReader) dateAt(s string) (date.Date, int) {
-	if m := r.iso.FindStringSubmatch(s); m != nil {
-		return valid(atoi(m[1]), atoi(m[2]), atoi(m[3])), len(m[0])
-	}
-	if m := r.dayMY.FindStringSubmatch(s); m != nil {
-		return valid(atoi(m[3]), r.months[m[2]], atoi(m[1])), len(m[0])
-	}
-	if m := r.mDY.FindStringSubmatch(s); m != nil {
-		return valid(atoi(m[3]), r.months[m[1]], atoi(m[2])), len(m[0])
-	}
-	if m := r.num.FindStringSubmatch(s); m != nil {
-		a, b, y := atoi(m[1]), atoi(m[2]), atoi(m[3])
-		switch {
-		case !r.us:
-			return valid(y, b, a), len(m[0])
-		case a > 12:
-			return valid(y, b, a), len(m[0])
-		case b > 12:
-			return valid(y, a, b), len(m[0])
-		case a == b:
-			return valid(y, a, a), len(m[0])
-		}
-		// 03/07/2021 in English is the 7th of March in the US and the
-		// 3rd of July in Britain: guessing could date a version wrongly.
+	if ds, n := r.dates.At(s); len(ds) == 1 {
+		return ds[0], n
 	}
 	return date.Date{}, 0
-}
-
-func atoi(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0
-	}
-	return n
-}
-
-// valid returns the date, or the zero Date when it is not a day on the
-// calendar or not a year a policy could be from.
-func valid(y, m, d int) date.Date {
-	if y < 1970 || y > 2199 || m < 1 || m > 12 || d < 1 {
-		return date.Date{}
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return date.Date{}
-	}
-	return date.Date{Year: y, Month: time.Month(m), Day: d}
 }
 
 // fileDate reads a date written as YYYY-MM-DD in a file's name
@@ -299,7 +233,15 @@ func fileDate(name string) date.Date {
 	if m == nil {
 		return date.Date{}
 	}
-	return valid(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	return i18n.Day(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 var fileDatePattern = regexp.MustCompile(`(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)`)

@@ -96,7 +96,7 @@ func FuzzStatedDates(f *testing.F) {
 		}
 		st := r.read(line)
 		for _, d := range []date.Date{st.updated, st.effective} {
-			if !d.IsZero() && valid(d.Year, int(d.Month), d.Day) != d {
+			if !d.IsZero() && i18n.Day(d.Year, int(d.Month), d.Day) != d {
 				t.Errorf("%q: %v is not a day", line, d)
 			}
 		}

@@ -3,25 +3,9 @@ package importer
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-)
 
-// outline returns the levels headings get in a policy: the highest level
-// used becomes 2, under the page's title (its only <h1>), and no level is
-// skipped — a heading is one level below the nearest heading above it
-// that outranks it, so 1, 3, 3, 2, 4 becomes 2, 3, 3, 3, 4 and 3, 5, 4
-// becomes 2, 3, 3. Levels past 6 stay 6, the last HTML has.
-func outline(levels []int) []int {
-	out := make([]int, len(levels))
-	var open []int // the original levels of the headings enclosing this one
-	for i, l := range levels {
-		for len(open) > 0 && open[len(open)-1] >= l {
-			open = open[:len(open)-1]
-		}
-		open = append(open, l)
-		out[i] = min(len(open)+1, 6)
-	}
-	return out
-}
+	"github.com/policygen/gen/generator/markdown"
+)
 
 var headingAtoms = []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}
 
@@ -38,7 +22,9 @@ func headingLevel(n *html.Node) int {
 	return 0
 }
 
-// renumber gives the headings below root their levels in the outline.
+// renumber gives the headings below root the levels a policy page shows
+// them at (markdown.Outline), so the Markdown written says what the page
+// shows and builds without a warning about a skipped level.
 func renumber(root *html.Node) {
 	var hs []*html.Node
 	var levels []int
@@ -50,7 +36,7 @@ func renumber(root *html.Node) {
 		}
 		return true
 	})
-	for i, l := range outline(levels) {
+	for i, l := range markdown.Outline(levels) {
 		hs[i].DataAtom = headingAtoms[l-1]
 		hs[i].Data = hs[i].DataAtom.String()
 	}

@@ -10,23 +10,6 @@ import (
 	"github.com/policygen/gen/generator/i18n"
 )
 
-func TestOutline(t *testing.T) {
-	for _, tt := range []struct{ in, want []int }{
-		{[]int{2, 3, 3, 2}, []int{2, 3, 3, 2}},
-		{[]int{3, 4, 4, 3}, []int{2, 3, 3, 2}},       // sections at ### under the title
-		{[]int{1, 1, 2}, []int{2, 2, 3}},             // Word's Heading 1 sections
-		{[]int{2, 4, 4, 2, 5}, []int{2, 3, 3, 2, 3}}, // skipped levels closed up
-		{[]int{1, 3, 3, 2, 4}, []int{2, 3, 3, 3, 4}}, // a level between keeps its place
-		{[]int{4, 2, 3}, []int{2, 2, 3}},             // a first heading deeper than the rest
-		{[]int{1, 2, 3, 4, 5, 6, 7}, []int{2, 3, 4, 5, 6, 6, 6}},
-		{nil, []int{}},
-	} {
-		if got := outline(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("outline(%v) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestProcessorColumns(t *testing.T) {
 	cat, _ := i18n.New([]string{"en", "sv", "nb", "da", "de", "fi", "fr"}, nil)
 	const (

@@ -109,10 +109,10 @@ func FuzzRender(f *testing.F) {
 func checkChunked(t *testing.T, r *Renderer, src []byte) {
 	t.Helper()
 	const offset = 3
-	wb, wl := r.render("p.md", src, offset, nil, [][]byte{src})
+	wb, wl := r.render("p.md", src, offset, nil, [][]byte{src}, false)
 	memo := NewMemo()
 	for round := range 2 {
-		cb, cl := r.RenderMemo("p.md", src, offset, memo)
+		cb, cl := r.RenderMemo("p.md", src, offset, memo, false)
 		if !reflect.DeepEqual(cb, wb) {
 			t.Fatalf("round %d: chunked body differs for %q:\nwhole:   %+v\nchunked: %+v", round, src, wb, cb)
 		}

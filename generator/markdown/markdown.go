@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -17,6 +18,8 @@ import (
 	"github.com/policygen/gen/generator/chunk"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/printable"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Options configure a Renderer from site.toml.
@@ -28,6 +31,11 @@ type Options struct {
 	// ReservedIDs are element ids the layouts use on every page; headings
 	// never get them, so a heading called "Main" cannot break the skip link.
 	ReservedIDs []string
+	// Origin is the site's own origin (of base_url, see urls.Origin), and
+	// ExternalOrigins those of site.toml's external_origins: the only
+	// ones a page may load images and other embedded resources from.
+	Origin          string
+	ExternalOrigins []string
 }
 
 // Renderer renders policy bodies. It is safe for concurrent use by many
@@ -37,6 +45,7 @@ type Renderer struct {
 	unsafe      bool
 	reserved    map[string]bool // ids the layouts use, for checking {#ids}
 	reservedIDs []string        // the same, for IDs
+	origins     map[string]bool // those embedded resources may come from
 }
 
 // New returns a Renderer for the site's options.
@@ -53,7 +62,13 @@ func New(opts Options) *Renderer {
 	for _, id := range opts.ReservedIDs {
 		reserved[id] = true
 	}
-	return &Renderer{md: Dialect(rendering...), unsafe: opts.UnsafeHTML, reserved: reserved, reservedIDs: opts.ReservedIDs}
+	origins := map[string]bool{}
+	for _, o := range append([]string{opts.Origin}, opts.ExternalOrigins...) {
+		if o := urls.Origin(o); o != "" {
+			origins[o] = true
+		}
+	}
+	return &Renderer{md: Dialect(rendering...), unsafe: opts.UnsafeHTML, reserved: reserved, reservedIDs: opts.ReservedIDs, origins: origins}
 }
 
 // Render renders body, the Markdown after the front matter. path is the
@@ -61,7 +76,7 @@ func New(opts Options) *Renderer {
 // lines before the body in the file, so diagnostics carry the line and
 // column in the whole file. Columns count bytes from 1, like go/scanner.
 func (r *Renderer) Render(path string, body []byte, lineOffset int) (model.Body, diag.List) {
-	return r.RenderMemo(path, body, lineOffset, nil)
+	return r.RenderMemo(path, body, lineOffset, nil, false)
 }
 
 // Memo remembers how the chunks of bodies rendered (see package chunk), so
@@ -77,16 +92,18 @@ type Memo struct {
 func NewMemo() *Memo { return &Memo{chunks: map[string]*rendered{}} }
 
 // RenderMemo is Render with the chunks memo has seen taken from it and the
-// new ones added to it; memo may be nil.
-func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Memo) (model.Body, diag.List) {
-	return r.render(path, body, lineOffset, memo, chunk.Split(body))
+// new ones added to it; memo may be nil. archived says the file is in the
+// archive: it may not be edited, so problems only an edit could fix, such
+// as an image from another site, are warnings there.
+func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Memo, archived bool) (model.Body, diag.List) {
+	return r.render(path, body, lineOffset, memo, chunk.Split(body), archived)
 }
 
 // render renders body cut into chunks (whose concatenation is body).
-func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte) (model.Body, diag.List) {
+func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte, archived bool) (model.Body, diag.List) {
 	if over := bounds(body); len(over) > 0 {
 		// Not parsed at all: past a bound the parser would take too long.
-		return model.Body{Parts: [][]byte{nil}}, (&problems{all: over}).list(path, body, lineOffset)
+		return model.Body{Parts: [][]byte{nil}}, (&problems{all: over}).list(path, body, lineOffset, archived)
 	}
 	chunks := r.place(cuts, memo)
 	probs := &problems{}
@@ -99,7 +116,8 @@ func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, 
 		}
 	}
 	var out model.Body
-	out.Parts, out.Headings = assemble(chunks, r.headingIDs(chunks, probs))
+	ids, levels := r.headings(chunks, probs)
+	out.Parts, out.Headings = assemble(chunks, ids, levels)
 	out.Placeholder = len(out.Parts) > 1
 	var starts []int
 	for _, c := range chunks {
@@ -111,14 +129,15 @@ func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, 
 			if line > 0 {
 				line += lineOffset
 			}
-			out.Links = append(out.Links, model.Link{Dest: l.dest, Line: line, Col: col})
+			out.Links = append(out.Links, model.Link{Dest: l.written, Href: l.href, Line: line, Col: col})
 		}
 		for _, off := range c.placeholders {
 			line, _ := position(starts, c.at+off)
 			out.PlaceholderLines = append(out.PlaceholderLines, line+lineOffset)
 		}
+		out.NoteIDs = append(out.NoteIDs, c.noteIDs...)
 	}
-	return out, probs.list(path, body, lineOffset)
+	return out, probs.list(path, body, lineOffset, archived)
 }
 
 // placed is a chunk's rendering and where the chunk is in its body.
@@ -148,14 +167,16 @@ func (r *Renderer) place(cuts [][]byte, memo *Memo) []placed {
 	return chunks
 }
 
-// headingIDs decides the id of every heading of the body, in order, by
-// the rule of IDs; an {#id} given twice is an error.
-func (r *Renderer) headingIDs(chunks []placed, probs *problems) []string {
+// headings decides the id of every heading of the body, in order, by the
+// rule of IDs, and the level a page shows it at, by the rule of Outline.
+// An {#id} given twice is an error; a skipped level is a warning.
+func (r *Renderer) headings(chunks []placed, probs *problems) (ids []string, levels []int) {
 	var hs []Heading
-	var offsets []int
+	var written, offsets []int
 	for _, c := range chunks {
 		for _, h := range c.headings {
 			hs = append(hs, Heading{Text: h.text, Custom: h.custom})
+			written = append(written, h.level)
 			offsets = append(offsets, c.at+h.offset)
 		}
 	}
@@ -163,12 +184,38 @@ func (r *Renderer) headingIDs(chunks []placed, probs *problems) []string {
 	for _, i := range taken {
 		probs.errorf(offsets[i], "duplicate heading id %q; ids must be unique in a page", hs[i].Custom)
 	}
-	return ids
+	steps := outlineSteps(written)
+	levels = make([]int, len(steps))
+	// One warning for each kind of skip (### under the title, #### under
+	// ##…), at its first heading: sections all written a level too deep
+	// are one mistake.
+	type skip struct{ under, level int }
+	first := map[skip]int{}
+	count := map[skip]int{}
+	var order []skip
+	for i, s := range steps {
+		levels[i] = s.shown
+		if outlineProblem(written[i], s, 0) == "" {
+			continue
+		}
+		k := skip{s.under, written[i]}
+		if _, seen := first[k]; !seen {
+			first[k] = i
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	for _, k := range order {
+		i := first[k]
+		probs.warnf(offsets[i], "%s", outlineProblem(written[i], steps[i], count[k]-1))
+	}
+	return ids, levels
 }
 
 // assemble puts the chunks' HTML together with the heading ids in their
-// holes, cut into parts at the placeholders.
-func assemble(chunks []placed, ids []string) ([][]byte, []model.Heading) {
+// holes and the headings' tags at their levels, cut into parts at the
+// placeholders.
+func assemble(chunks []placed, ids []string, levels []int) ([][]byte, []model.Heading) {
 	size := 0
 	for _, c := range chunks {
 		size += len(c.html)
@@ -176,28 +223,43 @@ func assemble(chunks []placed, ids []string) ([][]byte, []model.Heading) {
 	html := make([]byte, 0, size+size/16)
 	var splits []int
 	var headings []model.Heading
+	type digit struct {
+		at    int
+		level int
+	}
 	for _, c := range chunks {
 		base := len(html) // where the chunk starts in html, before any id is added
 		grown := 0        // bytes the ids added so far in this chunk
 		from := 0
 		splitAt := c.splits
+		var closing []digit // the closing tags' digits to set once copied
 		for _, h := range c.headings {
-			id := ids[len(headings)]
-			headings = append(headings, model.Heading{Level: h.level, ID: id, Text: h.text})
+			id, level := ids[len(headings)], levels[len(headings)]
+			headings = append(headings, model.Heading{Level: level, ID: id, Text: h.text})
 			for len(splitAt) > 0 && splitAt[0] <= h.hole {
 				splits = append(splits, base+grown+splitAt[0])
 				splitAt = splitAt[1:]
 			}
 			html = append(html, c.html[from:h.hole]...)
+			moved := level != h.level && h.open >= 0
+			if moved {
+				html[base+grown+h.open] = '0' + byte(level)
+			}
 			esc := util.EscapeHTML([]byte(id))
 			html = append(html, esc...)
 			grown += len(esc)
 			from = h.hole
+			if moved {
+				closing = append(closing, digit{base + grown + h.close, level})
+			}
 		}
 		for _, s := range splitAt {
 			splits = append(splits, base+grown+s)
 		}
 		html = append(html, c.html[from:]...)
+		for _, d := range closing {
+			html[d.at] = '0' + byte(d.level)
+		}
 	}
 	return cut(html, splits), headings
 }
@@ -210,17 +272,22 @@ type rendered struct {
 	headings     []chunkHeading
 	links        []pageLink
 	placeholders []int
+	noteIDs      []string
 	problems     []problem
 }
 
 // chunkHeading is a heading whose id is left for RenderMemo to decide: hole
 // is where in the chunk's HTML the id's value goes.
 type chunkHeading struct {
-	level  int
+	level  int // as written
 	text   string
 	custom string // the author's {#id}, valid on its own; "" if none
 	offset int
 	hole   int
+	// open and close are where in the chunk's HTML the level digits of
+	// its tags are (<h3, </h3), -1 if unknown; open is before hole, close
+	// after it.
+	open, close int
 }
 
 // holeMark stands in for heading number n's id while a chunk renders; it
@@ -236,8 +303,9 @@ func (r *Renderer) renderChunk(src []byte) *rendered {
 	pc.Set(problemsKey, probs)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	p := page{source: src, unsafe: r.unsafe, problems: probs, reserved: r.reserved}
+	p := page{source: src, unsafe: r.unsafe, problems: probs, reserved: r.reserved, origins: r.origins}
 	p.inspect(doc)
+	controls(src, probs)
 
 	w := &partsWriter{}
 	w.buf.Grow(len(src) + len(src)/2)
@@ -245,12 +313,21 @@ func (r *Renderer) renderChunk(src []byte) *rendered {
 		// partsWriter never fails; a renderer error would be a goldmark bug.
 		probs.errorf(-1, "rendering Markdown: %v", err)
 	}
-	out := &rendered{links: p.links, placeholders: p.placeholders}
+	out := &rendered{links: p.links, placeholders: p.placeholders, noteIDs: p.noteIDs}
 	html := w.buf.Bytes()
 	// Cut the marks out, noting where each was; headings render in order.
 	clean := make([]byte, 0, len(html))
 	var removed []int // raw offset after each mark cut, and how much was cut by then
 	from, cutSoFar := 0, 0
+	// shift is how much was cut before raw offset at.
+	shift := func(at int) int {
+		cut := 0
+		for j := 0; j < len(removed) && removed[j] <= at; j += 2 {
+			cut = removed[j+1]
+		}
+		return cut
+	}
+	placed := len(w.levels) == 2*len(p.headings)
 	for i, h := range p.headings {
 		mark := []byte(holeMark(i))
 		k := bytes.Index(html[from:], append(append([]byte(`id="`), mark...), '"'))
@@ -265,15 +342,16 @@ func (r *Renderer) renderChunk(src []byte) *rendered {
 		from += k + len(mark)
 		cutSoFar += len(mark)
 		removed = append(removed, from, cutSoFar)
+		h.open, h.close = -1, -1
+		if placed {
+			h.open = w.levels[2*i] - shift(w.levels[2*i])
+			h.close = w.levels[2*i+1] - shift(w.levels[2*i+1])
+		}
 		out.headings = append(out.headings, h)
 	}
 	out.html = append(clean, html[from:]...)
 	for _, s := range w.splits {
-		shift := 0
-		for j := 0; j < len(removed) && removed[j] <= s; j += 2 {
-			shift = removed[j+1]
-		}
-		out.splits = append(out.splits, s-shift)
+		out.splits = append(out.splits, s-shift(s))
 	}
 	out.problems = probs.all
 	return out
@@ -291,21 +369,55 @@ func cut(b []byte, splits []int) [][]byte {
 	return append(out, b[start:len(b):len(b)])
 }
 
-// partsWriter collects the rendered HTML and the offsets at which the
-// processors table goes. goldmark writes to it directly because it
-// implements util.BufWriter.
+// partsWriter collects the rendered HTML, the offsets at which the
+// processors table goes and those of the headings' level digits. goldmark
+// writes to it directly because it implements util.BufWriter.
+//
+// It also keeps control characters out of the page: HTML forbids them
+// (other than tab and the line breaks), a browser shows them as nothing or
+// as boxes, and one pasted from Word or a terminal would reach the page
+// raw, from the text or from an entity such as &#27;. Each becomes U+FFFD,
+// as goldmark already makes of NUL (see package printable).
 type partsWriter struct {
 	buf    bytes.Buffer
 	splits []int
+	levels []int // offsets of the digits of each heading's <hN and </hN, in order
 }
 
-func (w *partsWriter) Write(p []byte) (int, error)       { return w.buf.Write(p) }
-func (w *partsWriter) WriteByte(c byte) error            { return w.buf.WriteByte(c) }
-func (w *partsWriter) WriteRune(r rune) (int, error)     { return w.buf.WriteRune(r) }
-func (w *partsWriter) WriteString(s string) (int, error) { return w.buf.WriteString(s) }
-func (w *partsWriter) Available() int                    { return w.buf.Available() }
-func (w *partsWriter) Buffered() int                     { return w.buf.Len() }
-func (w *partsWriter) Flush() error                      { return nil }
+func (w *partsWriter) Write(p []byte) (int, error) {
+	if printable.ControlAt(p) < 0 {
+		return w.buf.Write(p)
+	}
+	w.buf.WriteString(printable.Page(string(p)))
+	return len(p), nil
+}
+
+func (w *partsWriter) WriteString(s string) (int, error) {
+	if printable.ControlAt(s) < 0 {
+		return w.buf.WriteString(s)
+	}
+	w.buf.WriteString(printable.Page(s))
+	return len(s), nil
+}
+
+func (w *partsWriter) WriteByte(c byte) error {
+	if printable.IsControl(rune(c)) && c < utf8.RuneSelf {
+		w.buf.WriteString(printable.Replacement)
+		return nil
+	}
+	return w.buf.WriteByte(c)
+}
+
+func (w *partsWriter) WriteRune(r rune) (int, error) {
+	if printable.IsControl(r) {
+		return w.buf.WriteString(printable.Replacement)
+	}
+	return w.buf.WriteRune(r)
+}
+
+func (w *partsWriter) Available() int { return w.buf.Available() }
+func (w *partsWriter) Buffered() int  { return w.buf.Len() }
+func (w *partsWriter) Flush() error   { return nil }
 
 // split marks the current end of the output as a placeholder position.
 func (w *partsWriter) split() { w.splits = append(w.splits, w.buf.Len()) }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,10 +21,15 @@ type page struct {
 	problems *problems
 	headings []chunkHeading
 	reserved map[string]bool // ids the layouts use
+	// origins are those a page may load images and other embedded
+	// resources from: the site's own and site.toml's external_origins.
+	origins map[string]bool
 	// links are the site-internal destinations with their byte offsets.
 	links []pageLink
 	// placeholders are the byte offsets of {{< processors >}} lines.
 	placeholders []int
+	// noteIDs are the ids of the footnotes and of the references to them.
+	noteIDs []string
 }
 
 // inspect walks the parsed document once, then applies the changes it
@@ -47,9 +53,15 @@ func (p *page) inspect(doc ast.Node) {
 			}
 		case *extast.Table:
 			tables = append(tables, n)
+		case *extast.TableCell:
+			if c := AlignClass(n.Alignment); c != "" {
+				n.SetAttributeString("class", []byte(c))
+			}
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !p.unsafe {
 				p.problems.warnf(n.Pos(), "raw HTML omitted; set unsafe_html = true in site.toml to allow it")
+			} else {
+				p.embedded(n)
 			}
 		case *ast.Link:
 			// Checked as goldmark will write it: escapes and entities resolved.
@@ -57,20 +69,37 @@ func (p *page) inspect(doc ast.Node) {
 				p.problems.warnf(n.Pos(), "link to %q removed; %s", dest, safeURLRule)
 				unlink = append(unlink, n)
 			} else {
-				p.noteLink(string(n.Destination), n.Pos())
+				p.noteLink(n.Destination, dest, n.Pos())
 			}
 		case *ast.Image:
-			if dest := util.URLEscape(n.Destination, true); !p.unsafe && !safeURL(dest) {
+			dest := util.URLEscape(n.Destination, true)
+			switch {
+			case !p.unsafe && !safeURL(dest):
 				p.problems.warnf(n.Pos(), "image %q removed; %s", dest, safeURLRule)
 				unlink = append(unlink, n)
-			} else {
-				p.noteLink(string(n.Destination), n.Pos())
+			case p.foreign(string(dest)) != "":
+				p.foreignImage(n, string(dest))
+				unlink = append(unlink, n)
+			default:
+				p.noteLink(n.Destination, dest, n.Pos())
 			}
 		case *ast.AutoLink:
 			if dest := util.URLEscape(n.URL(p.source), false); !p.unsafe && !safeURL(dest) {
 				p.problems.warnf(n.Pos(), "link to %q removed; %s", dest, safeURLRule)
 				unlink = append(unlink, n)
 			}
+		case *ast.CodeBlock:
+			p.indentedItem(n)
+		case *ast.Paragraph:
+			p.lazyItems(n)
+		case *extast.FootnoteLink:
+			ref := "fnref"
+			if n.RefIndex > 0 {
+				ref += strconv.Itoa(n.RefIndex)
+			}
+			p.noteIDs = append(p.noteIDs, ref+":"+strconv.Itoa(n.Index))
+		case *extast.Footnote:
+			p.noteIDs = append(p.noteIDs, "fn:"+strconv.Itoa(n.Index))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -88,17 +117,20 @@ func (p *page) inspect(doc ast.Node) {
 }
 
 type pageLink struct {
-	dest   string
-	offset int
+	written, href string // as the author wrote it, as the page links it
+	offset        int
 }
 
 // noteLink keeps a destination inside the site (no scheme, no host) for
-// the build's link check.
-func (p *page) noteLink(dest string, offset int) {
+// the build's link check, as the page will have it: with escapes and
+// entities resolved and the rest percent-encoded (see util.URLEscape), so
+// that /en/privacy/&#35;who is checked as the /en/privacy/#who it is.
+func (p *page) noteLink(written, escaped []byte, offset int) {
+	dest := string(escaped)
 	if dest == "" || strings.HasPrefix(dest, "//") || strings.ContainsRune(dest[:strings.IndexAny(dest+"/?#", "/?#")], ':') {
 		return
 	}
-	p.links = append(p.links, pageLink{dest, offset})
+	p.links = append(p.links, pageLink{string(written), dest, offset})
 }
 
 // unwrap replaces a link by its text, and an image by its alternative

@@ -19,6 +19,9 @@ type problem struct {
 	offset  int // -1 when unknown
 	warning bool
 	message string
+	// archived, when not "", makes an error a warning in an archived
+	// file, which may not be edited, and is said after the message there.
+	archived string
 }
 
 // problems collects the diagnostics of one Render call.
@@ -39,16 +42,16 @@ func (p *problems) add(pr problem) {
 }
 
 func (p *problems) errorf(offset int, format string, args ...any) {
-	p.add(problem{offset, false, fmt.Sprintf(format, args...)})
+	p.add(problem{offset: offset, message: fmt.Sprintf(format, args...)})
 }
 
 func (p *problems) warnf(offset int, format string, args ...any) {
-	p.add(problem{offset, true, fmt.Sprintf(format, args...)})
+	p.add(problem{offset: offset, warning: true, message: fmt.Sprintf(format, args...)})
 }
 
 // list converts the problems to diagnostics positioned in the whole file,
-// in source order.
-func (p *problems) list(path string, body []byte, lineOffset int) diag.List {
+// in source order; archived says the file is in the archive.
+func (p *problems) list(path string, body []byte, lineOffset int, archived bool) diag.List {
 	if len(p.all) == 0 {
 		return nil
 	}
@@ -59,9 +62,12 @@ func (p *problems) list(path string, body []byte, lineOffset int) diag.List {
 		if line > 0 {
 			line += lineOffset
 		}
-		if pr.warning {
+		switch {
+		case pr.warning:
 			l.Warnf(path, line, col, "%s", pr.message)
-		} else {
+		case archived && pr.archived != "":
+			l.Warnf(path, line, col, "%s%s", pr.message, pr.archived)
+		default:
 			l.Errorf(path, line, col, "%s", pr.message)
 		}
 	}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -23,6 +24,35 @@ type blockRenderer struct{}
 func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindPlaceholder, renderPlaceholder)
 	reg.Register(kindTableScroll, renderTableScroll)
+	reg.Register(ast.KindHeading, renderHeading)
+}
+
+// renderHeading writes a heading as goldmark does, noting for a page
+// where the digit of each of its tags is: the level a page shows depends
+// on the headings before it, in other chunks too (see Outline), so it is
+// set once the whole body is known.
+func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	pw, _ := w.(*partsWriter)
+	if entering {
+		_, _ = w.WriteString("<h")
+		if pw != nil {
+			pw.levels = append(pw.levels, pw.buf.Len())
+		}
+		_ = w.WriteByte("0123456"[n.Level])
+		if n.Attributes() != nil {
+			html.RenderAttributes(w, node, html.HeadingAttributeFilter)
+		}
+		_ = w.WriteByte('>')
+	} else {
+		_, _ = w.WriteString("</h")
+		if pw != nil {
+			pw.levels = append(pw.levels, pw.buf.Len())
+		}
+		_ = w.WriteByte("0123456"[n.Level])
+		_, _ = w.WriteString(">\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func renderPlaceholder(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/suggest"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -32,7 +33,10 @@ type File struct {
 	Policy   string    // the folder under content/
 	Lang     string    // the file name without .md
 	Archived date.Date // the archive folder's date; zero for the current file
-	Version  *Version  // parsed fields, source and body; Build fills in the rest
+	// Version holds the parsed fields, source and body; Build fills in
+	// the rest. It is nil for a file that failed to parse: its errors are
+	// reported, and Build checks nothing that depends on what it says.
+	Version *Version
 	// Lines and Cols map front matter keys to their 1-based line and
 	// column in the file, so rules about versions can point at the key
 	// that breaks them.
@@ -71,8 +75,18 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 	// told apart from a date that names nothing.
 	drafts := map[edition][]*Version{}
 	var translations []File // files that name the version they translate
+	// Editions with a file that failed to parse: what that file says is
+	// unknown, so no rule that depends on it is checked, lest one mistake
+	// give errors in other files too.
+	unread := map[edition]bool{}
+	badSlug := map[string]bool{}
+	where := fileOf{} // each version's file, for the positions of its keys
 	for _, f := range files {
 		v := f.Version
+		if v == nil {
+			unread[edition{f.Policy, f.Lang}] = true
+			continue
+		}
 		if v.Draft && !cfg.Drafts {
 			// A draft is left out as if it did not exist.
 			k := edition{f.Policy, f.Lang}
@@ -80,7 +94,11 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 			continue
 		}
 		if !slugPattern.MatchString(f.Policy) {
-			diags.Errorf(v.SourcePath, 0, 0, "policy folder %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit", f.Policy)
+			// One folder, one mistake: said once, at its first file.
+			if !badSlug[f.Policy] {
+				diags.Errorf(v.SourcePath, 0, 0, "policy folder %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit", f.Policy)
+			}
+			badSlug[f.Policy] = true
 			continue
 		}
 		if what := urls.Collides(f.Policy, codes); what != "" {
@@ -91,9 +109,10 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 			continue
 		}
 		if _, ok := langOrder[f.Lang]; !ok {
-			diags.Errorf(v.SourcePath, 0, 0, "language %q is not declared in site.toml; add [languages.%s] with a name, or rename the file", f.Lang, f.Lang)
+			diags.Errorf(v.SourcePath, 0, 0, "%s", undeclared(f.Lang, cfg.Languages))
 			continue
 		}
+		where[v] = f
 		v.InArchive = !f.Archived.IsZero()
 		if !f.Archived.IsZero() && f.Archived != v.Date {
 			diags.Errorf(v.SourcePath, f.Lines["last_updated"], 1, "archived under %s but last_updated is %s; an archived file's folder must be its last_updated date", f.Archived, v.Date)
@@ -138,11 +157,39 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 	}
 	sort.Slice(site.Policies, func(i, j int) bool { return site.Policies[i].Slug < site.Policies[j].Slug })
 
+	for k := range unread {
+		broken[k] = true
+	}
 	diags.Add(checkTranslates(site, translations, drafts, broken))
 	for _, p := range site.Policies {
-		diags.Add(markBehind(p, cfg.AuthoritativeLanguage))
+		diags.Add(markBehind(p, cfg.AuthoritativeLanguage, broken, where))
 	}
 	return site, diags
+}
+
+// fileOf maps each version to the file it was read from.
+type fileOf map[*Version]File
+
+// pos returns where v's file writes key, else its last_updated, else 0, 0.
+func (w fileOf) pos(v *Version, key string) (line, col int) {
+	f := w[v]
+	if l := f.Lines[key]; l > 0 {
+		return l, f.Cols[key]
+	}
+	return f.Lines["last_updated"], f.Cols["last_updated"]
+}
+
+// undeclared is the error for a file in a language site.toml does not
+// declare: most often a misspelt code (se.md for sv.md).
+func undeclared(lang string, langs []Language) string {
+	codes := make([]string, len(langs))
+	for i, l := range langs {
+		codes[i] = l.Code
+	}
+	if near := suggest.Closest(lang, codes); near != "" {
+		return fmt.Sprintf("language %q is not declared in site.toml; did you mean %q? Rename the file to %s.md, or add [languages.%s] with a name", lang, near, near, lang)
+	}
+	return fmt.Sprintf("language %q is not declared in site.toml; add [languages.%s] with a name, or rename the file", lang, lang)
 }
 
 // edition identifies one policy in one language before its Edition is built.
@@ -258,16 +305,18 @@ func decideStatus(ed *Edition, now date.Date) {
 
 // markBehind finds translations that lag the authoritative language's newest
 // version, by the version they say they translate or else by date, and
-// decides which authoritative version their notice points to.
-func markBehind(p *Policy, authoritative string) diag.List {
+// decides which authoritative version their notice points to. An edition
+// in unknown (a file of it failed) is not judged: its newest version may
+// be the one that failed.
+func markBehind(p *Policy, authoritative string, unknown map[edition]bool, where fileOf) diag.List {
 	var diags diag.List
 	auth := p.Edition(authoritative)
-	if auth == nil || len(auth.Versions) == 0 {
+	if auth == nil || len(auth.Versions) == 0 || unknown[edition{p.Slug, authoritative}] {
 		return nil
 	}
 	newest := auth.Newest()
 	for _, ed := range p.Editions {
-		if ed == auth || len(ed.Versions) == 0 {
+		if ed == auth || len(ed.Versions) == 0 || unknown[edition{p.Slug, ed.Lang}] {
 			continue
 		}
 		latest := ed.Newest()
@@ -277,7 +326,8 @@ func markBehind(p *Policy, authoritative string) diag.List {
 		}
 		if basis.Before(newest.Date) {
 			ed.Behind = lagged(auth, basis)
-			diags.Warnf(latest.SourcePath, 0, 0, "translation lags behind: it translates %s but %s has a version of %s",
+			line, col := where.pos(latest, "translates")
+			diags.Warnf(latest.SourcePath, line, col, "translation lags behind: it translates %s but %s has a version of %s",
 				basis, newest.SourcePath, newest.Date)
 		}
 	}
@@ -472,4 +522,40 @@ func (ed *Edition) Newest() *Version { return ed.Versions[len(ed.Versions)-1] }
 // String names the version for messages: "privacy/en 2024-05-10".
 func (v *Version) String() string {
 	return fmt.Sprintf("%s/%s %s", v.Edition.Policy.Slug, v.Edition.Lang, v.Date)
+}
+
+// NoEdition says why the site has no edition of policy in lang, for a
+// command that names them, with the name most likely meant: a mistyped
+// policy, a language the site does not have, or one the policy is not
+// published in.
+func (s *Site) NoEdition(policy, lang string) string {
+	var slugs []string
+	var p *Policy
+	for _, q := range s.Policies {
+		slugs = append(slugs, q.Slug)
+		if q.Slug == policy {
+			p = q
+		}
+	}
+	if p == nil {
+		if near := suggest.Closest(policy, slugs); near != "" {
+			return fmt.Sprintf("no policy %q; did you mean %q?", policy, near)
+		}
+		return fmt.Sprintf("no policy %q; the policies are %s", policy, strings.Join(slugs, ", "))
+	}
+	var langs []string
+	for _, ed := range p.Editions {
+		langs = append(langs, ed.Lang)
+	}
+	if _, declared := s.Language(lang); !declared {
+		var codes []string
+		for _, l := range s.Languages {
+			codes = append(codes, l.Code)
+		}
+		if near := suggest.Closest(lang, codes); near != "" {
+			return fmt.Sprintf("no language %q in site.toml; did you mean %q?", lang, near)
+		}
+		return fmt.Sprintf("no language %q in site.toml; the languages are %s", lang, strings.Join(codes, ", "))
+	}
+	return fmt.Sprintf("policy %q has no version in %q; it is published in %s", policy, lang, strings.Join(langs, ", "))
 }

@@ -160,11 +160,16 @@ type Body struct {
 	// Links are the body's links and images within the site, so a broken
 	// one can be reported at the line and column where it is written.
 	Links []Link
+	// NoteIDs are the ids of the body's footnotes and of the references
+	// to them ("fn:1", "fnref:1"), which links may point at besides its
+	// headings.
+	NoteIDs []string
 }
 
 // Link is an address written in a body that points into the site.
 type Link struct {
-	Dest      string
+	Dest      string // as the author wrote it, for messages
+	Href      string // as the page links it: entities and escapes resolved, percent-encoded
 	Line, Col int
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	stdhtml "html"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/policygen/gen/generator/chunk"
 	"github.com/policygen/gen/generator/markdown"
+	"github.com/policygen/gen/generator/printable"
 )
 
 // Inline styles a word can carry. A word's style is part of its identity,
@@ -76,7 +78,8 @@ type block struct {
 	id      string
 
 	tokens []*token
-	rows   []row // tables only
+	rows   []row    // tables only
+	align  []string // tables only: each column's class, see markdown.AlignClass
 
 	// Memos: a version is compared with several others and most of its
 	// blocks are unchanged in each comparison, so their rendering and
@@ -121,8 +124,10 @@ func (m *Memo) parse(body []byte, unsafe bool, reserved []string) *Doc {
 func (m *Memo) doc(pcs []*parsedChunk, reserved []string) *Doc {
 	d := &Doc{words: m.words, size: m.words.size()}
 	var headings []markdown.Heading
+	var written []int
 	var at []int // the block of each heading, -1 for one inside a list or quote
 	for _, pc := range pcs {
+		written = append(written, pc.levels...)
 		for i, h := range pc.headings {
 			headings = append(headings, h)
 			if b := pc.blockOf[i]; b >= 0 {
@@ -142,7 +147,21 @@ func (m *Memo) doc(pcs []*parsedChunk, reserved []string) *Doc {
 			d.ids[b] = d.headingIDs[i]
 		}
 	}
+	// Headings are shown at the levels of the page's outline, which depend
+	// on the headings before them, in other chunks too: a heading block
+	// shown at another level than written is this Doc's own copy.
+	for i, l := range markdown.Outline(written) {
+		if b := at[i]; b >= 0 && d.blocks[b].level != l {
+			d.blocks[b] = d.blocks[b].atLevel(l)
+		}
+	}
 	return d
+}
+
+// atLevel returns a copy of heading block b at another level, with memos
+// of its own.
+func (b *block) atLevel(level int) *block {
+	return &block{class: b.class, level: level, id: b.id, tokens: b.tokens, key: b.key, words: b.words}
 }
 
 // parsedChunk is a body, or a chunk of one, parsed for comparison.
@@ -152,6 +171,7 @@ type parsedChunk struct {
 	// them, and blockOf the index in blocks of each one's block, or -1 for
 	// a heading inside a list or a quote, which is part of that block.
 	headings []markdown.Heading
+	levels   []int // each heading's level as written
 	blockOf  []int
 }
 
@@ -187,6 +207,7 @@ func (p *blockParser) parse(src []byte, unsafe bool) *parsedChunk {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			pc.headings = append(pc.headings, markdown.ReadHeading(h, src))
+			pc.levels = append(pc.levels, h.Level)
 			b, top := p.headings[h]
 			if !top {
 				b = -1
@@ -242,6 +263,13 @@ func (p *blockParser) top(n ast.Node) {
 		p.list(n, 0)
 	case *east.Table:
 		p.table(n)
+	case *east.FootnoteList:
+		// The footnotes, as the page lists them at its end.
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if fn, ok := c.(*east.Footnote); ok {
+				p.collect(fn, p.tokenizer(false), &block{class: classItem, ordered: true, number: fn.Index})
+			}
+		}
 	default:
 		p.collect(n, p.tokenizer(false), &block{class: classPara})
 	}
@@ -286,6 +314,9 @@ func (p *blockParser) list(l *ast.List, depth int) {
 
 func (p *blockParser) table(tb *east.Table) {
 	b := &block{class: classTable}
+	for _, a := range tb.Alignments {
+		b.align = append(b.align, markdown.AlignClass(a))
+	}
 	for r := tb.FirstChild(); r != nil; r = r.NextSibling() {
 		_, header := r.(*east.TableHeader)
 		rw := row{header: header}
@@ -350,6 +381,11 @@ func (p *blockParser) node(n ast.Node, ctx inlineCtx, t *tokenizer) {
 		ctx = inlineCtx{style: styleImage, href: string(n.Destination)}
 	case *ast.RawHTML:
 		return // inline raw HTML is tags only; their text is in sibling nodes
+	case *east.FootnoteLink:
+		t.text("["+strconv.Itoa(n.Index)+"]", ctx) // the page's superscript number
+		return
+	case *east.FootnoteBacklink:
+		return
 	case *ast.HTMLBlock:
 		t.space(' ')
 		var raw []byte
@@ -433,8 +469,9 @@ func (t *tokenizer) space(sep byte) {
 }
 
 func (t *tokenizer) text(s string, ctx inlineCtx) {
-	// As goldmark renders it (and CommonMark requires): NUL is U+FFFD.
-	s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	// As the page shows it: a control character (NUL too, as CommonMark
+	// requires) is U+FFFD.
+	s = printable.Page(s)
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
 		if unicode.IsSpace(r) {

@@ -71,10 +71,11 @@ type shape struct {
 	level, depth, number int
 	ordered, cont        bool
 	id                   string
+	align                string // a table's column alignments
 }
 
 func (b *block) shape() shape {
-	return shape{key: b.key, level: b.level, depth: b.depth, number: b.number, ordered: b.ordered, cont: b.cont, id: b.id}
+	return shape{key: b.key, level: b.level, depth: b.depth, number: b.number, ordered: b.ordered, cont: b.cont, id: b.id, align: strings.Join(b.align, " ")}
 }
 
 // render renders one aligned pair.
@@ -431,18 +432,23 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 	// Like the page's tables, it scrolls in its own box on a narrow screen,
 	// and the box takes keyboard focus so it can be scrolled without a mouse.
 	o.html.WriteString(`<div class="table-scroll" tabindex="0"><table><tbody>`)
+	// The columns are aligned as on the newer version's page.
+	align := ob
+	if nb != nil {
+		align = nb
+	}
 	switch kind {
 	case Added:
 		for _, r := range nb.rows {
-			o.row(Added, nil, &r)
+			o.row(Added, nil, &r, align.align)
 		}
 	case Removed:
 		for _, r := range ob.rows {
-			o.row(Removed, &r, nil)
+			o.row(Removed, &r, nil, align.align)
 		}
 	case Unchanged:
 		for _, r := range nb.rows {
-			o.row(Unchanged, nil, &r)
+			o.row(Unchanged, nil, &r, align.align)
 		}
 	default:
 		ka := make([]uint32, len(ob.rows))
@@ -464,14 +470,15 @@ func (o *out) table(kind BlockKind, ob, nb *block) {
 			if p.new >= 0 {
 				rb = &nb.rows[p.new]
 			}
-			o.row(p.kind, ra, rb)
+			o.row(p.kind, ra, rb, align.align)
 		}
 	}
 	o.html.WriteString("</tbody></table></div>")
 }
 
-// row writes one table row; cells of a modified row are diffed by position.
-func (o *out) row(kind BlockKind, ra, rb *row) {
+// row writes one table row; cells of a modified row are diffed by
+// position. align holds the class of each column (markdown.AlignClass).
+func (o *out) row(kind BlockKind, ra, rb *row, align []string) {
 	switch kind {
 	case Added:
 		o.html.WriteString(`<tr class="row-added">`)
@@ -493,10 +500,14 @@ func (o *out) row(kind BlockKind, ra, rb *row) {
 	}
 	o.lit("|")
 	for c := 0; c < n; c++ {
+		class := ""
+		if c < len(align) && align[c] != "" {
+			class = ` class="` + align[c] + `"`
+		}
 		if header {
-			o.html.WriteString(`<th scope="col">`)
+			o.html.WriteString(`<th scope="col"` + class + `>`)
 		} else {
-			o.html.WriteString("<td>")
+			o.html.WriteString("<td" + class + ">")
 		}
 		o.lit(" ")
 		var a, b []*token

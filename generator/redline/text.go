@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
+
+	"github.com/policygen/gen/generator/printable"
 )
 
 // ANSI escapes for the terminal redline: deletions red and struck through,
@@ -72,10 +73,10 @@ func WriteFrontMatter(w io.Writer, cs []FrontMatterChange, color bool) error {
 	bw := bufio.NewWriter(w)
 	tw := textWriter{w: bw, color: color}
 	for _, c := range cs {
-		bw.WriteString(c.Field + ": ")
+		bw.WriteString(printable.Line(c.Field) + ": ")
 		// A value is shown on its one line, as a page shows it.
-		tw.mark(opDelete, strings.Join(strings.Fields(printable(c.Old)), " "))
-		tw.mark(opInsert, strings.Join(strings.Fields(printable(c.New)), " "))
+		tw.mark(opDelete, printable.Line(strings.Join(strings.Fields(c.Old), " ")))
+		tw.mark(opInsert, printable.Line(strings.Join(strings.Fields(c.New), " ")))
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
@@ -99,7 +100,9 @@ func (t textWriter) block(b Block) {
 		t.w.WriteString(ansiHeading)
 	}
 	for _, m := range b.text {
-		t.mark(m.op, printable(m.s))
+		// Policy text cannot send escape sequences to the reader's
+		// terminal or commands to a CI log.
+		t.mark(m.op, printable.Text(m.s))
 		if bold && t.color && m.op != opEqual {
 			t.w.WriteString(ansiHeading) // the mark's reset ended the bold too
 		}
@@ -126,15 +129,4 @@ func (t textWriter) mark(o op, s string) {
 	default:
 		t.w.WriteString("{+" + s + "+}")
 	}
-}
-
-// printable drops control characters (other than line breaks) from policy
-// text, so content cannot send escape sequences to the reader's terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r != '\n' && (unicode.IsControl(r) || r == 0x9b) {
-			return -1
-		}
-		return r
-	}, s)
 }

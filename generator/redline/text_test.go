@@ -84,9 +84,9 @@ func TestWriteFrontMatter(t *testing.T) {
 		color bool
 		want  string
 	}{
-		// Escapes in a value are dropped and its lines joined.
-		{false, "title: [-Privacy policy-]{+Privacy notice+}\neffective: [-2024-04-01-]{+2024-06-01+}\n"},
-		{true, "title: \x1b[31;9mPrivacy policy\x1b[0m\x1b[32;4mPrivacy notice\x1b[0m\neffective: \x1b[31;9m2024-04-01\x1b[0m\x1b[32;4m2024-06-01\x1b[0m\n"},
+		// Control characters in a value are shown escaped, and its lines joined.
+		{false, `title: [-Privacy\x1b\x07 policy-]{+Privacy notice+}` + "\neffective: [-2024-04-01-]{+2024-06-01+}\n"},
+		{true, "title: \x1b[31;9m" + `Privacy\x1b\x07 policy` + "\x1b[0m\x1b[32;4mPrivacy notice\x1b[0m\neffective: \x1b[31;9m2024-04-01\x1b[0m\x1b[32;4m2024-06-01\x1b[0m\n"},
 	} {
 		var buf bytes.Buffer
 		if err := WriteFrontMatter(&buf, cs, tt.color); err != nil {

@@ -10,18 +10,25 @@ import (
 )
 
 // contentSecurityPolicy is what every page is served under. The site loads
-// nothing from another origin and runs no inline script or style, so the
-// policy can be this strict; the browser tests load every kind of page under
-// it.
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; " +
-	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+// nothing from another origin, but from the ones site.toml's
+// external_origins names (images, media and frames only: never scripts or
+// styles), and runs no inline script or style, so the policy can be this
+// strict; the browser tests load every kind of page under it.
+func contentSecurityPolicy(external []string) string {
+	embed := strings.Join(append([]string{"'self'"}, external...), " ")
+	csp := "default-src 'none'; style-src 'self'; img-src " + embed + "; script-src 'self'; "
+	if len(external) > 0 {
+		csp += "media-src " + embed + "; frame-src " + strings.Join(external, " ") + "; "
+	}
+	return csp + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+}
 
 // headers is the _headers file read by Netlify and Cloudflare Pages.
-func headers() []byte {
+func headers(external []string) []byte {
 	var b strings.Builder
 	b.WriteString(urls.AllFiles() + "\n")
 	for _, h := range [][2]string{
-		{"Content-Security-Policy", contentSecurityPolicy},
+		{"Content-Security-Policy", contentSecurityPolicy(external)},
 		{"X-Content-Type-Options", "nosniff"},
 		{"Referrer-Policy", "no-referrer"},
 		{"X-Frame-Options", "DENY"},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/suggest"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -25,7 +26,8 @@ import (
 // Problems in archived files are warnings, even in the version in force:
 // they may not be edited (gen check --base refuses it), so the author could
 // not act on an error, and a link that broke as the site moved on says only
-// that it was written for an earlier site.
+// that it was written for an earlier site. With broken_links = "warn" in
+// site.toml they are warnings everywhere.
 func (r *Renderer) CheckLinks(extra []string) diag.List {
 	var diags diag.List
 	files := map[string]bool{}
@@ -34,6 +36,34 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	}
 	for _, p := range extra {
 		files[p] = true
+	}
+	// nearPage suggests the page of the site a mistyped path meant: one
+	// that differs from it in one part (/en/privaci/ for /en/privacy/).
+	var addresses [][]string
+	nearPage := func(p string) string {
+		if addresses == nil {
+			for f := range files {
+				if page := urls.Page(f); page != f {
+					addresses = append(addresses, strings.Split(page, "/"))
+				}
+			}
+			// A tie goes the same way in every build.
+			slices.SortFunc(addresses, func(a, b []string) int { return strings.Compare(strings.Join(a, "/"), strings.Join(b, "/")) })
+		}
+		parts := strings.Split(p, "/")
+		for i := range parts {
+			var alike []string // the i-th parts of the addresses that differ only there
+			for _, a := range addresses {
+				if len(a) == len(parts) && a[i] != parts[i] && slices.Equal(a[:i], parts[:i]) && slices.Equal(a[i+1:], parts[i+1:]) {
+					alike = append(alike, a[i])
+				}
+			}
+			if near := suggest.Closest(parts[i], alike); near != "" {
+				parts[i] = near
+				return strings.Join(parts, "/")
+			}
+		}
+		return ""
 	}
 	// The versions each version page shows, now and on the days to come,
 	// for the heading ids that links with a #fragment point at.
@@ -58,12 +88,12 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
 				}
 				report := diags.Errorf
-				if v.InArchive {
+				if v.InArchive || r.opts.BrokenLinksWarn {
 					report = diags.Warnf
 				}
 				for _, l := range v.Body.Links {
 					for _, page := range pages {
-						if msg := checkLink(page, l.Dest, files, shows, v); msg != "" {
+						if msg := checkLink(page, l, files, shows, v, nearPage); msg != "" {
 							report(v.SourcePath, l.Line, l.Col, "%s", msg)
 							break
 						}
@@ -98,28 +128,43 @@ func lacking(shows map[string][]*model.Version, file, id string, from *model.Ver
 	return nil
 }
 
-// hasHeading reports whether v's page has an element with the id. A page
-// has a few dozen ids, fewer than a map is worth.
+// hasHeading reports whether v's page has an element with the id: a
+// heading, a footnote or a reference to one, or an element of the layout.
+// A page has a few dozen ids, fewer than a map is worth.
 func hasHeading(v *model.Version, id string) bool {
 	for _, h := range v.Body.Headings {
 		if h.ID == id {
 			return true
 		}
 	}
-	return slices.Contains(versionPageIDs, id)
+	return slices.Contains(v.Body.NoteIDs, id) || slices.Contains(versionPageIDs, id)
 }
 
-// checkLink resolves dest, written in the body of from, on page and says
+// didYouMean suggests the id of v's page nearest to id, or "".
+func didYouMean(v *model.Version, id string) string {
+	ids := slices.Clone(v.Body.NoteIDs)
+	for _, h := range v.Body.Headings {
+		ids = append(ids, h.ID)
+	}
+	if s := suggest.Closest(id, ids); s != "" {
+		return "; did you mean #" + s + "?"
+	}
+	return ""
+}
+
+// checkLink resolves l, written in the body of from, on page and says
 // what is wrong with it, or "". shows lists the versions each version page
 // shows, now and to come.
-func checkLink(page, dest string, files map[string]bool, shows map[string][]*model.Version, from *model.Version) string {
+// nearPage suggests an address of the site for a mistyped path, or "".
+func checkLink(page string, l model.Link, files map[string]bool, shows map[string][]*model.Version, from *model.Version, nearPage func(string) string) string {
+	dest, href := l.Dest, l.Href
 	var target *url.URL
-	if frag, ok := strings.CutPrefix(dest, "#"); ok && !strings.Contains(frag, "%") {
+	if frag, ok := strings.CutPrefix(href, "#"); ok && !strings.Contains(frag, "%") {
 		// A link within the page, most of a policy's: what url.Parse and
 		// ResolveReference would make of it, without their allocations.
 		target = &url.URL{Path: page, Fragment: frag}
 	} else {
-		ref, err := url.Parse(dest)
+		ref, err := url.Parse(href)
 		if err != nil {
 			return "link " + dest + " is not a valid address: " + err.Error()
 		}
@@ -131,13 +176,21 @@ func checkLink(page, dest string, files map[string]bool, shows map[string][]*mod
 	}
 	if !files[file] {
 		hint := ""
-		if !strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "#") {
+		switch near := nearPage(path.Clean(target.Path) + "/"); {
+		case near != "":
+			hint = "; did you mean " + near + "?"
+		case strings.HasPrefix(href, "/"):
+			// Most often a link copied from the company's main site, where
+			// /account/settings was a page.
+			hint = "; for a page on another site write its full address (https://…" + path.Clean(target.Path) + "), " +
+				"or set broken_links = \"warn\" in site.toml to publish links the site cannot check"
+		case !strings.HasPrefix(href, "#"):
 			hint = "; relative links resolve differently on a version's permanent address, so write the path from the site root, like /en/cookies/"
 		}
 		return "broken link: " + dest + " leads to " + path.Clean(target.Path) + ", which the site does not have (on " + page + ")" + hint
 	}
 	if frag := target.Fragment; frag != "" {
-		if missing := lacking(shows, file, frag, from, strings.HasPrefix(dest, "#")); missing != nil {
+		if missing := lacking(shows, file, frag, from, strings.HasPrefix(href, "#")); missing != nil {
 			at := urls.Page(file)
 			if missing.Status == model.Upcoming && at == urls.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
 				return "broken link from " + missing.Effective.String() + ": " + dest + ": when the version of " + missing.Date.String() +
@@ -145,7 +198,7 @@ func checkLink(page, dest string, files map[string]bool, shows map[string][]*mod
 					missing.SourcePath + " that id ({#" + frag + "}), or link to the dated page of the version meant, like " +
 					urls.Version(missing.Edition.Lang, missing.Edition.Policy.Slug, missing.Edition.Shown.Date) + "#" + frag
 			}
-			return "broken link: " + dest + ": the page " + at + " has no heading with id \"" + frag + "\""
+			return "broken link: " + dest + ": the page " + at + " has no heading with id \"" + frag + "\"" + didYouMean(missing, frag)
 		}
 	}
 	return ""

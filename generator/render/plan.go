@@ -60,11 +60,12 @@ func (r *Renderer) plan() []job {
 	}
 	keys := func(k ...derive.Key) []derive.Key { return k }
 
-	// The layouts' own files show nothing of the content: only a change
-	// of the layouts, which renders everything, changes them.
+	// The layouts' own files and the headers show nothing of the content:
+	// only a change of the layouts or of site.toml (its external_origins),
+	// which render everything, changes them.
 	file(urls.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
 	file(urls.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
-	file(urls.Headers(), nil, func() ([]byte, error) { return headers(), nil })
+	file(urls.Headers(), nil, func() ([]byte, error) { return headers(r.opts.ExternalOrigins), nil })
 	// The records carry every version's fingerprints: they show the
 	// files, not only the front matter.
 	file(urls.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })

@@ -47,6 +47,12 @@ type Options struct {
 	// UnsafeHTML is site.toml's unsafe_html, which redlines honour as the
 	// pages do.
 	UnsafeHTML bool
+	// ExternalOrigins is site.toml's external_origins, which the
+	// Content-Security-Policy allows embedded resources from.
+	ExternalOrigins []string
+	// BrokenLinksWarn is site.toml's broken_links = "warn": a broken link
+	// is a warning, not an error.
+	BrokenLinksWarn bool
 	// Memos, when set, keeps the redlines' memos for the next render with
 	// the same Memos; serve renders again after every save. Builds leave it
 	// nil.

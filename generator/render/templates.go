@@ -142,7 +142,8 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 	base := template.New("").Funcs(funcs)
 	for _, name := range common {
 		if _, err := base.New(name).Parse(string(files[name])); err != nil {
-			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
+			line, msg := templateError(err)
+			diags.Errorf(from[name], line, 0, "%s", msg)
 			return nil, diags
 		}
 	}
@@ -150,7 +151,8 @@ func loadLayouts(site fs.FS) (*layouts, diag.List) {
 		name := pl.file
 		t := template.Must(base.Clone())
 		if _, err := t.New(name).Parse(string(files[name])); err != nil {
-			diags.Errorf(from[name], 0, 0, "%s", templateError(err))
+			line, msg := templateError(err)
+			diags.Errorf(from[name], line, 0, "%s", msg)
 			continue
 		}
 		builtin := map[string]string{}
@@ -310,24 +312,27 @@ func describePages(layouts []string, singular, plural string) string {
 }
 
 // position splits a template location, "base.html:15:3", into the layout
-// file it names and the line and column. The column is counted as the
-// template package counts it, from 0, so that it matches the errors found
-// while rendering (explain).
+// file it names and the line and column. The template package counts
+// columns from 0; a diagnostic's count from 1, as editors do.
 func (l *layouts) position(at string) (file string, line, col int) {
 	name, rest, _ := strings.Cut(at, ":")
 	file = name
 	if f, known := l.from[name]; known {
 		file = f
 	}
-	lineText, colText, _ := strings.Cut(rest, ":")
+	lineText, colText, hasCol := strings.Cut(rest, ":")
 	line, _ = strconv.Atoi(lineText)
-	col, _ = strconv.Atoi(colText)
+	if hasCol {
+		col, _ = strconv.Atoi(colText)
+		col++
+	}
 	return file, line, col
 }
 
-// explain turns a template execution error into one that names the layout
-// file, its line and column, and the page being rendered: most often a
-// site's own layout asking for something a page does not have.
+// explain turns a template execution error into a diagnostic (a diag.List
+// as the error) that names the layout file, its line and column, and the
+// page being rendered: most often a site's own layout asking for
+// something a page does not have.
 func (l *layouts) explain(err error, page string) error {
 	msg := err.Error()
 	// An error in a partial (Page.Partial) is wrapped in the error of the
@@ -340,9 +345,8 @@ func (l *layouts) explain(err error, page string) error {
 	}
 	last := places[len(places)-1]
 	name, at, rest := msg[last[2]:last[3]], msg[last[3]:last[1]-2], msg[last[1]:]
-	if file, known := l.from[name]; known {
-		name = strings.TrimPrefix(file, "built-in ")
-	}
+	file, line, col := l.position(name + at)
+	file = strings.TrimPrefix(file, "built-in ")
 	// A template asked for by a name that is a value, not a constant (which
 	// loadLayouts checks), fails with a message of no place of its own:
 	// "error calling Partial: html/template: \"x\" is undefined".
@@ -353,22 +357,30 @@ func (l *layouts) explain(err error, page string) error {
 			rest = fmt.Sprintf("no layout defines the template %q asked for here; define it with {{define %q}}…{{end}}, or ask for one that exists", missing, missing)
 		}
 	}
-	return fmt.Errorf("%s%s: %s (rendering %s)", name, at, rest, page)
+	// A diagnostic, so that the build reports it as it does the content's.
+	var d diag.List
+	d.Errorf(file, line, col, "%s (rendering %s)", rest, page)
+	return d
 }
 
 // located finds "template: base.html:15:3: " and "html/template:base.html:18:11: "
 // in an error: the file, then the line and column (or the line alone).
 var located = regexp.MustCompile(`(?:html/template:|template: )([^:\s]+)((?::\d+){1,2}): `)
 
-// templateError strips the "template: name:" prefix that would repeat the
-// file name the diagnostic already carries.
-func templateError(err error) string {
+// templateError splits an error parsing a layout, "template: 404.html:2:
+// unexpected …", into its line and its message, which follow the file
+// name the diagnostic already carries.
+func templateError(err error) (line int, msg string) {
 	s := err.Error()
-	if i := strings.Index(s, ": "); strings.HasPrefix(s, "template: ") && i >= 0 {
-		return strings.TrimPrefix(s, "template: ")
+	if m := parseFailed.FindStringSubmatch(s); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		return line, m[2]
 	}
-	return s
+	return 0, strings.TrimPrefix(s, "template: ")
 }
+
+// parseFailed finds the line and message of "template: 404.html:2: …".
+var parseFailed = regexp.MustCompile(`^template: [^:]+:(\d+): (.*)$`)
 
 func sortedKeys(m map[string][]byte) []string {
 	out := make([]string, 0, len(m))

@@ -98,9 +98,9 @@ func TestLayoutsDefineWhatPagesAskFor(t *testing.T) {
 			"404.html":     "{{define \"main\"}}\n{{if .Home}}{{.Partial \"sidebar\"}}{{end}} {{template \"ad\" .}}{{end}}",
 			"history.html": "{{define \"main\"}}{{range .Switcher}}{{$.Each \"row\" .}}{{end}}{{end}}",
 		}, []string{
-			`layouts/history.html:1:38: the history pages ask here for the template "row", which no layout defines; define it with {{define "row"}}…{{end}} in this file, or remove this use`,
-			`layouts/404.html:2:14: the 404 page asks here for the template "sidebar", which no layout defines; define it with {{define "sidebar"}}…{{end}} in this file, or remove this use`,
-			`layouts/404.html:2:53: the 404 page asks here for the template "ad", which no layout defines; define it with {{define "ad"}}…{{end}} in this file, or remove this use`,
+			`layouts/history.html:1:39: the history pages ask here for the template "row", which no layout defines; define it with {{define "row"}}…{{end}} in this file, or remove this use`,
+			`layouts/404.html:2:15: the 404 page asks here for the template "sidebar", which no layout defines; define it with {{define "sidebar"}}…{{end}} in this file, or remove this use`,
+			`layouts/404.html:2:54: the 404 page asks here for the template "ad", which no layout defines; define it with {{define "ad"}}…{{end}} in this file, or remove this use`,
 		}},
 		{"a page layout defining what partials leaves out", map[string]string{
 			"partials.html": strings.Replace(builtinFile("partials.html"), `{{define "processors"`, `{{define "unused"`, 1),
@@ -138,13 +138,13 @@ func TestExplainNamesTheSiteFile(t *testing.T) {
 	}}
 	for _, tt := range []struct{ err, want string }{
 		{`template: 404.html:1:19: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page`,
-			`layouts/404.html:1:19: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page (rendering /404.html)`},
+			`layouts/404.html:1:20: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page (rendering /404.html)`},
 		{`template: base.html:15:2: executing "base" at <.Partial>: error calling Partial: template: partials.html:3:5: executing "header" at <.X>: boom`,
-			`layouts/partials.html:3:5: executing "header" at <.X>: boom (rendering /404.html)`},
+			`layouts/partials.html:3:6: executing "header" at <.X>: boom (rendering /404.html)`},
 		{`html/template:404.html:2:25: {{if}} branches end in different contexts`,
-			`layouts/404.html:2:25: {{if}} branches end in different contexts (rendering /404.html)`},
+			`layouts/404.html:2:26: {{if}} branches end in different contexts (rendering /404.html)`},
 		{`template: 404.html:2:2: executing "main" at <.Partial>: error calling Partial: html/template: "Page not found" is undefined`,
-			`layouts/404.html:2:2: no layout defines the template "Page not found" asked for here; define it with {{define "Page not found"}}…{{end}}, or ask for one that exists (rendering /404.html)`},
+			`layouts/404.html:2:3: no layout defines the template "Page not found" asked for here; define it with {{define "Page not found"}}…{{end}}, or ask for one that exists (rendering /404.html)`},
 		{`something else`, `something else (rendering /404.html)`},
 	} {
 		if got := l.explain(errors.New(tt.err), "/404.html").Error(); got != tt.want {

@@ -8,14 +8,19 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/printable"
+	"github.com/policygen/gen/generator/suggest"
 )
 
 // The toml package gives a bare local date (2023-08-18) and a bare time of
@@ -56,6 +61,9 @@ func Decode(d *diag.List, path string, src []byte, firstLine int, name string) (
 	var data map[string]any
 	if _, err := toml.Decode(string(src), &data); err != nil {
 		line, col, msg := syntaxError(src, err)
+		if c, m, ok := wrongDate(src, line); ok {
+			col, msg = c, m
+		}
 		d.Errorf(path, line+firstLine-1, col, "%s", msg)
 		return Table{}, false
 	}
@@ -89,6 +97,47 @@ func syntaxError(src []byte, err error) (line, col int, msg string) {
 	}
 	return line, col, msg
 }
+
+// assignment is a line "key = value", the value without a comment.
+var assignment = regexp.MustCompile(`^(\s*[A-Za-z0-9_.-]+\s*=\s*)([^#"']*?)\s*(?:#.*)?$`)
+
+// wrongDate recognises, on line of src, a date written another way than
+// TOML's (01/12/2026, 1 December 2026, 2026-12-1), the commonest reason
+// front matter does not parse: it returns the column of the value and the
+// message that says how to write it.
+func wrongDate(src []byte, line int) (col int, msg string, ok bool) {
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) {
+		return 0, "", false
+	}
+	m := assignment.FindStringSubmatch(strings.TrimSuffix(lines[line-1], "\r"))
+	if m == nil || m[2] == "" {
+		return 0, "", false
+	}
+	key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), "="))
+	msg, ok = dateAdvice(key, m[2], m[2])
+	return len(m[1]) + 1, msg, ok
+}
+
+// dateAdvice says how to write the date value reads as, written as
+// written: "write the date as 2026-12-01", with both days when it may mean
+// either. ok is false when value is no date.
+func dateAdvice(key, written, value string) (string, bool) {
+	v := strings.ToLower(strings.TrimSpace(value))
+	ds, n := i18n.AnyLanguageDates().At(v)
+	if len(ds) == 0 || n != len(v) {
+		return "", false
+	}
+	long := func(d date.Date) string { return d.Time().Format("2 January 2006") }
+	msg := fmt.Sprintf("%s = %s is not a date as TOML writes one; write the date as %s (year-month-day, without quotes)", key, written, ds[0])
+	if len(ds) > 1 {
+		msg = fmt.Sprintf("%s = %s is not a date as TOML writes one; write the date as %s (%s), or as %s if you meant %s (year-month-day, without quotes)",
+			key, written, ds[0], long(ds[0]), ds[1], long(ds[1]))
+	}
+	return msg, true
+}
+
+func strconvQuote(s string) string { return `"` + s + `"` }
 
 // lineCol returns the 1-based line and byte column of offset in src.
 func lineCol(src []byte, offset int) (line, col int) {
@@ -141,9 +190,18 @@ func (t Table) Errorf(key, format string, args ...any) {
 }
 
 // String returns the string value of key; ok is false when key is absent or
-// not a string, which is reported.
+// not a string, which is reported. A control character in it, which only
+// an escape (\u001b) can write in TOML, would reach pages, feeds and
+// terminals: it is replaced as a page shows it, with a warning.
 func (t Table) String(key string) (s string, ok bool) {
-	return get[string](t, key, "a string in quotes")
+	s, ok = get[string](t, key, "a string in quotes")
+	if i := printable.ControlAt(s); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		line, col := t.ValuePos(key)
+		t.Diags.Warnf(t.Path, line, col, "%s holds the control character U+%04X, which a page cannot show: it is shown as %q; remove it", key, r, printable.Replacement)
+		s = printable.Page(s)
+	}
+	return s, ok
 }
 
 // Bool returns the boolean value of key, like String.
@@ -164,6 +222,38 @@ func get[T any](t Table, key, want string) (T, bool) {
 		t.wrongType(key, want, v)
 	}
 	return x, ok
+}
+
+// Strings calls each for every string of key's list, with its index, and
+// reports the elements that are not strings and a value that is no list,
+// like String. It returns whether key is a list.
+func (t Table) Strings(key string, each func(i int, s string)) bool {
+	v, present := t.Data[key]
+	if !present {
+		return false
+	}
+	elems, isList := v.([]any)
+	if !isList {
+		t.wrongType(key, `a list of strings, like ["a", "b"]`, v)
+		return false
+	}
+	for i, e := range elems {
+		if s, isString := e.(string); isString {
+			each(i, s)
+		} else {
+			t.ElemErrorf(key, i, "each element of %s must be a string in quotes, not %s", key, describe(e))
+		}
+	}
+	return true
+}
+
+// ElemErrorf reports an error at the i-th element of key's list.
+func (t Table) ElemErrorf(key string, i int, format string, args ...any) {
+	line, col := t.Node.Key(key).Elem(i).ValuePos()
+	if line == 0 {
+		line, col = t.ValuePos(key)
+	}
+	t.Diags.Errorf(t.Path, line, col, format, args...)
 }
 
 // URL returns the value of key, which must be an absolute http or https
@@ -206,6 +296,8 @@ func (t Table) Date(key string) (d date.Date, ok bool) {
 	case string:
 		if d, err := date.Parse(v); err == nil {
 			t.Errorf(key, "%s must be a date, not a string; remove the quotes: %s = %s", key, key, d)
+		} else if msg, ok := dateAdvice(key, strconvQuote(v), v); ok {
+			t.Errorf(key, "%s", msg)
 		} else {
 			t.wrongType(key, "a date like 2023-08-18", v)
 		}
@@ -269,6 +361,18 @@ func (t Table) Unknown(known ...string) {
 			t.Diags.Errorf(t.Path, line, col, "%s", UnknownKey(k, t.Name, known))
 		}
 	}
+}
+
+// Misspelt reports whether the table has an unknown key (one not in
+// known) that Unknown takes for a typo of key: then "missing key" would
+// only say again what the suggestion says.
+func (t Table) Misspelt(key string, known []string) bool {
+	for k := range t.Data {
+		if !slices.Contains(known, k) && suggest.Closest(k, known) == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (t Table) wrongType(key, want string, v any) {

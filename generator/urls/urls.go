@@ -5,6 +5,7 @@
 package urls
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/policygen/gen/generator/date"
@@ -140,3 +141,25 @@ func Page(file string) string {
 // Folder is the address that, as static hosts answer it, redirects an
 // address without its slash to its folder: /en/privacy to /en/privacy/.
 func Folder(url string) string { return url + "/" }
+
+// Origin returns the origin of an absolute address, as a browser compares
+// them: "https://host" or "https://host:port", in lower case, without the
+// scheme's default port. An address without a host — relative, from the
+// site's root, a fragment, mailto: or tel: — has none: "". An address
+// without a scheme (//host/x) takes https, the scheme of the sites gen
+// publishes.
+func Origin(address string) string {
+	u, err := url.Parse(strings.TrimSpace(address))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme == "" {
+		scheme = "https"
+	}
+	host := strings.ToLower(u.Host)
+	if port := u.Port(); scheme == "https" && port == "443" || scheme == "http" && port == "80" {
+		host = strings.TrimSuffix(host, ":"+port)
+	}
+	return scheme + "://" + host
+}
