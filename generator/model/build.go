@@ -24,6 +24,8 @@ type Config struct {
 	Compare               string
 	Now                   date.Date
 	Drafts                bool
+	Host                  string
+	IndexArchived         bool
 }
 
 // File is one parsed policy file as the content package hands it to Build.
@@ -47,6 +49,8 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 	site := &Site{
 		Title:                 cfg.Title,
 		BaseURL:               cfg.BaseURL,
+		Host:                  cfg.Host,
+		IndexArchived:         cfg.IndexArchived,
 		DefaultLanguage:       cfg.DefaultLanguage,
 		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
 		Languages:             cfg.Languages,

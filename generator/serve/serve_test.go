@@ -366,12 +366,18 @@ func TestNoPathEscapes(t *testing.T) {
 // rawGet sends a request line exactly as given.
 func rawGet(t *testing.T, base, path string) (int, string) {
 	t.Helper()
+	return rawGetFor(t, base, path, strings.TrimPrefix(base, "http://"))
+}
+
+// rawGetFor sends a request line exactly as given, for host.
+func rawGetFor(t *testing.T, base, path, host string) (int, string) {
+	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", path)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, host)
 	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 	var buf bytes.Buffer
 	buf.ReadFrom(conn)
