@@ -153,7 +153,7 @@ func (s Scheme) Host(name string) string { return s.at("/" + name) }
 // Everything and Anywhere are patterns of addresses as static hosts write
 // them in their rules, "*" matching any part of a path: every address of
 // the site, and every file called name in any folder of it.
-func (s Scheme) Everything() string        { return s.at("/*") }
+func (s Scheme) Everything() string          { return s.at("/*") }
 func (s Scheme) Anywhere(name string) string { return s.at("/*/" + name) }
 
 // Link is the address of a link an author wrote in a policy: one from the
