@@ -512,3 +512,26 @@ func TestMidnightBringsTheUpcomingVersionIntoForce(t *testing.T) {
 	fixed, _ := freshAt(t, site, "2024-06-02")
 	checkEventually(t, r, fixed, true, "fixed on the next day")
 }
+
+// TestOnlyItsOwnHost refuses a request whose Host is not the preview's:
+// a page of another site whose name an attacker points at 127.0.0.1 (DNS
+// rebinding) must not read the drafts. The names of the loopback address
+// the preview listens on, with its port, are its own.
+func TestOnlyItsOwnHost(t *testing.T) {
+	r := start(t, copySite(t, testSite))
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(r.url, "http://"))
+	for _, host := range []string{"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port} {
+		if status, _ := rawGetFor(t, r.url, "/en/privacy/", host); status != http.StatusOK {
+			t.Errorf("Host %s: status %d, want 200", host, status)
+		}
+	}
+	for _, host := range []string{"attacker.example:" + port, "attacker.example", "127.0.0.1:1", "localhost", "127.0.0.1.attacker.example:" + port, ""} {
+		status, body := rawGetFor(t, r.url, "/en/privacy/", host)
+		if status != http.StatusForbidden {
+			t.Errorf("Host %q: status %d, want 403", host, status)
+		}
+		if strings.Contains(body, "Privacy") {
+			t.Errorf("Host %q: the page was sent", host)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -39,6 +41,35 @@ func Copy(t testing.TB, from string) string {
 		return os.WriteFile(target, b, 0o644)
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// Example copies the repository's example site, whose root is at repo
+// (the site.toml and content/ there), into a fresh temporary folder, with
+// base_url set to baseURL ("" keeps the example's).
+func Example(t testing.TB, repo, baseURL string) string {
+	t.Helper()
+	dst := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(repo, sitedir.Config))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if baseURL != "" {
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "base_url") {
+				lines[i] = "base_url = " + strconv.Quote(baseURL)
+			}
+		}
+		b = []byte(strings.Join(lines, "\n"))
+	}
+	if err := os.WriteFile(filepath.Join(dst, sitedir.Config), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	content := Copy(t, filepath.Join(repo, sitedir.Content))
+	if err := os.Rename(content, filepath.Join(dst, sitedir.Content)); err != nil {
 		t.Fatal(err)
 	}
 	return dst
