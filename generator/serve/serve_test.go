@@ -535,3 +535,52 @@ func TestOnlyItsOwnHost(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewUnderAPath previews a site whose base_url has a path at that
+// path, as its host will publish it: every file a fresh build writes is
+// there, byte for byte; the root of the preview leads to the site, and
+// nothing is served from the root of the host.
+func TestPreviewUnderAPath(t *testing.T) {
+	site := copySite(t, testSite)
+	toml := filepath.Join(site, "site.toml")
+	b, _ := os.ReadFile(toml)
+	os.WriteFile(toml, bytes.Replace(b, []byte(`base_url = "https://policies.acme.example/"`), []byte(`base_url = "https://acme.example/legal/policies/"`), 1), 0o644)
+	r := start(t, site)
+	want, ok := fresh(t, site)
+	if !ok {
+		t.Fatal("the site does not build")
+	}
+	for p, w := range want {
+		status, got, _ := r.get(t, "/legal/policies"+p)
+		if status != http.StatusOK || !bytes.Equal(published(got), w) {
+			t.Errorf("/legal/policies%s: status %d, or not what the build wrote", p, status)
+		}
+	}
+	if status, _, _ := r.get(t, "/en/privacy/"); status != http.StatusNotFound {
+		t.Errorf("/en/privacy/, outside the site's path: status %d, want 404", status)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for from, to := range map[string]string{"/": "/legal/policies/", "/legal/policies/en/privacy": "/legal/policies/en/privacy/"} {
+		resp, err := client.Get(r.url + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); loc != to {
+			t.Errorf("%s leads to %q, want %q", from, loc, to)
+		}
+	}
+	status, page, h := r.get(t, "/legal/policies/no-such-page/")
+	if status != http.StatusNotFound || !bytes.Equal(published(page), want["/404.html"]) || !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Errorf("an unknown page: status %d, CSP %q, or not the site's 404 page", status, h.Get("Content-Security-Policy"))
+	}
+	if _, _, h := r.get(t, "/legal/policies/en/privacy/embed.html"); h.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("the embed is not open to other sites: %v", h)
+	}
+	if _, _, h := r.get(t, "/legal/policies/en/privacy/"); h.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("a page is open to other sites")
+	}
+	if !strings.Contains(r.log.String(), "/legal/policies/") {
+		t.Errorf("the log does not say where the site is:\n%s", r.log)
+	}
+}

@@ -22,7 +22,14 @@ import (
 func Copy(t testing.TB, from string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+	if err := copyTree(from, dst); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func copyTree(from, dst string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -40,10 +47,6 @@ func Copy(t testing.TB, from string) string {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 // Example copies the repository's example site, whose root is at repo
@@ -52,9 +55,17 @@ func Copy(t testing.TB, from string) string {
 func Example(t testing.TB, repo, baseURL string) string {
 	t.Helper()
 	dst := t.TempDir()
+	if err := ExampleIn(dst, repo, baseURL); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// ExampleIn is Example into the folder dst, for a site that tests share.
+func ExampleIn(dst, repo, baseURL string) error {
 	b, err := os.ReadFile(filepath.Join(repo, sitedir.Config))
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	if baseURL != "" {
 		lines := strings.Split(string(b), "\n")
@@ -66,13 +77,9 @@ func Example(t testing.TB, repo, baseURL string) string {
 		b = []byte(strings.Join(lines, "\n"))
 	}
 	if err := os.WriteFile(filepath.Join(dst, sitedir.Config), b, 0o644); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	content := Copy(t, filepath.Join(repo, sitedir.Content))
-	if err := os.Rename(content, filepath.Join(dst, sitedir.Content)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return copyTree(filepath.Join(repo, sitedir.Content), filepath.Join(dst, sitedir.Content))
 }
 
 // Chromium finds the browser. In CI its absence fails the test, because
