@@ -127,12 +127,3 @@ func patternRE(p string) string {
 	return re
 }
 
-// headerOf returns the value of the header called name, or "".
-func headerOf(hs []Header, name string) string {
-	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
-	}
-	return ""
-}
