@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -310,5 +311,83 @@ DirectoryIndex index.html
 	checkServed(t, s)
 	if t.Failed() {
 		t.Logf("error log:\n%s\n.htaccess:\n%s", mustReadFile(t, filepath.Join(dir, "error.log")), mustRead(t, root, "policies/.htaccess"))
+	}
+}
+
+// TestREADMECloudFrontPolicy keeps the README's CloudFront response headers
+// policy, which S3 users copy, equal to the headers gen writes for every
+// file: a header added to gen and not to the README fails here.
+func TestREADMECloudFrontPolicy(t *testing.T) {
+	readme := string(mustReadFile(t, filepath.Join("..", "..", "README.md")))
+	start := strings.Index(readme, "```json\n{\n  \"Name\": \"gen-policies\"")
+	if start < 0 {
+		t.Fatal("the README has no CloudFront policy")
+	}
+	block := readme[start+len("```json\n"):]
+	block = block[:strings.Index(block, "```")]
+	var policy struct {
+		Name                  string
+		Comment               string
+		SecurityHeadersConfig struct {
+			ContentSecurityPolicy struct {
+				Override              bool
+				ContentSecurityPolicy string
+			}
+			ContentTypeOptions struct{ Override bool }
+			FrameOptions       struct {
+				Override    bool
+				FrameOption string
+			}
+			ReferrerPolicy struct {
+				Override       bool
+				ReferrerPolicy string
+			}
+		}
+		CustomHeadersConfig struct {
+			Quantity int
+			Items    []struct {
+				Header, Value string
+				Override      bool
+			}
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(block))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&policy); err != nil {
+		t.Fatalf("the README's CloudFront policy: %v\n%s", err, block)
+	}
+	// The headers of every file, as the _headers file gives them.
+	out := buildSite(t, testSite, "2024-04-10")
+	every := map[string]string{}
+	in := false
+	for _, line := range strings.Split(string(mustRead(t, out, "_headers")), "\n") {
+		if !strings.HasPrefix(line, " ") {
+			in = line == "/*"
+			continue
+		}
+		if name, value, ok := strings.Cut(strings.TrimSpace(line), ": "); ok && in {
+			every[name] = value
+		}
+	}
+	sec := policy.SecurityHeadersConfig
+	got := map[string]string{
+		"Content-Security-Policy": sec.ContentSecurityPolicy.ContentSecurityPolicy,
+		"X-Frame-Options":         sec.FrameOptions.FrameOption,
+		"Referrer-Policy":         sec.ReferrerPolicy.ReferrerPolicy,
+	}
+	if sec.ContentTypeOptions.Override {
+		got["X-Content-Type-Options"] = "nosniff" // the only value CloudFront sends
+	}
+	for _, h := range policy.CustomHeadersConfig.Items {
+		got[h.Header] = h.Value
+		if !h.Override {
+			t.Errorf("%s does not override the origin's", h.Header)
+		}
+	}
+	if policy.CustomHeadersConfig.Quantity != len(policy.CustomHeadersConfig.Items) {
+		t.Errorf("Quantity %d for %d items", policy.CustomHeadersConfig.Quantity, len(policy.CustomHeadersConfig.Items))
+	}
+	if len(every) < 5 || fmt.Sprint(got) != fmt.Sprint(every) {
+		t.Errorf("the README's CloudFront policy sends\n%v\nbut gen's headers are\n%v", got, every)
 	}
 }
