@@ -27,13 +27,16 @@ type rewriting struct {
 	embed bool
 }
 
-// dropped are the elements an embed leaves out with all they hold:
-// scripts, styles and what loads another document. Only raw HTML, which
-// unsafe_html lets an author write, has them.
-var dropped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Template: true, atom.Iframe: true,
-	atom.Object: true, atom.Embed: true, atom.Noscript: true,
-	atom.Link: true, atom.Meta: true, atom.Base: true,
+// dropped reports whether an embed leaves out the element a with all it
+// holds: scripts, styles and what loads another document. Only raw HTML,
+// which unsafe_html lets an author write, has them.
+func dropped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Template, atom.Iframe, atom.Object, atom.Embed, atom.Noscript,
+		atom.Link, atom.Meta, atom.Base:
+		return true
+	}
+	return false
 }
 
 // rewrite applies rw to the HTML fragment src. A tag without attributes
@@ -45,6 +48,7 @@ func rewrite(src []byte, rw rewriting) []byte {
 	z := html.NewTokenizerFragment(bytes.NewReader(src), "div")
 	skip := 0        // depth inside a dropped element
 	var boxes []bool // for each open div, whether it is a box left out
+	var tag []byte   // a tag written again, before it is known to be kept
 	for {
 		tt := z.Next()
 		switch tt {
@@ -64,7 +68,7 @@ func rewrite(src []byte, rw rewriting) []byte {
 			a := atom.Lookup(name)
 			start := tt != html.EndTagToken
 			switch {
-			case rw.embed && dropped[a]:
+			case rw.embed && dropped(a):
 				if tt == html.StartTagToken && !isVoid(a) {
 					skip++
 				} else if tt == html.EndTagToken && skip > 0 {
@@ -90,20 +94,20 @@ func rewrite(src []byte, rw rewriting) []byte {
 				out.Write(raw)
 				continue
 			}
-			var attrs []html.Attribute
+			tag = append(append(tag[:0], '<'), name...)
 			box := false
 			for more := true; more; {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				key := string(k)
-				switch {
+				switch key := string(k); {
 				case rw.embed && (key == "class" || key == "style" || key == "tabindex" || strings.HasPrefix(key, "on")):
 					box = box || key == "class" && string(v) == "table-scroll"
 					continue
 				case key == "href" || key == "src":
 					v = []byte(rw.link(string(v)))
 				}
-				attrs = append(attrs, html.Attribute{Key: key, Val: string(v)})
+				tag = append(append(append(tag, ' '), k...), `="`...)
+				tag = append(escapeAttr(tag, v), '"')
 			}
 			if rw.embed && a == atom.Div {
 				boxes = append(boxes, box)
@@ -111,21 +115,34 @@ func rewrite(src []byte, rw rewriting) []byte {
 					continue
 				}
 			}
-			out.WriteByte('<')
-			out.Write(name)
-			for _, at := range attrs {
-				out.WriteByte(' ')
-				out.WriteString(at.Key)
-				out.WriteString(`="`)
-				out.WriteString(html.EscapeString(at.Val))
-				out.WriteByte('"')
-			}
 			if tt == html.SelfClosingTagToken {
-				out.WriteString(" /")
+				tag = append(tag, " /"...)
 			}
-			out.WriteByte('>')
+			out.Write(append(tag, '>'))
 		}
 	}
+}
+
+// escapeAttr appends v to b escaped for a quoted attribute value, as
+// html.EscapeString escapes.
+func escapeAttr(b, v []byte) []byte {
+	for _, c := range v {
+		switch c {
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '"':
+			b = append(b, "&#34;"...)
+		case '\'':
+			b = append(b, "&#39;"...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // isVoid reports whether a has no end tag.
