@@ -28,23 +28,22 @@ func headersFile(r Rules) []byte {
 // and every redirect's address has its page; it serves 404.html of its
 // own accord only at the root of a host.
 func netlifyRedirects(r Rules) []byte {
-	var b strings.Builder
-	b.WriteString("# Redirects and the 404 page, for Netlify (written by gen build).\n")
-	for _, rd := range r.Redirects {
-		fmt.Fprintf(&b, "%s %s 302!\n", rd.From, rd.To)
-	}
-	fmt.Fprintf(&b, "%s* %s 404\n", r.Root, r.NotFound)
-	return []byte(b.String())
+	return redirectsFile("Netlify", r, "302!", fmt.Sprintf("%s* %s 404\n", r.Root, r.NotFound))
 }
 
 // cloudflareRedirects is Cloudflare Pages' _redirects, which it follows
 // before any file; it finds the nearest 404.html by itself.
-func cloudflareRedirects(r Rules) []byte {
+func cloudflareRedirects(r Rules) []byte { return redirectsFile("Cloudflare Pages", r, "302", "") }
+
+// redirectsFile is a _redirects file: a redirect a line, with its status,
+// then the lines of more.
+func redirectsFile(host string, r Rules, status, more string) []byte {
 	var b strings.Builder
-	b.WriteString("# Redirects, for Cloudflare Pages (written by gen build).\n")
+	b.WriteString("# Redirects, for " + host + " (written by gen build).\n")
 	for _, rd := range r.Redirects {
-		fmt.Fprintf(&b, "%s %s 302\n", rd.From, rd.To)
+		fmt.Fprintf(&b, "%s %s %s\n", rd.From, rd.To, status)
 	}
+	b.WriteString(more)
 	return []byte(b.String())
 }
 
