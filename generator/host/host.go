@@ -126,4 +126,3 @@ func patternRE(p string) string {
 	}
 	return re
 }
-
