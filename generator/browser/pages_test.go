@@ -51,8 +51,15 @@ func examplePages() []examplePage {
 // and that the site keeps to its own Content-Security-Policy. Only the
 // accessibility rules need axe-core: without it (outside CI) the rest runs
 // with Chromium alone.
+// It reads them as a static host serves the built site, and as gen serve
+// previews it under a path.
 func TestEveryKindOfPage(t *testing.T) {
-	site := serveExample(t)
+	for _, site := range examples(t) {
+		t.Run(site.name, func(t *testing.T) { everyKindOfPage(t, site) })
+	}
+}
+
+func everyKindOfPage(t *testing.T, site *example) {
 	ctx, seen := newBrowser(t, 150*time.Second)
 	for _, p := range examplePages() {
 		t.Run(strings.Trim(p.path, "/"), func(t *testing.T) {

@@ -14,8 +14,16 @@ import (
 // under the site's Content-Security-Policy: choosing two versions in either
 // order and submitting opens their comparison page; every pair it offers
 // opens a page that exists; without JavaScript the form stays hidden.
+//
+// The picker builds addresses in its script, so it is used on the site
+// previewed under a path too.
 func TestComparePicker(t *testing.T) {
-	site := serveExample(t)
+	for _, site := range examples(t) {
+		t.Run(site.name, func(t *testing.T) { comparePicker(t, site) })
+	}
+}
+
+func comparePicker(t *testing.T, site *example) {
 	ctx, seen := newBrowser(t, 60*time.Second)
 	history := site.url("/en/privacy/history/")
 

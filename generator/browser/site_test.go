@@ -3,7 +3,10 @@ package browser
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,8 +15,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/serve"
 )
 
 // exampleSite is the repository's own site.
@@ -27,8 +33,9 @@ const now = "2026-11-23"
 // headers of its own _headers file, so the browser enforces the site's
 // Content-Security-Policy.
 type example struct {
-	dir string // the built public/ folder
-	srv *httptest.Server
+	name string
+	dir  string // the built public/ folder; "" for the preview
+	base string // where the site's root is served: http://127.0.0.1:PORT[/path]
 }
 
 var (
@@ -65,7 +72,7 @@ func serveExample(t *testing.T) *example {
 		}
 		srv := httptest.NewServer(staticHost(out, rules))
 		cleanups = append(cleanups, srv.Close)
-		builtExample = &example{dir: out, srv: srv}
+		builtExample = &example{name: "built", dir: out, base: srv.URL}
 	})
 	if exampleErr != nil {
 		t.Fatal(exampleErr)
@@ -73,8 +80,72 @@ func serveExample(t *testing.T) *example {
 	return builtExample
 }
 
-// url is the address of a path of the served site.
-func (e *example) url(path string) string { return e.srv.URL + path }
+// url is the address of a path of the served site, from its root.
+func (e *example) url(path string) string { return e.base + path }
+
+// examplePath is where the preview serves the example: under the path of
+// a base_url such as a GitHub Pages project site has.
+const examplePath = "/policies"
+
+var (
+	previewOnce sync.Once
+	preview     *example
+	previewErr  error
+)
+
+// previewExample returns the example site published under a path, as gen
+// serve previews it (drafts shown, the reload script on every page), started
+// once for the package.
+func previewExample(t *testing.T) *example {
+	t.Helper()
+	previewOnce.Do(func() {
+		site, err := os.MkdirTemp("", "gen-browser-preview-")
+		if err == nil {
+			err = testsite.ExampleIn(site, exampleSite, "https://lumenledger.github.io"+examplePath+"/")
+		}
+		if err != nil {
+			previewErr = err
+			return
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			previewErr = err
+			return
+		}
+		srv := serve.New(build.Options{Site: site, Now: now}, ln.Addr().String(), io.Discard)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- srv.Serve(ctx, ln) }()
+		cleanups = append(cleanups, func() { cancel(); <-done; os.RemoveAll(site) })
+		e := &example{name: "preview under a path", base: "http://" + ln.Addr().String() + examplePath}
+		for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			resp, err := http.Get(e.url("/en/"))
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					break
+				}
+			}
+			if time.Now().After(deadline) {
+				previewErr = fmt.Errorf("gen serve did not serve %s within a minute", e.url("/en/"))
+				return
+			}
+		}
+		preview = e
+	})
+	if previewErr != nil {
+		t.Fatal(previewErr)
+	}
+	return preview
+}
+
+// examples are the sites every visitor's check reads: the example built
+// and served at the root of a host as a static host does, and previewed by
+// gen serve under a path, so a link that works in the preview works when
+// published there.
+func examples(t *testing.T) []*example {
+	return []*example{serveExample(t), previewExample(t)}
+}
 
 // staticHost serves dir like Netlify or Cloudflare Pages: the headers of
 // every matching _headers rule, folders by their index.html, and 404.html

@@ -268,7 +268,7 @@ func checkBuiltBefore(out, o string) error {
 		}
 	}
 	// Files every gen build writes: a folder holding them was built by gen.
-	for _, m := range []string{urls.File(urls.Headers()), urls.File(urls.Index())} {
+	for _, m := range []string{urls.Scheme{}.Index(), urls.Manifest()} {
 		m = strings.TrimPrefix(m, "/")
 		if _, err := os.Stat(filepath.Join(o, m)); err != nil {
 			return &UsageError{fmt.Sprintf("-o %s already holds files gen did not build (it has no %s); a build replaces the whole folder, so move them away or choose an empty folder", out, m)}

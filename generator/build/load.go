@@ -115,6 +115,8 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 		Compare:               cfg.Compare,
 		Now:                   now,
 		Drafts:                opts.Drafts,
+		Host:                  string(cfg.Host),
+		IndexArchived:         cfg.IndexArchived,
 	}, files)
 	diags.Add(modelDiags)
 	switch {

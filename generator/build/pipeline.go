@@ -10,8 +10,10 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Pass is one run of the pipeline: what to build, and where its files go.
@@ -60,6 +62,10 @@ type Result struct {
 	// Today is the day the site was built for, in Timezone, the site's.
 	Today    date.Date
 	Timezone *time.Location
+	// URLs is the site's URL scheme, and Rules what it asks of its host:
+	// the preview answers at its addresses with its headers.
+	URLs  urls.Scheme
+	Rules host.Rules
 }
 
 // Summary is the one line `gen build` ends with.
@@ -133,6 +139,7 @@ func Run(p Pass) (Result, diag.List, error) {
 	}
 	res.Added = added
 	res.Paths, res.Snapshot = r.Paths(), r.Snapshot()
+	res.URLs, res.Rules = r.Site().URLs, r.Rules()
 	res.Elapsed = time.Since(start)
 	return res, diags, nil
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/record"
 	"github.com/policygen/gen/generator/sitedir"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // ShowRequest asks `gen show` which version of a policy was in force on a day.
@@ -50,7 +49,9 @@ func Show(opts Options, req ShowRequest, w io.Writer) diag.List {
 		return diags
 	}
 	f := record.FingerprintOf(v)
-	source := urls.Absolute(s.BaseURL, urls.Source(req.Lang, req.Policy, v.Date))
+	d := derive.New(s)
+	u := d.URLs
+	source := u.Absolute(u.Source(req.Lang, req.Policy, v.Date))
 	_, err := fmt.Fprintf(w, "%s (%s/%s), the version in force on %s\n"+
 		"version     %s, effective %s\n"+
 		"permalink   %s\n"+
@@ -60,8 +61,8 @@ func Show(opts Options, req ShowRequest, w io.Writer) diag.List {
 		"main text   sha256 %s\n",
 		v.Title, req.Policy, req.Lang, req.On,
 		v.Date, v.Effective,
-		urls.Absolute(s.BaseURL, urls.Version(req.Lang, req.Policy, v.Date)),
-		period(derive.New(s).Version(v), s.Now),
+		u.Absolute(u.Version(req.Lang, req.Policy, v.Date)),
+		period(d.Version(v), s.Now),
 		f.ID, f.Source, source, f.Text)
 	if err != nil {
 		diags.Errorf("gen show", 0, 0, "writing: %v", err)

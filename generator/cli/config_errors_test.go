@@ -19,15 +19,14 @@ func TestSiteTomlErrors(t *testing.T) {
 		wantNothing []string // must not appear, like the bare message of before
 	}{
 		{
-			// The pages link from the root of the host, so a path in
-			// base_url would publish a site whose internal links all break.
-			name: "base_url with a path",
+			// A path is spelled the same in pages, requests and a host's
+			// configuration only if it needs no escaping.
+			name: "base_url with a path that needs escaping",
 			old:  `base_url = "https://policies.acme.example/"`,
-			new:  `base_url = "https://example.com/sub/"`,
+			new:  `base_url = "https://example.com/vår policy/"`,
 			want: []string{
-				`site.toml:2:12: base_url "https://example.com/sub/" has the path "/sub/", but gen publishes a site at the root of its host`,
-				"a domain or subdomain of its own",
-				"GitHub Pages: a custom domain, or a user or organisation site",
+				`site.toml:2:12: base_url "https://example.com/vår policy/" has the path "/vår policy/", whose folder names may hold only letters, digits and . _ ~ -`,
+				`under a path, base_url = "https://acme.github.io/policies/"`,
 			},
 		},
 		{

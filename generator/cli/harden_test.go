@@ -413,9 +413,9 @@ func TestHostileInputIsRefused(t *testing.T) {
 			"SOURCE_DATE_EPOCH: -99999999999 seconds since 1970 is no day gen can build for"},
 		{"an unknown UI string in a layout", layout(`{{define "main"}}<h1>{{.Title}}</h1>
 <p>{{.T "notfound.txt"}}</p>{{end}}`), nil, 1,
-			`layouts/404.html:2:5: unknown UI string key "notfound.txt"; did you mean "notfound.text"?`},
+			`layouts/404.html:2:6: unknown UI string key "notfound.txt"; did you mean "notfound.text"?`},
 		{"an unknown UI string by a value", layout(`{{define "main"}}{{$k := "notfound.nothing"}}<p>{{.T $k}}</p>{{end}}`), nil, 1,
-			`layouts/404.html:1:50: executing "main" at <.T>: error calling T: unknown UI string key "notfound.nothing"`},
+			`layouts/404.html:1:51: executing "main" at <.T>: error calling T: unknown UI string key "notfound.nothing"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			site := copySite(t, testSite)

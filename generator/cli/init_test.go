@@ -17,7 +17,8 @@ func TestInitBadUsage(t *testing.T) {
 		{[]string{"--languages", "en,pt"}, `gen init: --languages: gen has no privacy policy skeleton in "pt"`},
 		{[]string{"--languages", "en, en"}, `"en" is named twice`},
 		{[]string{"--title", ""}, "gen init: --title is empty"},
-		{[]string{"--base-url", "https://acme.example/legal"}, "base_url"},
+		{[]string{"--base-url", "https://acme.example/legal?x=1"}, `--base-url: "https://acme.example/legal?x=1" has a query`},
+		{[]string{"--base-url", "acme.example"}, `--base-url: "acme.example" is not an absolute http or https address`},
 		{[]string{"another"}, `unexpected argument "another"`},
 	} {
 		dir := t.TempDir()

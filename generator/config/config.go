@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/tomlpos"
 	"github.com/policygen/gen/generator/urls"
@@ -19,14 +20,17 @@ import (
 // Site is the configuration in site.toml.
 type Site struct {
 	Title                 string
-	BaseURL               string // absolute http(s) URL without a trailing slash
+	BaseURL               string      // absolute http(s) URL without a trailing slash
+	URLs                  urls.Scheme // the URL scheme of a site published at BaseURL
 	DefaultLanguage       string
 	AuthoritativeLanguage string // "" when no language prevails
 	NoticeDays            int    // default 30
 	Timezone              *time.Location
 	TimezoneName          string // default "UTC"
 	UnsafeHTML            bool
-	Compare               string // "in-force" (default) or "all"
+	Compare               string    // "in-force" (default) or "all"
+	Host                  host.Name // which host's files to write; default generic
+	IndexArchived         bool      // archived versions are left to search engines to index
 	// BrokenLinks is what a link to a page the site does not have is:
 	// "error" (default) or "warn".
 	BrokenLinks string
@@ -56,7 +60,7 @@ const (
 )
 
 var (
-	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "broken_links", externalOrigins, "languages"}
+	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "host", "index_archived", "broken_links", externalOrigins, "languages"}
 	languageKeys = []string{"name", "strings"}
 	// languageCode is lowercase BCP 47 as used in URLs and folder names.
 	languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
@@ -77,6 +81,7 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		TimezoneName: DefaultTimezone,
 		Compare:      CompareInForce,
 		BrokenLinks:  BrokenLinksError,
+		Host:         host.Generic,
 	}
 	line, col := t.Pos()
 	required := []struct{ key, example string }{
@@ -96,8 +101,11 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		}
 	}
 	if u, ok := t.URL("base_url"); ok {
-		s.BaseURL = strings.TrimRight(u, "/")
-		atRoot(t, u)
+		scheme, err := urls.New(u)
+		if err != nil {
+			t.Errorf("base_url", "base_url %v; write the address the site is published at, like base_url = \"https://policies.example.com/\" or, under a path, base_url = \"https://acme.github.io/policies/\"", err)
+		}
+		s.URLs, s.BaseURL = scheme, scheme.Base()
 	}
 	s.DefaultLanguage, _ = t.String("default_language")
 	s.AuthoritativeLanguage, _ = t.String("authoritative_language")
@@ -127,6 +135,18 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		}
 	}
 	s.ExternalOrigins = origins(t, s.BaseURL)
+	if h, ok := t.String("host"); ok {
+		if slices.Contains(host.Names(), host.Name(h)) {
+			s.Host = host.Name(h)
+		} else {
+			names := make([]string, len(host.Names()))
+			for i, n := range host.Names() {
+				names[i] = fmt.Sprintf("%q", n)
+			}
+			t.Errorf("host", "host %q is not one gen writes files for; use one of %s (%q writes what every host can take)", h, strings.Join(names, ", "), host.Generic)
+		}
+	}
+	s.IndexArchived, _ = t.Bool("index_archived")
 	s.Languages = languages(t)
 
 	codes := make([]string, len(s.Languages))
@@ -141,32 +161,6 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		}
 	}
 	return s, d
-}
-
-// atRoot reports a base_url that is more than a scheme and a host. The
-// pages link to each other and to the stylesheet from the root of the host
-// (/en/privacy/), so a site under a path would be published with every
-// internal link broken while its canonical links and feeds looked right.
-func atRoot(t tomlpos.Table, u string) {
-	p, err := url.Parse(u)
-	if err != nil {
-		return // t.URL has reported it
-	}
-	var extra string
-	switch {
-	case p.Path != "" && p.Path != "/":
-		extra = fmt.Sprintf("the path %q", p.Path)
-	case p.RawQuery != "" || p.ForceQuery:
-		extra = fmt.Sprintf("the query %q", "?"+p.RawQuery)
-	case p.Fragment != "":
-		extra = fmt.Sprintf("the fragment %q", "#"+p.Fragment)
-	default:
-		return
-	}
-	t.Errorf("base_url", "base_url %q has %s, but gen publishes a site at the root of its host; "+
-		"give the site a domain or subdomain of its own, like base_url = \"https://policies.example.com/\" "+
-		"(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)",
-		u, extra)
 }
 
 // externalOrigins is the key of the origins pages may embed from, which

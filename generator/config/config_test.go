@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/urls"
 )
 
 const full = `title = "Example Ltd"
-base_url = "https://policies.example.com/"
+base_url = "https://policies.example.com/legal/"
 default_language = "sv"
 authoritative_language = "en"
 notice_days = 14
@@ -18,6 +19,8 @@ unsafe_html = true
 compare = "all"
 broken_links = "warn"
 external_origins = ["https://CDN.example.com:443/", "http://media.example.com:8080"]
+host = "netlify"
+index_archived = true
 
 [languages.sv]
 name = "Svenska"
@@ -41,9 +44,14 @@ func TestParseFull(t *testing.T) {
 		t.Errorf("timezone %v", s.Timezone)
 	}
 	s.Timezone = nil
+	scheme, err := urls.New("https://policies.example.com/legal/")
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := &Site{
+		URLs:                  scheme,
 		Title:                 "Example Ltd",
-		BaseURL:               "https://policies.example.com",
+		BaseURL:               "https://policies.example.com/legal",
 		DefaultLanguage:       "sv",
 		AuthoritativeLanguage: "en",
 		NoticeDays:            14,
@@ -52,6 +60,8 @@ func TestParseFull(t *testing.T) {
 		Compare:               "all",
 		BrokenLinks:           "warn",
 		ExternalOrigins:       []string{"https://cdn.example.com", "http://media.example.com:8080"},
+		Host:                  "netlify",
+		IndexArchived:         true,
 		Languages: []Language{
 			{Code: "sv", Name: "Svenska"},
 			{Code: "en", Name: "English"},
@@ -148,14 +158,16 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "https:///policies"`}},
 		{"base_url without a scheme", "title = \"T\"\nbase_url = \"policies.example.com\"\ndefault_language = \"en\"\n" + en, []string{
 			`site.toml:2:12: base_url must be an absolute http or https address, like base_url = "https://example.com/", not "policies.example.com"`}},
-		{"base_url with a path", "title = \"T\"\nbase_url   =   \"https://example.com/sub/\"\ndefault_language = \"en\"\n" + en, []string{
-			`site.toml:2:16: base_url "https://example.com/sub/" has the path "/sub/", but gen publishes a site at the root of its host; ` +
-				`give the site a domain or subdomain of its own, like base_url = "https://policies.example.com/" ` +
-				`(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)`}},
+		{"base_url with a path of odd names", "title = \"T\"\nbase_url   =   \"https://example.com/our policies/\"\ndefault_language = \"en\"\n" + en, []string{
+			`site.toml:2:16: base_url "https://example.com/our policies/" has the path "/our policies/", whose folder names may hold only letters, digits and . _ ~ -; ` +
+				`write the address the site is published at, like base_url = "https://policies.example.com/" or, under a path, base_url = "https://acme.github.io/policies/"`}},
 		{"base_url with a query", "title = \"T\"\nbase_url = \"https://example.com/?lang=en\"\ndefault_language = \"en\"\n" + en, []string{
-			`site.toml:2:12: base_url "https://example.com/?lang=en" has the query "?lang=en", but gen publishes a site at the root of its host; ` +
-				`give the site a domain or subdomain of its own, like base_url = "https://policies.example.com/" ` +
-				`(on GitHub Pages: a custom domain, or a user or organisation site, https://<name>.github.io/)`}},
+			`site.toml:2:12: base_url "https://example.com/?lang=en" has a query, "?lang=en"; ` +
+				`write the address the site is published at, like base_url = "https://policies.example.com/" or, under a path, base_url = "https://acme.github.io/policies/"`}},
+		{"host unknown", base + "host = \"vercel\"\n" + en, []string{
+			`site.toml:4:8: host "vercel" is not one gen writes files for; use one of "netlify", "cloudflare", "github-pages", "s3", "nginx", "apache", "generic" ("generic" writes what every host can take)`}},
+		{"index_archived not a bool", base + "index_archived = \"yes\"\n" + en, []string{
+			`site.toml:4:18: index_archived must be true or false, not the string "yes"`}},
 		{"base_url not a string", "title = \"T\"\nbase_url = 1\ndefault_language = \"en\"\n" + en, []string{
 			`site.toml:2:12: base_url must be a string in quotes, not the number 1`}},
 		{"default_language undeclared", "title = \"T\"\nbase_url = \"https://x.example\"\ndefault_language = \"xx\"\n" + en, []string{

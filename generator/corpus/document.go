@@ -242,7 +242,7 @@ func (w *writer) link(doc *document) string {
 		fallthrough
 	case 1:
 		other := w.slugs[w.rng.IntN(len(w.slugs))]
-		return "[" + text + "](" + urls.Policy(w.lang, other) + ")"
+		return "[" + text + "](" + urls.Scheme{}.Policy(w.lang, other) + ")"
 	default:
 		return "[" + text + "](https://example.com/" + w.word() + "/" + w.word() + ")"
 	}

@@ -14,12 +14,15 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/redline"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Site is a site with every rule applied. It embeds the model, which it
 // leaves as it was.
 type Site struct {
 	*model.Site
+	// URLs is the URL scheme of the site, published at its BaseURL.
+	URLs     urls.Scheme
 	editions map[*model.Edition]*Edition
 	byName   map[[2]string]*model.Edition // by policy and language
 	versions map[*model.Version]*Version
@@ -160,8 +163,12 @@ type languageFeeds struct {
 
 // New applies the rules to a modelled site.
 func New(s *model.Site) *Site {
+	// The model's BaseURL is site.toml's, which package config has read
+	// with urls.New: it cannot fail again here.
+	scheme, _ := urls.New(s.BaseURL)
 	d := &Site{
 		Site:     s,
+		URLs:     scheme,
 		editions: map[*model.Edition]*Edition{},
 		byName:   map[[2]string]*model.Edition{},
 		versions: map[*model.Version]*Version{},

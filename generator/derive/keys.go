@@ -163,6 +163,8 @@ func (d *Site) settingsStamp() uint64 {
 	w.str(d.Compare)
 	w.str(d.Now.String())
 	w.bool(d.Drafts)
+	w.str(d.Host)
+	w.bool(d.IndexArchived)
 	return w.sum
 }
 

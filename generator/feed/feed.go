@@ -16,7 +16,6 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/redline"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // atom is the feed document.
@@ -71,21 +70,24 @@ type Builder struct {
 
 // Language is the feed of every version of every policy in lang.
 func (b Builder) Language(lang string) ([]byte, error) {
-	return b.write(lang, urls.LanguageFeed(lang), urls.Language(lang),
+	u := b.Site.URLs
+	return b.write(lang, u.LanguageFeed(lang), u.Language(lang),
 		b.Catalog.T(lang, "site.feed_title", "title", b.Site.Title), b.Site.LanguageFeed(lang), b.versionEntry)
 }
 
 // Policy is the feed of one policy in one language.
 func (b Builder) Policy(ed *derive.Edition) ([]byte, error) {
 	title := ed.Shown.Title + " · " + b.Site.Title
-	return b.write(ed.Lang, urls.PolicyFeed(ed.Lang, ed.Policy.Slug), urls.Policy(ed.Lang, ed.Policy.Slug),
+	u := b.Site.URLs
+	return b.write(ed.Lang, u.PolicyFeed(ed.Lang, ed.Policy.Slug), u.Policy(ed.Lang, ed.Policy.Slug),
 		title, ed.Feed, b.versionEntry)
 }
 
 // Processors is the feed of versions that added, removed or changed
 // processors, in lang: what customers under GDPR Art. 28(2) must hear of.
 func (b Builder) Processors(lang string) ([]byte, error) {
-	return b.write(lang, urls.ProcessorsFeed(lang), urls.Language(lang),
+	u := b.Site.URLs
+	return b.write(lang, u.ProcessorsFeed(lang), u.Language(lang),
 		b.Catalog.T(lang, "site.processors_feed_title", "title", b.Site.Title), b.Site.ProcessorsFeed(lang),
 		func(e derive.Entry) entry {
 			out := b.versionEntry(e)
@@ -128,15 +130,15 @@ func orDash(s string) string {
 // write assembles a feed of entries, which package derive lists in their
 // order, newest first.
 func (b Builder) write(lang, self, alternate, title string, entries []derive.Entry, toEntry func(derive.Entry) entry) ([]byte, error) {
-	base := b.Site.BaseURL
+	u := b.Site.URLs
 	f := atom{
 		Lang:   lang,
-		ID:     urls.Absolute(base, self),
+		ID:     u.Absolute(self),
 		Title:  title,
-		Author: person{Name: b.Site.Title, URI: urls.Absolute(base, urls.Root())},
+		Author: person{Name: b.Site.Title, URI: u.Absolute(u.Root())},
 		Links: []link{
-			{Rel: "self", Type: "application/atom+xml", Href: urls.Absolute(base, self)},
-			{Rel: "alternate", Type: "text/html", Href: urls.Absolute(base, alternate)},
+			{Rel: "self", Type: "application/atom+xml", Href: u.Absolute(self)},
+			{Rel: "alternate", Type: "text/html", Href: u.Absolute(alternate)},
 		},
 	}
 	// A feed with no entries still needs an <updated>; the newest day any
@@ -166,16 +168,16 @@ func (b Builder) write(lang, self, alternate, title string, entries []derive.Ent
 func (b Builder) versionEntry(v derive.Entry) entry {
 	ed := v.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
-	base := b.Site.BaseURL
+	u, base := b.Site.URLs, b.Site.BaseURL
 	e := entry{
-		ID:        tagID(base, urls.Version(lang, slug, v.Date)),
+		ID:        tagID(base, u.Version(lang, slug, v.Date)),
 		Title:     v.Title + " · " + b.Catalog.Date(lang, v.Date),
 		Published: stamp(v.Date),
 		Updated:   stamp(v.Date),
-		Links:     []link{{Rel: "alternate", Type: "text/html", Href: urls.Absolute(base, urls.Version(lang, slug, v.Date)), Hreflang: lang}},
+		Links:     []link{{Rel: "alternate", Type: "text/html", Href: u.Absolute(u.Version(lang, slug, v.Date)), Hreflang: lang}},
 	}
 	if v.Changes != nil {
-		e.Links = append(e.Links, link{Rel: "related", Type: "text/html", Href: urls.Absolute(base, urls.Changes(lang, slug, v.Date))})
+		e.Links = append(e.Links, link{Rel: "related", Type: "text/html", Href: u.Absolute(u.Changes(lang, slug, v.Date))})
 	}
 	var summary []string
 	if v.Change != nil {

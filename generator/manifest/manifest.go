@@ -72,6 +72,9 @@ type Version struct {
 func New(site *derive.Site, files []File) *Manifest {
 	m := &Manifest{Format: Format, BaseURL: site.BaseURL, AsOf: site.Now.String(), Files: files, Versions: []Version{}}
 	slices.SortFunc(m.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	// Pages are named as the files are: by their paths from the site's
+	// root, which `gen verify` reads from wherever a copy of the site is.
+	root := urls.Scheme{}
 	for _, p := range site.Policies {
 		for _, ed := range p.Editions {
 			for _, version := range ed.Versions {
@@ -83,8 +86,8 @@ func New(site *derive.Site, files []File) *Manifest {
 					Effective:   v.Effective.String(),
 					Status:      v.Status.String(),
 					Draft:       v.Draft,
-					Page:        urls.Version(ed.Lang, p.Slug, v.Date),
-					Source:      urls.Source(ed.Lang, p.Slug, v.Date),
+					Page:        root.Version(ed.Lang, p.Slug, v.Date),
+					Source:      root.Source(ed.Lang, p.Slug, v.Date),
 					Fingerprint: record.FingerprintOf(v.Version),
 				}
 				mv.InForceFrom, mv.InForceUntil = record.Period(v.Period)

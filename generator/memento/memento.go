@@ -27,7 +27,6 @@ import (
 
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/model"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // ContentType is the media type of a TimeMap.
@@ -56,14 +55,14 @@ func Datetime(v *derive.Version, zone *time.Location) time.Time {
 func HTTPDate(t time.Time) string { return t.UTC().Format(http.TimeFormat) }
 
 // TimeMap is the TimeMap of one policy in one language, published at
-// urls.TimeMap: the original, the TimeMap itself with the span of its
+// the Scheme's TimeMap: the original, the TimeMap itself with the span of its
 // mementos, and one memento a version, oldest first, one link a line.
 func TimeMap(site *derive.Site, ed *model.Edition, zone *time.Location) []byte {
-	base, lang, slug := site.BaseURL, ed.Lang, ed.Policy.Slug
+	u, lang, slug := site.URLs, ed.Lang, ed.Policy.Slug
 	mementos := Mementos(site, ed)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "<%s>; rel=\"original\",\n", urls.Absolute(base, urls.Policy(lang, slug)))
-	fmt.Fprintf(&b, "<%s>; rel=\"self\"; type=%q", urls.Absolute(base, urls.TimeMap(lang, slug)), ContentType)
+	fmt.Fprintf(&b, "<%s>; rel=\"original\",\n", u.Absolute(u.Policy(lang, slug)))
+	fmt.Fprintf(&b, "<%s>; rel=\"self\"; type=%q", u.Absolute(u.TimeMap(lang, slug)), ContentType)
 	if len(mementos) > 0 {
 		fmt.Fprintf(&b, "; from=%q; until=%q",
 			HTTPDate(Datetime(mementos[0], zone)), HTTPDate(Datetime(mementos[len(mementos)-1], zone)))
@@ -78,7 +77,7 @@ func TimeMap(site *derive.Site, ed *model.Edition, zone *time.Location) []byte {
 		case i == len(mementos)-1:
 			rel = "last memento"
 		}
-		fmt.Fprintf(&b, ",\n<%s>; rel=%q; datetime=%q", urls.Absolute(base, urls.Version(lang, slug, v.Date)), rel, HTTPDate(Datetime(v, zone)))
+		fmt.Fprintf(&b, ",\n<%s>; rel=%q; datetime=%q", u.Absolute(u.Version(lang, slug, v.Date)), rel, HTTPDate(Datetime(v, zone)))
 	}
 	b.WriteString("\n")
 	return b.Bytes()

@@ -26,6 +26,8 @@ type Config struct {
 	Compare               string
 	Now                   date.Date
 	Drafts                bool
+	Host                  string
+	IndexArchived         bool
 }
 
 // File is one parsed policy file as the content package hands it to Build.
@@ -52,6 +54,8 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 	site := &Site{
 		Title:                 cfg.Title,
 		BaseURL:               cfg.BaseURL,
+		Host:                  cfg.Host,
+		IndexArchived:         cfg.IndexArchived,
 		DefaultLanguage:       cfg.DefaultLanguage,
 		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
 		Languages:             cfg.Languages,

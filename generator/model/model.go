@@ -18,7 +18,9 @@ type Site struct {
 	NoticeDays            int
 	Compare               string // "in-force" or "all"
 	Now                   date.Date
-	Drafts                bool // drafts are included (serve, build --drafts)
+	Drafts                bool   // drafts are included (serve, build --drafts)
+	Host                  string // site.toml's host: whose files to write for it
+	IndexArchived         bool   // archived versions are left to search engines to index
 	Policies              []*Policy
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/model"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // Edition is versions.json: one policy in one language.
@@ -100,14 +99,14 @@ type Policy struct {
 
 // ForEdition describes one edition.
 func ForEdition(s *derive.Site, ed *model.Edition) Edition {
-	lang, slug, base := ed.Lang, ed.Policy.Slug, s.BaseURL
+	lang, slug, u := ed.Lang, ed.Policy.Slug, s.URLs
 	out := Edition{
 		Policy:   slug,
 		Language: lang,
 		Title:    ed.Shown.Title,
-		URL:      urls.Absolute(base, urls.Policy(lang, slug)),
-		History:  urls.Absolute(base, urls.History(lang, slug)),
-		Feed:     urls.Absolute(base, urls.PolicyFeed(lang, slug)),
+		URL:      u.Absolute(u.Policy(lang, slug)),
+		History:  u.Absolute(u.History(lang, slug)),
+		Feed:     u.Absolute(u.PolicyFeed(lang, slug)),
 		Versions: []Version{},
 	}
 	if ed.InForce != nil {
@@ -122,8 +121,8 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 			Title:       v.Title,
 			Draft:       v.Draft,
 			URLs: URLs{
-				Page:   urls.Absolute(base, urls.Version(lang, slug, v.Date)),
-				Source: urls.Absolute(base, urls.Source(lang, slug, v.Date)),
+				Page:   u.Absolute(u.Version(lang, slug, v.Date)),
+				Source: u.Absolute(u.Source(lang, slug, v.Date)),
 			},
 			Fingerprint: FingerprintOf(v.Version),
 			Processors:  []Processor{},
@@ -133,7 +132,7 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 			rv.Translates = str(v.Translates)
 		}
 		if v.Changes != nil {
-			c := urls.Absolute(base, urls.Changes(lang, slug, v.Date))
+			c := u.Absolute(u.Changes(lang, slug, v.Date))
 			rv.URLs.Changes = &c
 		}
 		if v.Change != nil {

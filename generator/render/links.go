@@ -30,6 +30,7 @@ import (
 // site.toml they are warnings everywhere.
 func (r *Renderer) CheckLinks(extra []string) diag.List {
 	var diags diag.List
+	u := r.site.URLs
 	files := map[string]bool{}
 	for _, p := range r.Paths() {
 		files[p] = true
@@ -43,7 +44,7 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	nearPage := func(p string) string {
 		if addresses == nil {
 			for f := range files {
-				if page := urls.Page(f); page != f {
+				if page := u.Page(f); page != f {
 					addresses = append(addresses, strings.Split(page, "/"))
 				}
 			}
@@ -70,9 +71,9 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 	shows := map[string][]*model.Version{}
 	for _, p := range r.site.Policies {
 		for _, ed := range p.Editions {
-			shows[urls.File(urls.Policy(ed.Lang, p.Slug))] = r.site.Edition(ed).WillShow
+			shows[u.File(u.Policy(ed.Lang, p.Slug))] = r.site.Edition(ed).WillShow
 			for _, v := range ed.Versions {
-				shows[urls.File(urls.Version(ed.Lang, p.Slug, v.Date))] = []*model.Version{v}
+				shows[u.File(u.Version(ed.Lang, p.Slug, v.Date))] = []*model.Version{v}
 			}
 		}
 	}
@@ -83,9 +84,9 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 				// A body appears at its permalink, and the one shown, now
 				// or once it comes into force, also at the policy's
 				// address; a relative link must work on both.
-				pages := []string{urls.Version(ed.Lang, p.Slug, v.Date)}
-				if slices.Contains(shows[urls.File(urls.Policy(ed.Lang, p.Slug))], v) {
-					pages = append(pages, urls.Policy(ed.Lang, p.Slug))
+				pages := []string{u.Version(ed.Lang, p.Slug, v.Date)}
+				if slices.Contains(shows[u.File(u.Policy(ed.Lang, p.Slug))], v) {
+					pages = append(pages, u.Policy(ed.Lang, p.Slug))
 				}
 				report := diags.Errorf
 				if v.InArchive || r.opts.BrokenLinksWarn {
@@ -93,7 +94,7 @@ func (r *Renderer) CheckLinks(extra []string) diag.List {
 				}
 				for _, l := range v.Body.Links {
 					for _, page := range pages {
-						if msg := checkLink(page, l, files, shows, v, nearPage); msg != "" {
+						if msg := checkLink(u, page, l, files, shows, v, nearPage); msg != "" {
 							report(v.SourcePath, l.Line, l.Col, "%s", msg)
 							break
 						}
@@ -152,11 +153,12 @@ func didYouMean(v *model.Version, id string) string {
 	return ""
 }
 
-// checkLink resolves l, written in the body of from, on page and says
-// what is wrong with it, or "". shows lists the versions each version page
-// shows, now and to come.
-// nearPage suggests an address of the site for a mistyped path, or "".
-func checkLink(page string, l model.Link, files map[string]bool, shows map[string][]*model.Version, from *model.Version, nearPage func(string) string) string {
+// checkLink resolves l, written in the body of from, on page as a reader's
+// browser does (a link from the site's root is on the site, under its path)
+// and says what is wrong with it, or "". shows lists the versions each
+// version page shows, now and to come; nearPage suggests an address of the
+// site for a mistyped path, or "".
+func checkLink(u urls.Scheme, page string, l model.Link, files map[string]bool, shows map[string][]*model.Version, from *model.Version, nearPage func(string) string) string {
 	dest, href := l.Dest, l.Href
 	var target *url.URL
 	if frag, ok := strings.CutPrefix(href, "#"); ok && !strings.Contains(frag, "%") {
@@ -164,15 +166,18 @@ func checkLink(page string, l model.Link, files map[string]bool, shows map[strin
 		// ResolveReference would make of it, without their allocations.
 		target = &url.URL{Path: page, Fragment: frag}
 	} else {
-		ref, err := url.Parse(href)
+		ref, err := url.Parse(u.Link(href))
 		if err != nil {
 			return "link " + dest + " is not a valid address: " + err.Error()
 		}
 		target = (&url.URL{Path: page}).ResolveReference(ref)
 	}
-	file := urls.File(target.Path)
-	if !files[file] && files[urls.File(urls.Folder(target.Path))] {
-		file = urls.File(urls.Folder(target.Path)) // static hosts redirect /x to /x/
+	file := u.File(target.Path)
+	if !files[file] && files[u.File(urls.Folder(target.Path))] {
+		file = u.File(urls.Folder(target.Path)) // static hosts redirect /x to /x/
+	}
+	if file == "" {
+		file = target.Path // outside the site's path: no file has it
 	}
 	if !files[file] {
 		hint := ""
@@ -191,12 +196,12 @@ func checkLink(page string, l model.Link, files map[string]bool, shows map[strin
 	}
 	if frag := target.Fragment; frag != "" {
 		if missing := lacking(shows, file, frag, from, strings.HasPrefix(href, "#")); missing != nil {
-			at := urls.Page(file)
-			if missing.Status == model.Upcoming && at == urls.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
+			at := u.Page(file)
+			if missing.Status == model.Upcoming && at == u.Policy(missing.Edition.Lang, missing.Edition.Policy.Slug) && missing != missing.Edition.Shown {
 				return "broken link from " + missing.Effective.String() + ": " + dest + ": when the version of " + missing.Date.String() +
 					" comes into force, the page " + at + " will have no heading with id \"" + frag + "\"; give a heading of " +
 					missing.SourcePath + " that id ({#" + frag + "}), or link to the dated page of the version meant, like " +
-					urls.Version(missing.Edition.Lang, missing.Edition.Policy.Slug, missing.Edition.Shown.Date) + "#" + frag
+					u.Version(missing.Edition.Lang, missing.Edition.Policy.Slug, missing.Edition.Shown.Date) + "#" + frag
 			}
 			return "broken link: " + dest + ": the page " + at + " has no heading with id \"" + frag + "\"" + didYouMean(missing, frag)
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // Page is what every layout receives: the page's title and address, its
@@ -23,7 +22,10 @@ type Page struct {
 	Desc      string
 	URL       string // site-relative
 	Canonical string // absolute
-	NoIndex   bool   // drafts and redirects stay out of search engines
+	NoIndex   bool   // drafts, archived versions and redirects stay out of search engines
+	// Policy is the Content-Security-Policy of the page's <meta
+	// http-equiv>, for hosts that send no headers.
+	Policy string
 
 	Version  *VersionView
 	History  *HistoryView
@@ -33,7 +35,8 @@ type Page struct {
 	// Inject is extra HTML before </body>, set only by serve.
 	Inject template.HTML
 
-	layout *layout // the templates the page is rendered with
+	layout             *layout // the templates the page is rendered with
+	stylesheet, script string  // their addresses
 }
 
 // Frame is what the pages of one policy, of one kind, in one language
@@ -89,11 +92,11 @@ func (f *Frame) T(key string, args ...string) (string, error) {
 func (f *Frame) Date(d date.Date) string { return f.cat.Date(f.Lang, d) }
 
 // Stylesheet is the address of the site's stylesheet.
-func (p *Page) Stylesheet() string { return urls.Stylesheet() }
+func (p *Page) Stylesheet() string { return p.stylesheet }
 
 // Script is the address of the one small script, which only the history
 // page's comparison picker uses.
-func (p *Page) Script() string { return urls.Script() }
+func (p *Page) Script() string { return p.script }
 
 // MaterialNotice announces a material change on every page of a language.
 type MaterialNotice struct {

@@ -4,9 +4,9 @@ import (
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/feed"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/record"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // planned is one file of the site as the plan lists it: where it goes and
@@ -42,72 +42,86 @@ func (j job) files() []planned {
 // of its own, their place in package derive).
 func (r *Renderer) plan() []job {
 	s := r.site
+	u := s.URLs
 	var jobs []job
-	file := func(path string, shows []derive.Key, run func() ([]byte, error)) {
-		jobs = append(jobs, job{planned: planned{path: path, view: shows}, run: run})
+	file := func(addr string, shows []derive.Key, run func() ([]byte, error)) {
+		jobs = append(jobs, job{planned: planned{path: u.File(addr), view: shows}, run: run})
 	}
 	// A page shows its frame and its view. The pages of a frame share
 	// its keys.
 	frames := map[frameKey][]derive.Key{}
-	page := func(url, layout string, fk frameKey, view []derive.Key, p func(*Frame) *Page) {
+	page := func(addr, layout string, fk frameKey, view []derive.Key, p func(*Frame) *Page) {
 		run := func() ([]byte, error) { return r.execute(layout, p(r.frame(fk))) }
 		shows, ok := frames[fk]
 		if !ok {
 			shows = fk.shows()
 			frames[fk] = shows
 		}
-		jobs = append(jobs, job{planned: planned{urls.File(url), shows, view}, run: run, page: true})
+		jobs = append(jobs, job{planned: planned{u.File(addr), shows, view}, run: run, page: true})
 	}
 	keys := func(k ...derive.Key) []derive.Key { return k }
 
-	// The layouts' own files and the headers show nothing of the content:
-	// only a change of the layouts or of site.toml (its external_origins),
-	// which render everything, changes them.
-	file(urls.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
-	file(urls.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
-	file(urls.Headers(), nil, func() ([]byte, error) { return headers(r.opts.ExternalOrigins), nil })
+	// The layouts' own files show nothing of the content: only a change
+	// of the layouts, which renders everything, changes them.
+	file(u.Stylesheet(), nil, func() ([]byte, error) { return r.layouts.css, nil })
+	file(u.Script(), nil, func() ([]byte, error) { return r.layouts.script, nil })
+	// What the host reads: the redirects name every policy.
+	for _, f := range host.Files(host.Name(s.Host)) {
+		file(u.Host(f.Name), keys(derive.AllFiles()), func() ([]byte, error) { return f.Write(r.Rules()), nil })
+	}
 	// The records carry every version's fingerprints: they show the
 	// files, not only the front matter.
-	file(urls.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
-	file(urls.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
+	file(u.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
+	file(u.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
 	def := s.DefaultLanguage
-	page(urls.NotFound(), "404.html", language(def), nil, r.notFoundPage)
-	page(urls.Root(), "redirect.html", bare(def), nil, func(f *Frame) *Page {
-		return r.redirectPage(f, urls.Root(), urls.Language(def))
+	page(u.NotFound(), "404.html", language(def), nil, r.notFoundPage)
+	page(u.Root(), "redirect.html", bare(def), nil, func(f *Frame) *Page {
+		return r.redirectPage(f, u.Root(), u.Language(def))
 	})
 
 	feeds := feed.Builder{Site: s, Catalog: r.cat}
 	for _, l := range s.Languages {
 		// A language's index also lists the policies it lacks, as the
 		// other languages title them.
-		page(urls.Language(l.Code), "index.html", language(l.Code), keys(derive.AllFiles()), func(f *Frame) *Page { return r.indexPage(f, l.Code) })
-		file(urls.LanguageFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Language(l.Code) })
-		file(urls.ProcessorsFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Processors(l.Code) })
+		page(u.Language(l.Code), "index.html", language(l.Code), keys(derive.AllFiles()), func(f *Frame) *Page { return r.indexPage(f, l.Code) })
+		file(u.LanguageFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Language(l.Code) })
+		file(u.ProcessorsFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Processors(l.Code) })
 	}
 	for _, p := range s.Policies {
-		target := p.Editions[0]
-		if ed := p.Edition(def); ed != nil {
-			target = ed
-		}
-		page(urls.PolicyRedirect(p.Slug), "redirect.html", bare(def), keys(derive.PolicyLanguages(p)), func(f *Frame) *Page {
-			return r.redirectPage(f, urls.PolicyRedirect(p.Slug), urls.Policy(target.Lang, p.Slug))
+		rd := r.policyRedirect(p)
+		page(rd.From, "redirect.html", bare(def), keys(derive.PolicyLanguages(p)), func(f *Frame) *Page {
+			return r.redirectPage(f, rd.From, rd.To)
 		})
 		for _, e := range p.Editions {
 			ed := s.Edition(e)
 			lang := ed.Lang
 			edition := keys(derive.EditionFiles(e))
-			page(urls.Policy(lang, p.Slug), "version.html", policy(ed), edition, func(f *Frame) *Page {
-				return r.versionPage(f, s.Version(ed.Shown), urls.Policy(lang, p.Slug))
+			policyURL := u.Policy(lang, p.Slug)
+			page(policyURL, "version.html", policy(ed), edition, func(f *Frame) *Page {
+				return r.versionPage(f, s.Version(ed.Shown), policyURL)
 			})
-			page(urls.History(lang, p.Slug), "history.html", history(ed), edition, func(f *Frame) *Page { return r.historyPage(f, ed) })
-			file(urls.Versions(lang, p.Slug), edition, func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
-			file(urls.PolicyFeed(lang, p.Slug), edition, func() ([]byte, error) { return feeds.Policy(ed) })
+			page(u.History(lang, p.Slug), "history.html", history(ed), edition, func(f *Frame) *Page { return r.historyPage(f, ed) })
+			file(u.Versions(lang, p.Slug), edition, func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
+			file(u.PolicyFeed(lang, p.Slug), edition, func() ([]byte, error) { return feeds.Policy(ed) })
+			// The embeds show a body and its processors alone, in the
+			// words of the frame's language.
+			embed := u.Embed(lang, p.Slug)
+			page(embed, "embed.html", bare(lang), edition, func(f *Frame) *Page {
+				return r.embedPage(f, s.Version(ed.Shown), embed, policyURL)
+			})
+			current := u.Current(lang, p.Slug)
+			file(current, edition, func() ([]byte, error) { return r.current(ed, current, policyURL) })
 			for _, mv := range ed.Versions {
 				v := s.Version(mv)
-				page(urls.Version(lang, p.Slug, v.Date), "version.html", policy(ed), edition, func(f *Frame) *Page {
-					return r.versionPage(f, v, urls.Version(lang, p.Slug, v.Date))
+				permalink := u.Version(lang, p.Slug, v.Date)
+				page(permalink, "version.html", policy(ed), edition, func(f *Frame) *Page {
+					return r.versionPage(f, v, permalink)
 				})
-				file(urls.Source(lang, p.Slug, v.Date), keys(derive.VersionFile(mv)), func() ([]byte, error) { return content.ReadSource(r.fsys, mv) })
+				versionEmbed := u.VersionEmbed(lang, p.Slug, v.Date)
+				page(versionEmbed, "embed.html", bare(lang), keys(derive.VersionFile(mv)), func(f *Frame) *Page {
+					return r.embedPage(f, v, versionEmbed, permalink)
+				})
+				file(u.Source(lang, p.Slug, v.Date), keys(derive.VersionFile(mv)), func() ([]byte, error) { return content.ReadSource(r.fsys, mv) })
 			}
 			if len(ed.Comparisons) > 0 {
 				jobs = append(jobs, r.redlineJob(ed))

@@ -13,7 +13,6 @@ import (
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/redline"
-	"github.com/policygen/gen/generator/urls"
 )
 
 // RedlineView is a comparison page.
@@ -50,7 +49,7 @@ type SectionView struct {
 	HTML    template.HTML
 }
 
-func sectionView(s redline.Section) SectionView {
+func (r *Renderer) sectionView(s redline.Section) SectionView {
 	var b strings.Builder
 	n := len(s.Blocks)
 	for _, blk := range s.Blocks {
@@ -63,8 +62,14 @@ func sectionView(s redline.Section) SectionView {
 		}
 		b.WriteString(string(blk.HTML))
 	}
+	html := b.String()
+	// On a site under a path, a link from the site's root gets the path,
+	// as on the version's page.
+	if u := r.site.URLs; u.Path() != "" && strings.Contains(html, `href="/`) {
+		html = string(rewrite([]byte(html), rewriting{link: u.Link}))
+	}
 	// The blocks are HTML the redline package escaped and built.
-	return SectionView{ID: s.ID, Heading: s.Heading, Changed: s.Changed, HTML: template.HTML(b.String())}
+	return SectionView{ID: s.ID, Heading: s.Heading, Changed: s.Changed, HTML: template.HTML(html)}
 }
 
 // ProcessorChangeView is one processor added, removed or changed.
@@ -94,7 +99,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 	frame := fk.shows()
 	j := job{}
 	for _, c := range ed.Comparisons {
-		j.group = append(j.group, planned{urls.File(comparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
+		j.group = append(j.group, planned{r.site.URLs.File(r.comparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
@@ -116,7 +121,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 			return d, nil
 		}
 		for _, c := range ed.Comparisons {
-			path := urls.File(comparisonURL(c))
+			path := r.site.URLs.File(r.comparisonURL(c))
 			if !keep(path) {
 				continue // serve redoes only the comparisons an edit affects
 			}
@@ -160,7 +165,8 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redline) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
-	p := r.newPage(f, comparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	u := r.site.URLs
+	p := r.newPage(f, r.comparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
 	p.NoIndex = c.From.Draft || c.To.Draft
 
 	v := &RedlineView{
@@ -169,9 +175,9 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 		To:          c.To,
 		FromDate:    p.Date(c.From.Date),
 		ToDate:      p.Date(c.To.Date),
-		FromURL:     urls.Version(lang, slug, c.From.Date),
-		ToURL:       urls.Version(lang, slug, c.To.Date),
-		HistoryURL:  urls.History(lang, slug),
+		FromURL:     u.Version(lang, slug, c.From.Date),
+		ToURL:       u.Version(lang, slug, c.To.Date),
+		HistoryURL:  u.History(lang, slug),
 		Counts: r.cat.T(lang, "redline.counts",
 			"sections", strconv.Itoa(rl.SectionsChanged),
 			"added", strconv.Itoa(rl.WordsAdded),
@@ -205,7 +211,7 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 			v.Groups = append(v.Groups, SectionGroup{Collapsed: !s.Changed})
 			n++
 		}
-		v.Groups[n-1].Sections = append(v.Groups[n-1].Sections, sectionView(s))
+		v.Groups[n-1].Sections = append(v.Groups[n-1].Sections, r.sectionView(s))
 	}
 	for i := range v.Groups {
 		g := &v.Groups[i]

@@ -10,12 +10,15 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"path"
+	"strings"
 	"sync"
 
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Renderer renders one site. It is built once per build: the layouts are
@@ -53,6 +56,9 @@ type Options struct {
 	// BrokenLinksWarn is site.toml's broken_links = "warn": a broken link
 	// is a warning, not an error.
 	BrokenLinksWarn bool
+	// Preview is set by `gen serve`: its pages' Content-Security-Policy
+	// lets its reload script listen to the preview's event stream.
+	Preview bool
 	// Memos, when set, keeps the redlines' memos for the next render with
 	// the same Memos; serve renders again after every save. Builds leave it
 	// nil.
@@ -93,7 +99,9 @@ func (r *Renderer) Render(w output.Writer, since *Snapshot) (Stats, error) {
 	})
 }
 
-func isHTML(p string) bool { return len(p) > 5 && p[len(p)-5:] == ".html" }
+// isPage reports whether the file at p is an HTML page: an embed is a
+// part of one, for another site's page.
+func isPage(p string) bool { return strings.HasSuffix(p, ".html") && path.Base(p) != urls.EmbedFile }
 
 // files lists every file of the site, once per Renderer: the list is
 // needed for the link check, the paths and the rendering, and costs as

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"strings"
 	"sync"
 
@@ -13,7 +12,9 @@ import (
 
 // newPage starts a page of frame f at url.
 func (r *Renderer) newPage(f *Frame, url, title string) *Page {
-	return &Page{Frame: f, Title: title, URL: url, Canonical: urls.Absolute(r.site.BaseURL, url), Inject: r.opts.Inject}
+	u := r.site.URLs
+	return &Page{Frame: f, Title: title, URL: url, Canonical: u.Absolute(url), Inject: r.opts.Inject,
+		Policy: MetaPolicy(r.opts.Preview, r.opts.ExternalOrigins), stylesheet: u.Stylesheet(), script: u.Script()}
 }
 
 // frames holds the frames made so far, so the pages that share one get the
@@ -74,6 +75,7 @@ func (r *Renderer) frame(key frameKey) *Frame {
 // newFrame makes the frame of key.
 func (r *Renderer) newFrame(key frameKey) *Frame {
 	s := r.site
+	u := s.URLs
 	lang := key.lang
 	l, _ := s.Language(lang)
 	f := &Frame{
@@ -81,31 +83,31 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 		Site:     s.Site,
 		Lang:     lang,
 		LangName: l.Name,
-		Home:     urls.Language(lang),
+		Home:     u.Language(lang),
 	}
 	f.Feeds = []Link{
-		{Lang: lang, Label: r.cat.T(lang, "site.feed_title", "title", s.Title), Href: urls.LanguageFeed(lang)},
-		{Lang: lang, Label: r.cat.T(lang, "site.processors_feed_title", "title", s.Title), Href: urls.ProcessorsFeed(lang)},
+		{Lang: lang, Label: r.cat.T(lang, "site.feed_title", "title", s.Title), Href: u.LanguageFeed(lang)},
+		{Lang: lang, Label: r.cat.T(lang, "site.processors_feed_title", "title", s.Title), Href: u.ProcessorsFeed(lang)},
 	}
 	material := s.Material(lang)
 	switch key.kind {
 	case languageFrame:
-		f.withLanguages(s.Site, urls.Language)
+		f.withLanguages(s, u.Language)
 	case policyFrame:
 		slug := key.ed.Policy.Slug
-		f.withLanguages(s.Site, editionURLs(key.ed.Policy, func(o *model.Edition) string { return urls.Policy(o.Lang, slug) }))
-		f.withPolicyFeed(key.ed.Edition)
+		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.Policy(o.Lang, slug) }))
+		f.withPolicyFeed(u, key.ed.Edition)
 		material = key.ed.Material
 	case historyFrame:
 		slug := key.ed.Policy.Slug
-		f.withLanguages(s.Site, editionURLs(key.ed.Policy, func(o *model.Edition) string { return urls.History(o.Lang, slug) }))
-		f.withPolicyFeed(key.ed.Edition)
+		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.History(o.Lang, slug) }))
+		f.withPolicyFeed(u, key.ed.Edition)
 	}
 	for _, v := range material {
 		f.Material = append(f.Material, MaterialNotice{
 			Policy: v.Title,
 			Date:   r.cat.Date(lang, v.Effective),
-			Href:   urls.Changes(lang, v.Edition.Policy.Slug, v.Date),
+			Href:   u.Changes(lang, v.Edition.Policy.Slug, v.Date),
 		})
 	}
 	return f
@@ -113,7 +115,7 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 
 // withLanguages adds hreflang alternates and the language switcher, given
 // where this page lives in each language ("" where it does not exist).
-func (f *Frame) withLanguages(s *model.Site, urlIn func(lang string) string) *Frame {
+func (f *Frame) withLanguages(s *derive.Site, urlIn func(lang string) string) *Frame {
 	for _, l := range s.Languages {
 		u := urlIn(l.Code)
 		if u == "" {
@@ -121,7 +123,7 @@ func (f *Frame) withLanguages(s *model.Site, urlIn func(lang string) string) *Fr
 		}
 		f.Switcher = append(f.Switcher, Link{Lang: l.Code, Label: l.Name, Href: u, Current: l.Code == f.Lang})
 		if l.Code != f.Lang {
-			f.Alternates = append(f.Alternates, Link{Lang: l.Code, Href: urls.Absolute(s.BaseURL, u)})
+			f.Alternates = append(f.Alternates, Link{Lang: l.Code, Href: s.URLs.Absolute(u)})
 		}
 	}
 	if len(f.Switcher) < 2 {
@@ -132,8 +134,8 @@ func (f *Frame) withLanguages(s *model.Site, urlIn func(lang string) string) *Fr
 
 // withPolicyFeed puts the policy's own feed first, as the one the
 // page's subscribe link offers.
-func (f *Frame) withPolicyFeed(ed *model.Edition) {
-	own := Link{Lang: ed.Lang, Label: ed.Shown.Title, Href: urls.PolicyFeed(ed.Lang, ed.Policy.Slug)}
+func (f *Frame) withPolicyFeed(u urls.Scheme, ed *model.Edition) {
+	own := Link{Lang: ed.Lang, Label: ed.Shown.Title, Href: u.PolicyFeed(ed.Lang, ed.Policy.Slug)}
 	f.Feeds = append([]Link{own}, f.Feeds...)
 	f.Subscribe = own.Href
 }
@@ -157,9 +159,12 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	ed := v.Edition
 	pol := ed.Policy
 	lang := ed.Lang
+	u := r.site.URLs
 	p := r.newPage(f, url, v.Title)
 	p.Desc = v.Description
-	p.NoIndex = v.Draft
+	// Search engines see the version in force as the policy: an archived
+	// one stays out of their results (unless index_archived), as drafts do.
+	p.NoIndex = v.Draft || v.Status == model.Archived && !r.site.IndexArchived
 	view := &VersionView{
 		V:               v.Version,
 		Status:          r.statusLabel(lang, v.Version),
@@ -169,25 +174,23 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		TOC:             tableOfContents(v.Body.Headings),
 		LastUpdated:     p.Date(v.Date),
 		Effective:       p.Date(v.Effective),
-		Permalink:       urls.Version(lang, pol.Slug, v.Date),
-		HistoryURL:      urls.History(lang, pol.Slug),
-		SourceURL:       urls.Source(lang, pol.Slug, v.Date),
-		ChangesURL:      comparisonURL(v.Changes),
-		CompareURL:      comparisonURL(v.CompareInForce),
+		Permalink:       u.Version(lang, pol.Slug, v.Date),
+		HistoryURL:      u.History(lang, pol.Slug),
+		SourceURL:       u.Source(lang, pol.Slug, v.Date),
+		ChangesURL:      r.comparisonURL(v.Changes),
+		CompareURL:      r.comparisonURL(v.CompareInForce),
 	}
-	for _, part := range v.Body.Parts {
-		view.Parts = append(view.Parts, template.HTML(part))
-	}
-	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", urls.Absolute(r.site.BaseURL, view.Permalink),
+	view.Parts = r.body(v.Version, rewriting{link: u.Link})
+	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", u.Absolute(view.Permalink),
 		"date", p.Date(r.site.Now), "status", view.Status)
 
 	if n := v.Archived; n != nil {
-		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: comparisonURL(n.Compare)}
+		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: r.comparisonURL(n.Compare)}
 		if !n.LastDay.IsZero() {
 			view.Archived.Until = p.Date(n.LastDay)
 		}
 		if n.InForce != nil {
-			view.Archived.InForceURL = urls.Policy(lang, pol.Slug)
+			view.Archived.InForceURL = u.Policy(lang, pol.Slug)
 		}
 	}
 	if n := v.ChangeNotice; n != nil {
@@ -195,7 +198,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 			Date:       p.Date(v.Effective),
 			Summary:    n.Summary,
 			Material:   n.Material,
-			ChangesURL: comparisonURL(n.Changes),
+			ChangesURL: r.comparisonURL(n.Changes),
 			HistoryURL: view.HistoryURL,
 		}
 		if n.Changes == nil {
@@ -205,18 +208,18 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	for _, n := range v.Upcoming {
 		view.Upcoming = append(view.Upcoming, UpcomingNotice{
 			Date:       p.Date(n.Version.Effective),
-			Href:       urls.Version(lang, pol.Slug, n.Version.Date),
-			ChangesURL: comparisonURL(n.Compare),
+			Href:       u.Version(lang, pol.Slug, n.Version.Date),
+			ChangesURL: r.comparisonURL(n.Compare),
 		})
 	}
 	if n := v.UpcomingPage; n != nil {
 		view.UpcomingPage = &UpcomingPageNotice{Date: p.Date(v.Effective)}
 		if n.InForce != nil {
-			view.UpcomingPage.InForceURL = urls.Policy(lang, pol.Slug)
+			view.UpcomingPage.InForceURL = u.Policy(lang, pol.Slug)
 		}
 		if by := n.ReplacedBy; by != nil {
 			view.UpcomingPage.ReplacedBy = p.Date(by.Date)
-			view.UpcomingPage.ReplacedByURL = urls.Version(lang, pol.Slug, by.Date)
+			view.UpcomingPage.ReplacedByURL = u.Version(lang, pol.Slug, by.Date)
 		}
 	}
 	if n := v.Behind; n != nil {
@@ -230,7 +233,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 			view.Behind = &BehindNotice{
 				Language: authLang.Name,
 				Date:     p.Date(b.Date),
-				Href:     urls.Policy(authLang.Code, pol.Slug),
+				Href:     u.Policy(authLang.Code, pol.Slug),
 			}
 		} else {
 			// Not in force yet: the notice says when it takes effect and
@@ -239,7 +242,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 			view.BehindUpcoming = &BehindNotice{
 				Language: authLang.Name,
 				Date:     p.Date(b.Effective),
-				Href:     urls.Version(authLang.Code, pol.Slug, b.Date),
+				Href:     u.Version(authLang.Code, pol.Slug, b.Date),
 			}
 		}
 	}
@@ -248,15 +251,16 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 }
 
 // comparisonURL is the address of a comparison page, or "" for none.
-func comparisonURL(c *derive.Comparison) string {
+func (r *Renderer) comparisonURL(c *derive.Comparison) string {
 	if c == nil {
 		return ""
 	}
+	u := r.site.URLs
 	ed := c.To.Edition
 	if c.Changes {
-		return urls.Changes(ed.Lang, ed.Policy.Slug, c.To.Date)
+		return u.Changes(ed.Lang, ed.Policy.Slug, c.To.Date)
 	}
-	return urls.Compare(ed.Lang, ed.Policy.Slug, c.From.Date, c.To.Date)
+	return u.Compare(ed.Lang, ed.Policy.Slug, c.From.Date, c.To.Date)
 }
 
 // tableOfContents lists the sections (h2) with their subsections (h3): a
@@ -286,13 +290,14 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 	pol := ed.Policy
 	lang := ed.Lang
 	shown := ed.Shown
-	p := r.newPage(f, urls.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
-	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: urls.CompareFolder(lang, pol.Slug)}
+	u := r.site.URLs
+	p := r.newPage(f, u.History(lang, pol.Slug), r.cat.T(lang, "history.title", "policy", shown.Title))
+	h := &HistoryView{PolicyTitle: shown.Title, CompareBase: u.CompareFolder(lang, pol.Slug)}
 	var pairs []string
 	for _, c := range ed.Comparisons {
 		// A pair of neighbours may only have its changes/ page, so each
 		// pair names the page that shows it.
-		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+comparisonURL(c))
+		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+r.comparisonURL(c))
 	}
 	h.Pairs = strings.Join(pairs, " ")
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
@@ -300,15 +305,15 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 		row := HistoryRow{
 			Date:         p.Date(v.Date),
 			ISODate:      v.Date.String(),
-			Href:         urls.Version(lang, pol.Slug, v.Date),
+			Href:         u.Version(lang, pol.Slug, v.Date),
 			Effective:    p.Date(v.Effective),
 			Status:       r.statusLabel(lang, v.Version),
 			StatusClass:  v.Status.String(),
 			NeverInForce: v.NeverInForce,
-			SourceURL:    urls.Source(lang, pol.Slug, v.Date),
+			SourceURL:    u.Source(lang, pol.Slug, v.Date),
 			Draft:        v.Draft,
-			ChangesURL:   comparisonURL(v.Changes),
-			CompareURL:   comparisonURL(v.Listed),
+			ChangesURL:   r.comparisonURL(v.Changes),
+			CompareURL:   r.comparisonURL(v.Listed),
 		}
 		if in := v.Period; in != nil {
 			row.From = p.Date(in.From)
@@ -330,6 +335,7 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 // the site's language order.
 func (r *Renderer) elsewhere(pol *model.Policy) ElsewhereEntry {
 	var e ElsewhereEntry
+	u := r.site.URLs
 	for _, l := range r.site.Languages {
 		ed := pol.Edition(l.Code)
 		if ed == nil {
@@ -338,7 +344,7 @@ func (r *Renderer) elsewhere(pol *model.Policy) ElsewhereEntry {
 		if e.Title == "" {
 			e.Title, e.Lang = ed.Shown.Title, l.Code
 		}
-		e.In = append(e.In, Link{Lang: l.Code, Label: l.Name, Href: urls.Policy(l.Code, pol.Slug)})
+		e.In = append(e.In, Link{Lang: l.Code, Label: l.Name, Href: u.Policy(l.Code, pol.Slug)})
 	}
 	return e
 }
@@ -346,8 +352,9 @@ func (r *Renderer) elsewhere(pol *model.Policy) ElsewhereEntry {
 // indexPage lists the policies of one language.
 func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	s := r.site
+	u := s.URLs
 	l, _ := s.Language(lang)
-	p := r.newPage(f, urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
+	p := r.newPage(f, u.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
 	idx := &IndexView{}
 	for _, pol := range s.Policies {
@@ -359,8 +366,8 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 		e := IndexEntry{
 			Title:       ed.Shown.Title,
 			Description: ed.Shown.Description,
-			Href:        urls.Policy(lang, pol.Slug),
-			HistoryURL:  urls.History(lang, pol.Slug),
+			Href:        u.Policy(lang, pol.Slug),
+			HistoryURL:  u.History(lang, pol.Slug),
 		}
 		if ed.InForce != nil {
 			e.InForceSince = p.Date(ed.InForce.Effective)
@@ -378,7 +385,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 // default language, with the way to every language's policies.
 func (r *Renderer) notFoundPage(f *Frame) *Page {
 	s := r.site
-	p := r.newPage(f, urls.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
+	p := r.newPage(f, s.URLs.NotFound(), r.cat.T(s.DefaultLanguage, "notfound.title"))
 	p.NoIndex = true
 	p.Canonical = ""
 	return p
@@ -390,6 +397,6 @@ func (r *Renderer) redirectPage(f *Frame, from, to string) *Page {
 	p := r.newPage(f, from, r.cat.T(s.DefaultLanguage, "redirect.title"))
 	p.Redirect = to
 	p.NoIndex = true
-	p.Canonical = urls.Absolute(s.BaseURL, to)
+	p.Canonical = s.URLs.Absolute(to)
 	return p
 }

@@ -18,7 +18,7 @@ func (r *Renderer) RenderOnly(w output.Writer, keep func(path string) bool) (Sta
 			if keep(f.path) {
 				wanted = true
 				stats.Files++
-				if isHTML(f.path) {
+				if isPage(f.path) {
 					stats.Pages++
 				}
 			}

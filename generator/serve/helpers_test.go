@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html/template"
 	"io"
 	"io/fs"
 	"net"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/serve"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -167,9 +169,23 @@ func (r *running) servedOnce(t testing.TB) (map[string][]byte, bool) {
 		if status != http.StatusOK {
 			t.Fatalf("%s is listed but answers %d", p, status)
 		}
-		files[p] = bytes.ReplaceAll(b, []byte(serve.ReloadTag), nil)
+		files[p] = published(b)
 	}
 	return files, true
+}
+
+// published is a served file as a build writes it: without the reload
+// script, and with the page's own Content-Security-Policy, which the
+// preview's lets connect to its event stream.
+func published(b []byte) []byte {
+	b = bytes.ReplaceAll(b, []byte(serve.ReloadTag), nil)
+	return bytes.ReplaceAll(b, []byte(metaPolicy(true)), []byte(metaPolicy(false)))
+}
+
+// metaPolicy is a page's <meta> Content-Security-Policy as the layouts
+// write it, with html/template's escapes.
+func metaPolicy(preview bool) string {
+	return `<meta http-equiv="Content-Security-Policy" content="` + template.HTMLEscapeString(render.MetaPolicy(preview, nil)) + `">`
 }
 
 // builtBy names the good build a response comes from: serve's

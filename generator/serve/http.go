@@ -9,13 +9,21 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/urls"
 )
 
 // ServeHTTP answers from the build in memory. Only paths that are keys of
 // that map exist, so nothing outside the site can ever be reached; paths
-// that try (.., backslashes, NUL) are refused before the lookup anyway.
+// that try (.., backslashes, NUL) are refused before the lookup anyway. A
+// request whose Host names another address than the preview's is refused:
+// a web page elsewhere could otherwise read the drafts through a name of
+// its own that resolves to 127.0.0.1 (DNS rebinding).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts(r.Host) {
+		http.Error(w, "gen serve answers only requests for "+s.host+", not for "+r.Host, http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -29,7 +37,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	switch p {
 	case urls.PreviewScript():
-		s.write(w, r, state{}, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
+		s.write(w, r, state{}, p, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
 		return
 	case urls.PreviewEvents():
 		s.events(w, r)
@@ -39,13 +47,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// comes from: a reader of the list and then of its files can tell
 		// when a build came in between.
 		st := s.current()
-		s.write(w, r, state{pages: st.pages}, http.StatusOK, "text/plain; charset=utf-8", []byte(strings.Join(st.paths(), "\n")+"\n"))
+		s.write(w, r, state{pages: st.pages}, p, http.StatusOK, "text/plain; charset=utf-8", []byte(strings.Join(st.paths(), "\n")+"\n"))
 		return
 	}
 
 	st := s.current()
 	if st.files == nil {
-		s.write(w, r, st, http.StatusInternalServerError, "text/html; charset=utf-8", errorPage(st.errors))
+		s.write(w, r, st, p, http.StatusInternalServerError, "text/html; charset=utf-8", errorPage(st.errors))
 		return
 	}
 	// An encoded slash decodes to a path the published site does not
@@ -54,17 +62,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
-	name := urls.File(p)
+	// The preview answers at the site's addresses, under its path as the
+	// host will; the root of a preview of a site under a path leads there.
+	local, ok := st.urls.Local(p)
+	if !ok {
+		if p == "/" {
+			http.Redirect(w, r, st.urls.Root(), http.StatusFound)
+			return
+		}
+		s.notFound(w, r, st)
+		return
+	}
+	name := urls.File(local)
 	if ref, ok := st.files[name]; ok {
 		b, err := s.store.read(ref)
 		if err != nil {
 			http.Error(w, "gen serve: "+err.Error(), http.StatusInternalServerError)
 			return
 		}
-		s.write(w, r, st, http.StatusOK, contentType(name, b), b)
+		s.write(w, r, st, p, http.StatusOK, contentType(name, b), b)
 		return
 	}
-	if _, ok := st.files[urls.File(urls.Folder(p))]; ok {
+	if _, ok := st.files[urls.File(urls.Folder(local))]; ok {
 		target := urls.Folder(p)
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
@@ -90,25 +109,32 @@ func clean(p string) bool {
 	return true
 }
 
-// notFound answers with the site's own 404 page.
+// notFound answers with the site's own 404 page, and its headers.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st state) {
 	b := []byte("404 page not found\n")
-	if ref, ok := st.files[urls.NotFound()]; ok {
+	notFound := st.urls.File(st.urls.NotFound())
+	if ref, ok := st.files[notFound]; ok {
 		if page, err := s.store.read(ref); err == nil {
 			b = page
 		}
 	}
-	s.write(w, r, st, http.StatusNotFound, contentType(urls.NotFound(), b), b)
+	s.write(w, r, st, st.urls.NotFound(), http.StatusNotFound, contentType(notFound, b), b)
 }
 
-// write sends one response. Pages carry the site's own headers, so the
-// preview breaks where the published site would (a script the CSP forbids),
-// and a Server-Timing entry naming the build they come from, which the
-// reload script reads to know whether it is already up to date.
-func (s *Server) write(w http.ResponseWriter, r *http.Request, st state, status int, ctype string, b []byte) {
+// write sends one response, the file at addr. Pages carry the headers the
+// host will send with them (package host), so the preview breaks where the published site
+// would (a script the CSP forbids), and a Server-Timing entry naming the
+// build they come from, which the reload script reads to know whether it
+// is already up to date. The preview's CSP lets its pages connect to the
+// preview's own event stream, which the published site does not have.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, st state, addr string, status int, ctype string, b []byte) {
 	h := w.Header()
-	for _, kv := range st.headers {
-		h.Set(kv[0], kv[1])
+	for _, kv := range st.rules.For(addr) {
+		v := kv.Value
+		if kv.Name == "Content-Security-Policy" {
+			v += render.PreviewConnect
+		}
+		h.Set(kv.Name, v)
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Length", strconv.Itoa(len(b)))
@@ -143,35 +169,10 @@ func contentType(name string, b []byte) string {
 		}
 		return "application/xml; charset=utf-8"
 	}
-	if name == urls.Headers() {
-		return "text/plain; charset=utf-8"
+	if !strings.Contains(path.Base(name), ".") || path.Ext(name) == ".conf" {
+		return "text/plain; charset=utf-8" // a host's own files: _headers, _redirects, .htaccess
 	}
 	return http.DetectContentType(b)
-}
-
-// siteHeaders reads the "/*" block of the site's _headers file: the headers
-// a static host sends with every file. The preview adds connect-src 'self'
-// to the Content-Security-Policy for its own event stream, which the
-// published site does not have.
-func siteHeaders(file []byte) [][2]string {
-	var out [][2]string
-	in := false
-	for _, line := range strings.Split(string(file), "\n") {
-		if !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") {
-			in = strings.TrimSpace(line) == urls.AllFiles()
-			continue
-		}
-		k, v, ok := strings.Cut(strings.TrimSpace(line), ":")
-		if !in || !ok {
-			continue
-		}
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		if k == "Content-Security-Policy" && !strings.Contains(v, "connect-src") {
-			v += "; connect-src 'self'"
-		}
-		out = append(out, [2]string{k, v})
-	}
-	return out
 }
 
 var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>

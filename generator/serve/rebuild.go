@@ -11,6 +11,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
@@ -30,7 +31,8 @@ type builder struct {
 	tz       *time.Location   // the time zone of its days
 	files    map[string]blob
 	older    map[string]blob // the state before, whose files requests may still read
-	headers  [][2]string
+	urls     urls.Scheme     // where its files are
+	rules    host.Rules      // and what headers they are sent with
 
 	// pendingFull is set by a change that the site's model does not see
 	// (site.toml, layouts, static files) until a good build renders
@@ -135,7 +137,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		Cache:   b.cache,
 		// The same checks of layouts and links as gen build: the preview
 		// must fail where the build would.
-		Render: render.Options{Inject: reloadTag, Memos: b.memos},
+		Render: render.Options{Inject: reloadTag, Preview: true, Memos: b.memos},
 	}
 	dest := &storeDest{s: b.s.store}
 	pass.Out = dest
@@ -144,7 +146,6 @@ func (b *builder) rebuild(dirty map[string]bool) {
 	}
 	res, diags, err := build.Run(pass)
 	b.builds++
-	var headers []byte
 	if err == nil && res.Snapshot != nil {
 		// Unchanged pages keep their bytes; pages the site no longer has
 		// are not carried over, so a deleted policy's pages vanish.
@@ -153,7 +154,6 @@ func (b *builder) rebuild(dirty map[string]bool) {
 				dest.w.files[p] = b.files[p]
 			}
 		}
-		headers, err = b.s.store.read(dest.w.files[urls.Headers()])
 	}
 	if err != nil {
 		diags.Errorf(sitedir.Config, 0, 0, "rendering: %v", err)
@@ -165,13 +165,16 @@ func (b *builder) rebuild(dirty map[string]bool) {
 
 	b.snapshot, b.tz, b.older, b.files = res.Snapshot, res.Timezone, b.files, dest.w.files
 	b.day = res.Today
-	b.headers = siteHeaders(headers)
+	if b.urls != res.URLs {
+		fmt.Fprintf(b.s.log, "the site is at http://%s%s\n", b.s.host, res.URLs.Root())
+	}
+	b.urls, b.rules = res.URLs, res.Rules
 	b.pendingFull = false
 	b.pages++
 	b.report(diags)
 	fmt.Fprintf(b.s.log, "built in %s: %d of %d files rendered again\n",
 		time.Since(start).Round(100*time.Microsecond), res.Files, len(b.files))
-	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds})
+	b.s.publish(state{files: b.files, urls: b.urls, rules: b.rules, pages: b.pages, builds: b.builds})
 	b.s.store.sweep(b.files, b.older)
 }
 
@@ -196,7 +199,7 @@ func (b *builder) fail(diags diag.List) {
 	b.report(diags)
 	errs := errorLines(diags)
 	fmt.Fprintf(b.s.log, "gen serve: %d errors; still showing the last good build\n", len(errs))
-	b.s.publish(state{files: b.files, headers: b.headers, pages: b.pages, builds: b.builds, errors: errs})
+	b.s.publish(state{files: b.files, urls: b.urls, rules: b.rules, pages: b.pages, builds: b.builds, errors: errs})
 }
 
 // report prints the diagnostics, unless they are the ones printed last:

@@ -20,6 +20,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -51,8 +52,10 @@ type Server struct {
 	clock    func() time.Time
 	dayCheck time.Duration
 
-	ready chan struct{} // closed once the first build has finished
-	store *store        // the served files, set by Serve before anything reads it
+	ready chan struct{}     // closed once the first build has finished
+	store *store            // the served files, set by Serve before anything reads it
+	host  string            // host:port of the listener, set by Serve
+	hosts func(string) bool // whether a request's Host names the preview, set by Serve
 
 	mu    sync.Mutex
 	state state
@@ -62,11 +65,12 @@ type Server struct {
 // state is what the server shows; it is replaced whole after each build,
 // never changed in place, so a request may keep using the one it read.
 type state struct {
-	files   map[string]blob // the last good build; nil while none succeeded
-	headers [][2]string     // from the site's _headers, for every response
-	pages   int             // counts good builds: a page compares it with its own to know it is stale
-	builds  int             // counts every build, good or failed
-	errors  []string        // the failed build's errors, as path:line:col: message
+	files  map[string]blob // the last good build; nil while none succeeded
+	urls   urls.Scheme     // the addresses of the build's files
+	rules  host.Rules      // the build's headers, sent as its host will
+	pages  int             // counts good builds: a page compares it with its own to know it is stale
+	builds int             // counts every build, good or failed
+	errors []string        // the failed build's errors, as path:line:col: message
 }
 
 // New returns a server for the site in opts, listening on addr (DefaultAddr
@@ -121,6 +125,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	// The event streams never end by themselves; cancelling their requests'
 	// context with the server's lets Shutdown finish.
 	srv.BaseContext = func(net.Listener) context.Context { return ctx }
+	s.host = ln.Addr().String()
+	s.hosts = previewHosts(s.addr, ln.Addr())
 	fmt.Fprintf(s.log, "serving %s on http://%s/ (drafts shown; Ctrl-C to stop)\n", s.opts.Site, ln.Addr())
 
 	served := make(chan error, 1)

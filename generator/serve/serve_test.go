@@ -366,12 +366,18 @@ func TestNoPathEscapes(t *testing.T) {
 // rawGet sends a request line exactly as given.
 func rawGet(t *testing.T, base, path string) (int, string) {
 	t.Helper()
+	return rawGetFor(t, base, path, strings.TrimPrefix(base, "http://"))
+}
+
+// rawGetFor sends a request line exactly as given, for host.
+func rawGetFor(t *testing.T, base, path, host string) (int, string) {
+	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", path)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, host)
 	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 	var buf bytes.Buffer
 	buf.ReadFrom(conn)
@@ -505,4 +511,76 @@ func TestMidnightBringsTheUpcomingVersionIntoForce(t *testing.T) {
 	os.WriteFile(file, good, 0o644)
 	fixed, _ := freshAt(t, site, "2024-06-02")
 	checkEventually(t, r, fixed, true, "fixed on the next day")
+}
+
+// TestOnlyItsOwnHost refuses a request whose Host is not the preview's:
+// a page of another site whose name an attacker points at 127.0.0.1 (DNS
+// rebinding) must not read the drafts. The names of the loopback address
+// the preview listens on, with its port, are its own.
+func TestOnlyItsOwnHost(t *testing.T) {
+	r := start(t, copySite(t, testSite))
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(r.url, "http://"))
+	for _, host := range []string{"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port} {
+		if status, _ := rawGetFor(t, r.url, "/en/privacy/", host); status != http.StatusOK {
+			t.Errorf("Host %s: status %d, want 200", host, status)
+		}
+	}
+	for _, host := range []string{"attacker.example:" + port, "attacker.example", "127.0.0.1:1", "localhost", "127.0.0.1.attacker.example:" + port, ""} {
+		status, body := rawGetFor(t, r.url, "/en/privacy/", host)
+		if status != http.StatusForbidden {
+			t.Errorf("Host %q: status %d, want 403", host, status)
+		}
+		if strings.Contains(body, "Privacy") {
+			t.Errorf("Host %q: the page was sent", host)
+		}
+	}
+}
+
+// TestPreviewUnderAPath previews a site whose base_url has a path at that
+// path, as its host will publish it: every file a fresh build writes is
+// there, byte for byte; the root of the preview leads to the site, and
+// nothing is served from the root of the host.
+func TestPreviewUnderAPath(t *testing.T) {
+	site := copySite(t, testSite)
+	toml := filepath.Join(site, "site.toml")
+	b, _ := os.ReadFile(toml)
+	os.WriteFile(toml, bytes.Replace(b, []byte(`base_url = "https://policies.acme.example/"`), []byte(`base_url = "https://acme.example/legal/policies/"`), 1), 0o644)
+	r := start(t, site)
+	want, ok := fresh(t, site)
+	if !ok {
+		t.Fatal("the site does not build")
+	}
+	for p, w := range want {
+		status, got, _ := r.get(t, "/legal/policies"+p)
+		if status != http.StatusOK || !bytes.Equal(published(got), w) {
+			t.Errorf("/legal/policies%s: status %d, or not what the build wrote", p, status)
+		}
+	}
+	if status, _, _ := r.get(t, "/en/privacy/"); status != http.StatusNotFound {
+		t.Errorf("/en/privacy/, outside the site's path: status %d, want 404", status)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for from, to := range map[string]string{"/": "/legal/policies/", "/legal/policies/en/privacy": "/legal/policies/en/privacy/"} {
+		resp, err := client.Get(r.url + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); loc != to {
+			t.Errorf("%s leads to %q, want %q", from, loc, to)
+		}
+	}
+	status, page, h := r.get(t, "/legal/policies/no-such-page/")
+	if status != http.StatusNotFound || !bytes.Equal(published(page), want["/404.html"]) || !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Errorf("an unknown page: status %d, CSP %q, or not the site's 404 page", status, h.Get("Content-Security-Policy"))
+	}
+	if _, _, h := r.get(t, "/legal/policies/en/privacy/embed.html"); h.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("the embed is not open to other sites: %v", h)
+	}
+	if _, _, h := r.get(t, "/legal/policies/en/privacy/"); h.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("a page is open to other sites")
+	}
+	if !strings.Contains(r.log.String(), "/legal/policies/") {
+		t.Errorf("the log does not say where the site is:\n%s", r.log)
+	}
 }

@@ -10,9 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
-
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,6 +25,7 @@ import (
 	"github.com/policygen/gen/generator/frontmatter"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/sitedir"
+	"github.com/policygen/gen/generator/urls"
 	"github.com/policygen/gen/generator/version"
 )
 
@@ -154,8 +153,8 @@ func resolve(dir string, opts Options) (data, error) {
 	if d.BaseURL == "" {
 		d.BaseURL = PlaceholderBaseURL
 	}
-	if u, err := url.Parse(d.BaseURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return d, &UsageError{fmt.Sprintf("--base-url %q: give the address the policies will be published at, such as https://policies.example.com", d.BaseURL)}
+	if _, err := urls.New(d.BaseURL); err != nil {
+		return d, &UsageError{fmt.Sprintf("--base-url: %v; give the address the policies will be published at, such as https://policies.example.com or https://acme.github.io/policies/", err)}
 	}
 	langs := opts.Languages
 	if len(langs) == 0 {

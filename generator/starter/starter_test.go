@@ -204,7 +204,8 @@ func TestBadOptionsAreRefused(t *testing.T) {
 		{"an empty language", starter.Options{Languages: []string{"en", ""}}, `skeleton in ""`},
 		{"a title on two lines", starter.Options{Title: "Acme\nAB"}, "--title"},
 		{"an address that is no URL", starter.Options{BaseURL: "policies.acme.example"}, "--base-url"},
-		{"an address with a path", starter.Options{BaseURL: "https://acme.example/legal/"}, "base_url"},
+		{"an address with a fragment", starter.Options{BaseURL: "https://acme.example/legal/#top"}, "--base-url"},
+		{"an address with an odd path", starter.Options{BaseURL: "https://acme.example/our legal/"}, "--base-url"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.opts.Today = today

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -20,7 +22,14 @@ import (
 func Copy(t testing.TB, from string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+	if err := copyTree(from, dst); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func copyTree(from, dst string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -38,10 +47,39 @@ func Copy(t testing.TB, from string) string {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
-	if err != nil {
+}
+
+// Example copies the repository's example site, whose root is at repo
+// (the site.toml and content/ there), into a fresh temporary folder, with
+// base_url set to baseURL ("" keeps the example's).
+func Example(t testing.TB, repo, baseURL string) string {
+	t.Helper()
+	dst := t.TempDir()
+	if err := ExampleIn(dst, repo, baseURL); err != nil {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// ExampleIn is Example into the folder dst, for a site that tests share.
+func ExampleIn(dst, repo, baseURL string) error {
+	b, err := os.ReadFile(filepath.Join(repo, sitedir.Config))
+	if err != nil {
+		return err
+	}
+	if baseURL != "" {
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "base_url") {
+				lines[i] = "base_url = " + strconv.Quote(baseURL)
+			}
+		}
+		b = []byte(strings.Join(lines, "\n"))
+	}
+	if err := os.WriteFile(filepath.Join(dst, sitedir.Config), b, 0o644); err != nil {
+		return err
+	}
+	return copyTree(filepath.Join(repo, sitedir.Content), filepath.Join(dst, sitedir.Content))
 }
 
 // Chromium finds the browser. In CI its absence fails the test, because
