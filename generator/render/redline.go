@@ -94,7 +94,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 	frame := fk.shows()
 	j := job{}
 	for _, c := range ed.Comparisons {
-		j.group = append(j.group, planned{urls.File(comparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
+		j.group = append(j.group, planned{urls.File(ComparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
@@ -116,7 +116,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 			return d, nil
 		}
 		for _, c := range ed.Comparisons {
-			path := urls.File(comparisonURL(c))
+			path := urls.File(ComparisonURL(c))
 			if !keep(path) {
 				continue // serve redoes only the comparisons an edit affects
 			}
@@ -160,7 +160,7 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redline) *Page {
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
-	p := r.newPage(f, comparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	p := r.newPage(f, ComparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
 	p.NoIndex = c.From.Draft || c.To.Draft
 
 	v := &RedlineView{

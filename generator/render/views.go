@@ -172,8 +172,8 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		Permalink:       urls.Version(lang, pol.Slug, v.Date),
 		HistoryURL:      urls.History(lang, pol.Slug),
 		SourceURL:       urls.Source(lang, pol.Slug, v.Date),
-		ChangesURL:      comparisonURL(v.Changes),
-		CompareURL:      comparisonURL(v.CompareInForce),
+		ChangesURL:      ComparisonURL(v.Changes),
+		CompareURL:      ComparisonURL(v.CompareInForce),
 	}
 	for _, part := range v.Body.Parts {
 		view.Parts = append(view.Parts, template.HTML(part))
@@ -182,7 +182,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		"date", p.Date(r.site.Now), "status", view.Status)
 
 	if n := v.Archived; n != nil {
-		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: comparisonURL(n.Compare)}
+		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: ComparisonURL(n.Compare)}
 		if !n.LastDay.IsZero() {
 			view.Archived.Until = p.Date(n.LastDay)
 		}
@@ -195,7 +195,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 			Date:       p.Date(v.Effective),
 			Summary:    n.Summary,
 			Material:   n.Material,
-			ChangesURL: comparisonURL(n.Changes),
+			ChangesURL: ComparisonURL(n.Changes),
 			HistoryURL: view.HistoryURL,
 		}
 		if n.Changes == nil {
@@ -206,7 +206,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		view.Upcoming = append(view.Upcoming, UpcomingNotice{
 			Date:       p.Date(n.Version.Effective),
 			Href:       urls.Version(lang, pol.Slug, n.Version.Date),
-			ChangesURL: comparisonURL(n.Compare),
+			ChangesURL: ComparisonURL(n.Compare),
 		})
 	}
 	if n := v.UpcomingPage; n != nil {
@@ -247,8 +247,9 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	return p
 }
 
-// comparisonURL is the address of a comparison page, or "" for none.
-func comparisonURL(c *derive.Comparison) string {
+// ComparisonURL is the address of a comparison's page (a version's
+// changes/ page or a compare/ page), or "" for none.
+func ComparisonURL(c *derive.Comparison) string {
 	if c == nil {
 		return ""
 	}
@@ -292,7 +293,7 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 	for _, c := range ed.Comparisons {
 		// A pair of neighbours may only have its changes/ page, so each
 		// pair names the page that shows it.
-		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+comparisonURL(c))
+		pairs = append(pairs, c.From.Date.String()+".."+c.To.Date.String()+"="+ComparisonURL(c))
 	}
 	h.Pairs = strings.Join(pairs, " ")
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
@@ -307,8 +308,8 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 			NeverInForce: v.NeverInForce,
 			SourceURL:    urls.Source(lang, pol.Slug, v.Date),
 			Draft:        v.Draft,
-			ChangesURL:   comparisonURL(v.Changes),
-			CompareURL:   comparisonURL(v.Listed),
+			ChangesURL:   ComparisonURL(v.Changes),
+			CompareURL:   ComparisonURL(v.Listed),
 		}
 		if in := v.Period; in != nil {
 			row.From = p.Date(in.From)
