@@ -57,7 +57,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
+		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts] [--pdf [--browser PATH]]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds; with --pdf, a PDF of every version too", runBuild},
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
@@ -243,8 +243,20 @@ func runBuild(env Env, args []string) int {
 	opts, now := siteOptions(env, fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include versions marked draft = true")
+	fs.BoolVar(&opts.PDF, "pdf", false, "also print every version's page to PDF with Chromium or Chrome (only pages changed since the last build are printed again)")
+	fs.StringVar(&opts.Browser, "browser", "", "with --pdf, the Chromium or Chrome program to print with, at `PATH` (default: the one installed)")
 	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
+	}
+	if opts.Browser != "" {
+		if !opts.PDF {
+			fmt.Fprintf(fs.Output(), "%s: --browser names the browser that prints PDFs: it goes with --pdf\n", fs.Name())
+			return Usage
+		}
+		if info, err := os.Stat(opts.Browser); err != nil || info.IsDir() {
+			fmt.Fprintf(fs.Output(), "%s: --browser %s: no such program\n", fs.Name(), opts.Browser)
+			return Usage
+		}
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -41,11 +42,18 @@ func openCache(dir string) *cache {
 	return &cache{dir: dir}
 }
 
-func pageKey(base, file, lang string, html []byte) string {
+// pageKey identifies a page's print by its address, language and bytes,
+// less its volatile text.
+func pageKey(base, file, lang string, html []byte, volatile []string) string {
 	h := sha256.New()
 	for _, s := range []string{cacheFormat, base, file, lang} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
+	}
+	for _, v := range volatile {
+		if v != "" {
+			html = bytes.ReplaceAll(html, []byte(v), nil)
+		}
 	}
 	h.Write(html)
 	return hex.EncodeToString(h.Sum(nil))

@@ -27,9 +27,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -38,9 +40,15 @@ type Page struct {
 	// Path is the page's file in Options.Site, slash-separated:
 	// "en/privacy/2026-11-16/index.html".
 	Path string
-	// Out is the file the PDF is written to.
+	// Out is where the PDF goes in Options.Out: "/en/privacy/2026-11-16/privacy-en-2026-11-16.pdf".
 	Out  string
 	Meta Metadata
+	// Volatile is text of the page that may differ from an earlier print
+	// without calling for a new one: the day the site was built, which a
+	// version page's print trace names ("Status on 23 November 2026"). A
+	// PDF found in the cache then names the day it was printed, which its
+	// status held on too, or the rest of the page would have changed.
+	Volatile []string
 }
 
 // Metadata is what a PDF says about itself (File > Properties).
@@ -73,6 +81,8 @@ type Options struct {
 	CacheDir string
 	// Creator names the program the PDF is made by ("gen v1.4.0").
 	Creator string
+	// Out receives the PDFs.
+	Out output.Writer
 }
 
 // Result counts what Print did.
@@ -90,6 +100,9 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if opts.Out == nil {
+		return res, errors.New("pdf: no Options.Out to write the PDFs to")
+	}
 	c := openCache(opts.CacheDir)
 	var p *printer
 	defer func() {
@@ -105,7 +118,7 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
 		}
-		key := pageKey(base.String(), pg.Path, pg.Meta.Language, html)
+		key := pageKey(base.String(), pg.Path, pg.Meta.Language, html, pg.Volatile)
 		raw, producer, ok := c.lookup(key, opts.Site)
 		if ok {
 			res.Reused++
@@ -122,14 +135,16 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 			}
 			producer = p.producer
 			res.Printed++
+			// The page's own bytes are in its key, less their volatile text.
+			loaded = slices.DeleteFunc(loaded, func(f string) bool { return f == pg.Path })
 			c.store(key, opts.Site, loaded, producer, raw)
 		}
 		out, err := withInfo(raw, pg.Meta, opts.Creator, producer)
 		if err != nil {
 			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
 		}
-		if err := writeFile(pg.Out, out); err != nil {
-			return res, err
+		if err := opts.Out.WriteFile(pg.Out, out); err != nil {
+			return res, fmt.Errorf("writing %s: %w", pg.Out, err)
 		}
 	}
 	return res, nil
@@ -172,7 +187,7 @@ func siteFile(base *url.URL, u string) (string, bool) {
 	return p, true
 }
 
-// writeFile writes the PDF whole or not at all.
+// writeFile writes a file of the cache whole or not at all.
 func writeFile(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/url"
 	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,12 +55,14 @@ func startPrinter(ctx context.Context, opts Options, base *url.URL) (*printer, e
 	// The browser lives as long as the printer, not as long as ctx: each
 	// print is bounded by ctx on its own.
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.WithoutCancel(ctx), flags...)
-	tab, cancelTab := chromedp.NewContext(allocCtx)
+	// What goes wrong is returned; chromedp's own log of a browser that
+	// went away would only repeat it on the terminal.
+	tab, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithErrorf(func(string, ...any) {}))
 	p := &printer{tab: tab, cancel: func() { cancelTab(); cancelAlloc() }, site: opts.Site, base: base}
 	version, err := chromedp.CallBrowser(tab, browser.GetVersion, struct{}{})
 	if err != nil {
 		p.close()
-		return nil, fmt.Errorf("starting %s to print PDFs: %w", exe, err)
+		return nil, startError(exe, err)
 	}
 	p.producer = version.Product
 	requests := chromedp.Events(tab, fetch.RequestPaused)
@@ -73,12 +76,18 @@ func startPrinter(ctx context.Context, opts Options, base *url.URL) (*printer, e
 	}()
 	if _, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
 		p.close()
-		return nil, fmt.Errorf("starting %s to print PDFs: %w", exe, err)
+		return nil, startError(exe, err)
 	}
 	return p, nil
 }
 
 func (p *printer) close() { p.cancel() }
+
+// startError says the browser exe did not start; chromedp's message holds
+// the browser's output, lines and all, which the error puts on one line.
+func startError(exe string, err error) error {
+	return fmt.Errorf("starting %s to print PDFs: %s", exe, strings.Join(strings.Fields(err.Error()), " "))
+}
 
 // answer answers a request of the page from the site's files: a file the
 // site does not have is a 404, an address outside the site is refused.

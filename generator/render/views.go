@@ -175,6 +175,9 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		ChangesURL:      ComparisonURL(v.Changes),
 		CompareURL:      ComparisonURL(v.CompareInForce),
 	}
+	if r.opts.PDF {
+		view.PDFURL = urls.PDF(lang, pol.Slug, v.Date)
+	}
 	for _, part := range v.Body.Parts {
 		view.Parts = append(view.Parts, template.HTML(part))
 	}

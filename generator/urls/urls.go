@@ -51,6 +51,12 @@ func History(lang, policy string) string { return Policy(lang, policy) + "histor
 // Source is a version's exact source file.
 func Source(lang, policy string, d date.Date) string { return Version(lang, policy, d) + sourceFile }
 
+// PDF is a version's page printed to PDF (gen build --pdf), named so that
+// a downloaded copy says which policy, language and version it is.
+func PDF(lang, policy string, d date.Date) string {
+	return Version(lang, policy, d) + policy + "-" + lang + "-" + d.String() + ".pdf"
+}
+
 // Versions is the machine-readable list of an edition's versions.
 func Versions(lang, policy string) string { return Policy(lang, policy) + "versions.json" }
 

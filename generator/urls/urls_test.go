@@ -23,6 +23,7 @@ func TestScheme(t *testing.T) {
 		{urls.CompareFolder("sv", "privacy"), "/sv/privacy/compare/"},
 		{urls.History("sv", "privacy"), "/sv/privacy/history/"},
 		{urls.Source("sv", "privacy", d), "/sv/privacy/2024-03-01/source.md"},
+		{urls.PDF("sv", "privacy", d), "/sv/privacy/2024-03-01/privacy-sv-2024-03-01.pdf"},
 		{urls.Versions("sv", "privacy"), "/sv/privacy/versions.json"},
 		{urls.PolicyFeed("sv", "privacy"), "/sv/privacy/feed.xml"},
 		{urls.LanguageFeed("sv"), "/sv/feed.xml"},
