@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 )
 
 // cacheFormat changes whenever what a print depends on changes beyond its
@@ -92,11 +93,38 @@ func (c *cache) lookup(key string, site fs.FS) (pdf []byte, producer string, ok 
 	if !ok {
 		return nil, "", false
 	}
-	pdf, err = os.ReadFile(filepath.Join(c.dir, key+"-"+files+".pdf"))
+	name := filepath.Join(c.dir, key+"-"+files+".pdf")
+	pdf, err = os.ReadFile(name)
 	if err != nil {
 		return nil, "", false
 	}
+	// Used: prune keeps it.
+	now := time.Now()
+	_ = os.Chtimes(name, now, now)
+	_ = os.Chtimes(filepath.Join(c.dir, key+".json"), now, now)
 	return pdf, e.Producer, true
+}
+
+// unused is how long a print stays in the cache without a build using
+// it: the prints of pages long changed would otherwise pile up (and with
+// them the cache a CI job saves and restores every run).
+const unused = 60 * 24 * time.Hour
+
+// prune removes the cache's files that no print has used for unused.
+func (c *cache) prune() {
+	if c.dir == "" {
+		return
+	}
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	old := time.Now().Add(-unused)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.ModTime().Before(old) {
+			_ = os.Remove(filepath.Join(c.dir, e.Name()))
+		}
+	}
 }
 
 func (c *cache) store(key string, site fs.FS, loaded []string, producer string, pdf []byte) {

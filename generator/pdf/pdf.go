@@ -147,6 +147,7 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 			return res, fmt.Errorf("writing %s: %w", pg.Out, err)
 		}
 	}
+	c.prune()
 	return res, nil
 }
 

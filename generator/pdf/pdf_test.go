@@ -271,6 +271,27 @@ func TestCache(t *testing.T) {
 	if res, _ := run(nextDay); res.Printed != 1 {
 		t.Errorf("the next day's build, its day not volatile: %+v, want the page printed", res)
 	}
+
+	// A print no run has used for months leaves the cache; one in use stays.
+	stale := filepath.Join(opts.CacheDir, "0000-stale.pdf")
+	if err := os.WriteFile(stale, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	months := time.Now().AddDate(0, -3, 0)
+	os.Chtimes(stale, months, months)
+	entries, _ := filepath.Glob(filepath.Join(opts.CacheDir, "*"))
+	for _, e := range entries {
+		os.Chtimes(e, months, months) // every print, also those this run uses
+	}
+	if res, _ := run(nextDay); res.Printed != 0 {
+		t.Fatalf("%+v, want the print found in the cache", res)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a print unused for months is still in the cache")
+	}
+	if res, _ := run(nextDay); res.Printed != 0 {
+		t.Errorf("the print the run before used left the cache: %+v", res)
+	}
 }
 
 func TestBadInput(t *testing.T) {
