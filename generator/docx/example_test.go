@@ -105,11 +105,26 @@ func bodyWords(t *testing.T, data []byte, accept bool) []string {
 }
 
 // TestExampleRedline writes the Word redline of every two consecutive
-// versions of every policy of the example site: accepting every change
-// leaves exactly the newer version's words, as its page shows them, and
-// rejecting every change the older one's.
+// versions of every policy of the example site, and of a policy of the
+// large synthetic corpus (33 KB a version, tables, lists and links):
+// accepting every change leaves exactly the newer version's words, as
+// its page shows them, and rejecting every change the older one's.
 func TestExampleRedline(t *testing.T) {
-	loaded := loadSite(t, "../..")
+	t.Run("example", func(t *testing.T) { checkRedlines(t, loadSite(t, "../.."), 10) })
+	t.Run("corpus", func(t *testing.T) {
+		dir := t.TempDir()
+		large := corpus.Large()
+		large.Policies, large.Languages, large.Versions = 1, 2, 4
+		if err := corpus.Write(dir, large); err != nil {
+			t.Fatal(err)
+		}
+		checkRedlines(t, loadSite(t, dir), 6)
+	})
+}
+
+// checkRedlines checks the redline of every two consecutive versions of
+// the site's policies, and that it has at least atLeast such pairs.
+func checkRedlines(t *testing.T, loaded *build.Loaded, atLeast int) {
 	pairs := 0
 	for _, p := range loaded.Site.Policies {
 		for _, ed := range p.Editions {
@@ -132,8 +147,8 @@ func TestExampleRedline(t *testing.T) {
 			}
 		}
 	}
-	if pairs < 10 {
-		t.Fatalf("only %d pairs of versions in the example site", pairs)
+	if pairs < atLeast {
+		t.Fatalf("only %d pairs of versions", pairs)
 	}
 }
 
