@@ -61,7 +61,7 @@ func commands() []command {
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
-		{"diff", "[-s SITE] [--format text|markdown|docx] [-o FILE] [--author NAME] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest), for a terminal, a pull request comment (markdown) or Word with tracked changes (docx)", runDiff},
+		{"diff", "[-s SITE] [--format text|markdown|docx] [-o FILE] [--author NAME] [--max-chars N] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest), for a terminal, a pull request comment (markdown) or Word with tracked changes (docx)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
 		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
