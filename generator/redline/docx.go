@@ -42,6 +42,7 @@ type DocxLabels struct {
 // come first, as the redline page lists them. r must have been computed
 // with Options.Review.
 func (r *Redline) Docx(old, new *model.Version, opts DocxOptions) *docx.Redline {
+	r.mustReview("Docx")
 	out := &docx.Redline{
 		Title:    new.Title,
 		Language: new.Edition.Lang,
@@ -92,6 +93,14 @@ func (r *Redline) Docx(old, new *model.Version, opts DocxOptions) *docx.Redline 
 		}
 	}
 	return out
+}
+
+// mustReview refuses a redline without the review spans: a program that
+// asks for a document from one computed without Options.Review is wrong.
+func (r *Redline) mustReview(what string) {
+	if !r.review {
+		panic("redline: " + what + " needs a redline computed with Options.Review")
+	}
 }
 
 func docxChange(k BlockKind) docx.Change {

@@ -41,6 +41,7 @@ type MarkdownOptions struct {
 // sections that do not fit, and says so with a link to the whole redline.
 // r must have been computed with Options.Review.
 func (r *Redline) Markdown(old, new *model.Version, opts MarkdownOptions) string {
+	r.mustReview("Markdown")
 	limit := opts.MaxChars
 	if limit <= 0 {
 		limit = CommentLimit
