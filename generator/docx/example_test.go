@@ -3,6 +3,7 @@ package docx_test
 import (
 	"bytes"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -192,5 +193,84 @@ func BenchmarkWrite(b *testing.B) {
 			b.ReportMetric(float64(buf.Len()), "docx-bytes")
 			b.ReportMetric(float64(len(r.Blocks)), "blocks")
 		})
+	}
+}
+
+// TestExampleRedlineForm reads the Word redline of the example's English
+// privacy policy back with the package's reader (gen import's), which
+// accepts every change: its headings are the new version's, at their
+// levels in Word's heading styles and with their ids as bookmarks; its
+// list items are Word list paragraphs, its tables tables with a header
+// row; every link is absolute or points at a bookmark of the document.
+func TestExampleRedlineForm(t *testing.T) {
+	loaded := loadSite(t, "../..")
+	v := loaded.Site.Edition("en", "privacy").Newest()
+	doc, err := docx.Read(write(t, redlineOf(t, loaded, v.Previous, v)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type heading struct {
+		level int
+		text  string
+	}
+	var headings []heading
+	bookmarks := map[string]bool{}
+	items, tables := 0, 0
+	var links []docx.Inline
+	for _, b := range doc.Blocks {
+		switch b := b.(type) {
+		case *docx.Paragraph:
+			if b.Heading > 0 {
+				headings = append(headings, heading{b.Heading, b.Text()})
+				if !strings.HasPrefix(b.Style, "heading ") {
+					t.Errorf("heading %q has the style %q", b.Text(), b.Style)
+				}
+			}
+			for _, m := range b.Bookmarks {
+				bookmarks[m] = true
+			}
+			if b.List != nil && b.List.Label != "" {
+				items++
+			}
+			for _, in := range b.Inlines {
+				if in.Link != "" || in.Anchor != "" {
+					links = append(links, in)
+				}
+			}
+		case *docx.Table:
+			tables++
+			if !b.Rows[0].Header {
+				t.Errorf("table %d has no header row", tables)
+			}
+		}
+	}
+	var want []heading
+	for _, h := range v.Body.Headings {
+		want = append(want, heading{h.Level, h.Text})
+		if !bookmarks[h.ID] {
+			t.Errorf("no bookmark %q for the heading %q", h.ID, h.Text)
+		}
+	}
+	// The summary's own headings come first.
+	if len(headings) < len(want) || !reflect.DeepEqual(headings[len(headings)-len(want):], want) {
+		t.Errorf("headings:\n got %v\nwant %v after the summary's", headings, want)
+	}
+	var html strings.Builder
+	for _, p := range v.Body.Parts {
+		html.Write(p)
+	}
+	if n := strings.Count(html.String(), "<li>"); items != n {
+		t.Errorf("%d list items, the version has %d", items, n)
+	}
+	if n := strings.Count(html.String(), "<table>"); tables != n+1 { // and the summary's processors
+		t.Errorf("%d tables, want the version's %d and the summary's", tables, n)
+	}
+	if len(links) == 0 {
+		t.Fatal("no links")
+	}
+	for _, l := range links {
+		if l.Anchor != "" && !bookmarks[l.Anchor] || l.Link != "" && !strings.HasPrefix(l.Link, "https://") && !strings.HasPrefix(l.Link, "mailto:") {
+			t.Errorf("the link %+v goes nowhere outside the site", l)
+		}
 	}
 }
