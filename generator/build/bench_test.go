@@ -123,7 +123,7 @@ func BenchmarkVersionPages(b *testing.B) {
 			if r == nil {
 				b.Fatal(rd)
 			}
-			if err := output.Replace(context.Background(), out, func(w output.Writer) error {
+			if err := output.Replace(context.Background(), out, func(w *output.Dir) error {
 				_, err := r.RenderOnly(w, notRedline)
 				return err
 			}); err != nil {

@@ -38,6 +38,10 @@ type Options struct {
 	Now             string
 	SourceDateEpoch string
 	Clock           time.Time
+	// PDF also prints every version's page to PDF (gen build --pdf), with
+	// the Chromium or Chrome at Browser, or "" for the one installed.
+	PDF     bool
+	Browser string
 }
 
 // Loaded is a site read, parsed and modelled, ready to render.
@@ -96,7 +100,7 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 // BuildContext is Build that stops when ctx is done (the command got a
 // signal): it returns ctx.Err(), leaving out as it was and nothing beside it.
 func BuildContext(ctx context.Context, opts Options, out string) (Result, diag.List, error) {
-	return Run(Pass{Options: opts, Out: &folder{ctx: ctx, site: opts.Site, out: out}})
+	return Run(Pass{Options: opts, Context: ctx, Out: &folder{ctx: ctx, site: opts.Site, out: out}})
 }
 
 // folder is the output folder of `gen build`, replaced whole.
@@ -118,10 +122,10 @@ func (f *folder) Check() error {
 // lists exactly the files written. The resolved folder is the one
 // replaced: an -o that is a symbolic link (public -> www) keeps pointing
 // at the new build.
-func (f *folder) Write(site *derive.Site, fill func(output.Writer) error) (int, error) {
-	err := output.Replace(f.ctx, f.dest, func(out output.Writer) error {
+func (f *folder) Write(site *derive.Site, fill func(output.Writer, fs.FS) error) (int, error) {
+	err := output.Replace(f.ctx, f.dest, func(out *output.Dir) error {
 		w := manifest.NewRecorder(out)
-		if err := fill(w); err != nil {
+		if err := fill(w, out.FS()); err != nil {
 			return err
 		}
 		return manifest.Write(out, site, w)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/output"
+	"github.com/policygen/gen/generator/pdf"
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -34,6 +36,8 @@ type Pass struct {
 	// Options.Site: `gen import` checks the site with the files it would
 	// add before it writes them.
 	Files fs.FS
+	// Context stops the printing of PDFs (a signal); nil never does.
+	Context context.Context
 }
 
 // Destination is where a pass writes the site: the output folder `gen
@@ -42,10 +46,11 @@ type Destination interface {
 	// Check is asked once the content has loaded without errors: a
 	// destination that must not be written says why (a usage error).
 	Check() error
-	// Write hands fill a writer for the files of site, and keeps them
-	// only if fill succeeds. It returns how many files it added of its
-	// own: the output folder adds the manifest of the others.
-	Write(site *derive.Site, fill func(output.Writer) error) (int, error)
+	// Write hands fill a writer for the files of site, and what it wrote
+	// to read back (nil where that cannot be done: serve's store), and
+	// keeps the files only if fill succeeds. It returns how many files it
+	// added of its own: the output folder adds the manifest of the others.
+	Write(site *derive.Site, fill func(w output.Writer, written fs.FS) error) (int, error)
 }
 
 // Result is what a pass did, for its summary line and the next pass.
@@ -53,6 +58,7 @@ type Result struct {
 	Policies, Languages, Versions int
 	render.Stats                      // the files rendered
 	Static                        int // the files copied from static/
+	PDF                           pdf.Result
 	Added                         int // the files the destination added (the manifest)
 	Elapsed                       time.Duration
 	// Paths lists every file of the site, written or, with Since, left out
@@ -70,8 +76,12 @@ type Result struct {
 
 // Summary is the one line `gen build` ends with.
 func (r Result) Summary(out string) string {
-	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages, %d files in %s (%s)",
-		r.Policies, r.Languages, r.Versions, r.Pages, r.Files+r.Static+r.Added, out, r.Elapsed.Round(time.Millisecond))
+	pdfs := ""
+	if n := r.PDF.Printed + r.PDF.Reused; n > 0 {
+		pdfs = fmt.Sprintf(" and %d PDFs (%d printed, %d unchanged)", n, r.PDF.Printed, r.PDF.Reused)
+	}
+	return fmt.Sprintf("built %d policies in %d languages, %d versions: %d pages%s, %d files in %s (%s)",
+		r.Policies, r.Languages, r.Versions, r.Pages, pdfs, r.Files+r.Static+r.PDF.Printed+r.PDF.Reused+r.Added, out, r.Elapsed.Round(time.Millisecond))
 }
 
 // Run is the pipeline: it loads and parses the site, builds its model,
@@ -98,6 +108,8 @@ func Run(p Pass) (Result, diag.List, error) {
 			return Result{}, diags, err
 		}
 	}
+	// A build with PDFs links them from the version pages.
+	p.Render.PDF = p.PDF
 	r, renderDiags := Renderer(loaded, p.Render)
 	diags.Add(renderDiags)
 	diags.Sort()
@@ -118,13 +130,18 @@ func Run(p Pass) (Result, diag.List, error) {
 	if p.Out == nil {
 		return res, diags, nil
 	}
-	added, err := p.Out.Write(r.Site(), func(w output.Writer) error {
+	added, err := p.Out.Write(r.Site(), func(w output.Writer, written fs.FS) error {
 		stats, err := r.Render(w, p.Since)
 		if err != nil {
 			return err
 		}
 		res.Stats = stats
-		res.Static, err = copyStatic(loaded.FS, w)
+		if res.Static, err = copyStatic(loaded.FS, w); err != nil || !p.PDF {
+			return err
+		}
+		// Printed from the pages as written, with static/'s stylesheet
+		// or images if the site has its own.
+		res.PDF, err = printPDFs(p.Context, loaded, p.Browser, written, w)
 		return err
 	})
 	var found diag.List

@@ -58,11 +58,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds", runBuild},
+		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts] [--pdf [--browser PATH]]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds; with --pdf, a PDF of every version too", runBuild},
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF [--allow-backfill]] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
-		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
+		{"diff", "[-s SITE] [--format text|markdown|docx] [-o FILE] [--author NAME] [--max-chars N] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest), for a terminal, a pull request comment (markdown) or Word with tracked changes (docx)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
 		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
@@ -248,8 +248,20 @@ func runBuild(env Env, args []string) int {
 	opts, now := siteOptions(env, fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include versions marked draft = true")
+	fs.BoolVar(&opts.PDF, "pdf", false, "also print every version's page to PDF with Chromium or Chrome (only pages changed since the last build are printed again)")
+	fs.StringVar(&opts.Browser, "browser", "", "with --pdf, the Chromium or Chrome program to print with, at `PATH` (default: the one installed)")
 	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
+	}
+	if opts.Browser != "" {
+		if !opts.PDF {
+			fmt.Fprintf(fs.Output(), "%s: --browser names the browser that prints PDFs: it goes with --pdf\n", fs.Name())
+			return Usage
+		}
+		if info, err := os.Stat(opts.Browser); err != nil || info.IsDir() {
+			fmt.Fprintf(fs.Output(), "%s: --browser %s: no such program\n", fs.Name(), opts.Browser)
+			return Usage
+		}
 	}
 	if code, stop := setNow(fs, opts, *now); stop {
 		return code
@@ -367,17 +379,45 @@ func runDiff(env Env, args []string) int {
 	c := commandNamed("diff")
 	fs := flags(env, c.name, c.args, c.summary)
 	opts, _ := siteOptions(env, fs)
+	var req build.DiffRequest
+	fs.StringVar(&req.Format, "format", build.FormatText, "`FORMAT` of the redline: text (a terminal), markdown (a pull request comment) or docx (Word, with tracked changes; needs -o)")
+	fs.StringVar(&req.Out, "o", "", "write the redline to `FILE` instead of the standard output")
+	fs.StringVar(&req.Author, "author", "", "docx: the `NAME` the tracked changes are by (default: site.toml's title)")
+	fs.IntVar(&req.MaxChars, "max-chars", 0, "markdown: at most `N` characters, shortened as the redline itself says (default 65536, GitHub's limit for a comment)")
 	if code, stop := parse(fs, args, 2, 4); stop {
 		return code
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	switch {
+	case req.Format != build.FormatText && req.Format != build.FormatMarkdown && req.Format != build.FormatDocx:
+		fmt.Fprintf(fs.Output(), "%s: --format %q: give text, markdown or docx\n", fs.Name(), req.Format)
+		return Usage
+	case req.Format == build.FormatDocx && req.Out == "":
+		fmt.Fprintf(fs.Output(), "%s: --format docx writes a Word document: name it with -o FILE (e.g. -o privacy-en.docx)\n", fs.Name())
+		return Usage
+	case given["author"] && req.Format != build.FormatDocx:
+		fmt.Fprintf(fs.Output(), "%s: --author names who a Word redline's changes are by: it goes with --format docx\n", fs.Name())
+		return Usage
+	case given["max-chars"] && (req.Format != build.FormatMarkdown || req.MaxChars < 1000):
+		fmt.Fprintf(fs.Output(), "%s: --max-chars bounds a Markdown redline: it goes with --format markdown, and at least 1000\n", fs.Name())
+		return Usage
 	}
 	if code, stop := checkSite(fs, opts.Site); stop {
 		return code
 	}
-	req := build.DiffRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), From: fs.Arg(2), To: fs.Arg(3), Color: env.Terminal}
+	req.Policy, req.Lang, req.From, req.To = fs.Arg(0), fs.Arg(1), fs.Arg(2), fs.Arg(3)
+	// Colours only for a terminal: never in a file or a comment.
+	req.Color = env.Terminal && req.Out == "" && req.Format == build.FormatText
 	if code, stop := checkDates(fs, [2]string{"FROM", req.From}, [2]string{"TO", req.To}); stop {
 		return code
 	}
-	return report(env, opts.Site, build.Diff(*opts, req, env.Stdout), nil)
+	diags := build.Diff(*opts, req, env.Stdout)
+	code := report(env, opts.Site, diags, nil)
+	if code == OK && req.Out != "" {
+		fmt.Fprintf(env.Stderr, "wrote %s\n", req.Out)
+	}
+	return code
 }
 
 func runImport(env Env, args []string) int {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/model"
 )
 
 // TestLibreOffice opens a written redline in a real word processor.
@@ -35,16 +36,41 @@ func TestLibreOffice(t *testing.T) {
 
 	python := unoPython(t)
 	for mode, want := range map[string][]string{"Accept": sampleNew, "Reject": sampleOld} {
-		out := filepath.Join(dir, mode+".txt")
-		run(t, python, filepath.Join("testdata", "changes.py"), src, mode, out, filepath.Join(dir, "profile-"+mode))
-		got, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := officeWords(string(got)), officeWords(strings.Join(want, "\n")); !reflect.DeepEqual(g, w) {
+		if g, w := officeChanges(t, python, src, mode), officeWords(strings.Join(want, "\n")); !reflect.DeepEqual(g, w) {
 			t.Errorf("LibreOffice, %s All:\n got %q\nwant %q", mode, g, w)
 		}
 	}
+
+	// The redline of a real policy, the example's Swedish privacy policy
+	// (lists, tables, links, a summary of processors and dates): Accept
+	// All leaves the new version's words after the summary, Reject All
+	// the old one's.
+	loaded := loadSite(t, "../..")
+	v := loaded.Site.Edition("sv", "privacy").Newest()
+	example := filepath.Join(dir, "example.docx")
+	if err := os.WriteFile(example, write(t, redlineOf(t, loaded, v.Previous, v)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for mode, version := range map[string]*model.Version{"Accept": v, "Reject": v.Previous} {
+		got, want := officeChanges(t, python, example, mode), versionWords(t, version)
+		if len(got) < len(want) || !reflect.DeepEqual(got[len(got)-len(want):], want) {
+			t.Errorf("LibreOffice, %s All of the example's redline: the text does not end with the version of %s:\n got %.800q\nwant %.800q", mode, version.Date, got, want)
+		}
+	}
+}
+
+// officeChanges has LibreOffice accept or reject (mode) every change in
+// the document src and returns the words of the text left.
+func officeChanges(t *testing.T, python, src, mode string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, mode+".txt")
+	run(t, python, filepath.Join("testdata", "changes.py"), src, mode, out, filepath.Join(dir, "profile"))
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return officeWords(string(got))
 }
 
 // listLabel is a bullet or number LibreOffice writes before a list item's

@@ -12,7 +12,7 @@ var requiredKeys = []string{
 	"site.skip", "site.languages", "site.notices", "site.policies", "site.footer", "site.subscribe",
 	"site.feed_title", "site.processors_feed_title",
 	"version.last_updated", "version.effective", "version.takes_effect", "version.planned_effective", "version.status_label", "version.print_trace", "version.contents",
-	"version.history", "version.source", "version.draft", "version.status.in-force",
+	"version.history", "version.source", "version.pdf", "version.draft", "version.status.in-force",
 	"version.status.upcoming", "version.status.archived", "version.changes",
 	"version.compare_in_force", "version.permalink", "version.first",
 	"processors.heading", "processors.caption", "processors.name", "processors.location",

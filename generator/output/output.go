@@ -54,6 +54,10 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// FS reads the files written so far: a build's later steps (its PDFs)
+// read the pages the earlier ones wrote.
+func (d *Dir) FS() fs.FS { return os.DirFS(d.root) }
+
 // mkdirs makes dir and whichever of its parents are not known to exist.
 // Every page is a folder of its own, so most calls make one folder whose
 // parent is known: one mkdir, where os.MkdirAll would stat twice first.

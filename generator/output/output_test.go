@@ -14,7 +14,7 @@ import (
 func TestReplaceTakesWritesFromWorkers(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	files := map[string]string{"index.html": "one", "en/privacy/index.html": "privacy", "en/terms/index.html": "terms", "en/index.html": "en"}
-	err := Replace(context.Background(), dest, func(w Writer) error {
+	err := Replace(context.Background(), dest, func(w *Dir) error {
 		var wg sync.WaitGroup
 		for p, text := range files {
 			wg.Go(func() {

@@ -12,14 +12,15 @@ import (
 	"time"
 )
 
-// Replace builds into a temporary folder beside dest by calling fill, then
+// Replace builds into a temporary folder beside dest by calling fill with
+// a Dir writing into it (whose FS reads back what was written), then
 // puts it in dest's place. If fill fails, dest is untouched and the
 // temporary folder removed. Once ctx is done (the command got SIGINT or
 // SIGTERM), every write fails, so fill ends soon and Replace returns
 // ctx.Err() with dest untouched; a swap already under way is finished
 // first. What a build killed outright left beside dest is put right before
 // anything else (see tidy).
-func Replace(ctx context.Context, dest string, fill func(Writer) error) error {
+func Replace(ctx context.Context, dest string, fill func(*Dir) error) error {
 	return replace(ctx, dest, fill, exchange)
 }
 
@@ -30,7 +31,7 @@ func Replace(ctx context.Context, dest string, fill func(Writer) error) error {
 // caller's to remove.
 type swapFunc func(tmp, dest, aside string) error
 
-func replace(ctx context.Context, dest string, fill func(Writer) error, swap swapFunc) error {
+func replace(ctx context.Context, dest string, fill func(*Dir) error, swap swapFunc) error {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {

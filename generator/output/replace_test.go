@@ -15,8 +15,8 @@ import (
 var swaps = map[string]swapFunc{"exchange": exchange, "renames": renames}
 
 // site writes files (slash paths) through a Writer, the way a build does.
-func site(files map[string]string) func(Writer) error {
-	return func(w Writer) error {
+func site(files map[string]string) func(*Dir) error {
+	return func(w *Dir) error {
 		for _, p := range slices.Sorted(maps.Keys(files)) {
 			if err := w.WriteFile("/"+p, []byte(files[p])); err != nil {
 				return err
@@ -94,7 +94,7 @@ func TestReplace(t *testing.T) {
 			want(t, dest, v2, "rebuild")
 
 			failure := errors.New("a layout failed")
-			err := replace(ctx, dest, func(w Writer) error {
+			err := replace(ctx, dest, func(w *Dir) error {
 				site(v1)(w)
 				return failure
 			}, swap)
@@ -104,7 +104,7 @@ func TestReplace(t *testing.T) {
 			want(t, dest, v2, "failed build")
 
 			cancelled, cancel := context.WithCancel(ctx)
-			err = replace(cancelled, dest, func(w Writer) error {
+			err = replace(cancelled, dest, func(w *Dir) error {
 				if err := w.WriteFile("/index.html", []byte("half")); err != nil {
 					return err
 				}
@@ -124,7 +124,7 @@ func TestReplace(t *testing.T) {
 // the next build, failing and then succeeding: the previous output is
 // never lost, and no leftover survives.
 func TestReplaceRepairsAKilledBuild(t *testing.T) {
-	failing := func(Writer) error { return errors.New("content error") }
+	failing := func(*Dir) error { return errors.New("content error") }
 	for _, tc := range []struct {
 		name string
 		kill func(t *testing.T, parent, dest string) // leaves a killed build's traces
@@ -189,7 +189,7 @@ func TestConcurrentBuildsNeverPublishHalf(t *testing.T) {
 			halfway, resume := make(chan struct{}), make(chan struct{})
 			done := make(chan error)
 			go func() {
-				done <- replace(context.Background(), dest, func(w Writer) error {
+				done <- replace(context.Background(), dest, func(w *Dir) error {
 					w.WriteFile("/index.html", []byte("first"))
 					close(halfway)
 					<-resume

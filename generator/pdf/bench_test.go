@@ -9,6 +9,7 @@ import (
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/corpus"
 	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/pdf"
 )
 
@@ -38,8 +39,8 @@ func BenchmarkPrint(b *testing.B) {
 		{"example/privacy-sv", site(b), "sv/privacy/2026-11-16/index.html"},
 		{"corpus", out, filepath.ToSlash(corpusPage)},
 	} {
-		pages := []pdf.Page{{Path: c.page, Out: filepath.Join(dir, "out.pdf")}}
-		opts := pdf.Options{Site: os.DirFS(c.site), BaseURL: base, Browser: testsite.Chromium(b)}
+		pages := []pdf.Page{{Path: c.page, Out: "/out.pdf"}}
+		opts := pdf.Options{Site: os.DirFS(c.site), BaseURL: base, Browser: testsite.Chromium(b), Out: output.NewDir(dir)}
 		b.Run(c.name+"/print", func(b *testing.B) {
 			for b.Loop() {
 				opts.CacheDir = b.TempDir()
@@ -47,7 +48,7 @@ func BenchmarkPrint(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			fi, _ := os.Stat(pages[0].Out)
+			fi, _ := os.Stat(filepath.Join(dir, "out.pdf"))
 			b.ReportMetric(float64(fi.Size()), "pdf-bytes")
 		})
 		b.Run(c.name+"/cached", func(b *testing.B) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +34,7 @@ func findBrowser(goos string, lookPath func(string) (string, error), getenv func
 			return p, nil
 		}
 	}
-	return "", errors.Join(ErrNoBrowser, errors.New(installHint(goos)))
+	return "", fmt.Errorf("%w: %s", ErrNoBrowser, installHint(goos))
 }
 
 // browserLocations are the commands to look for on PATH, and the files

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 )
 
 // cacheFormat changes whenever what a print depends on changes beyond its
@@ -41,11 +43,18 @@ func openCache(dir string) *cache {
 	return &cache{dir: dir}
 }
 
-func pageKey(base, file, lang string, html []byte) string {
+// pageKey identifies a page's print by its address, language and bytes,
+// less its volatile text.
+func pageKey(base, file, lang string, html []byte, volatile []string) string {
 	h := sha256.New()
 	for _, s := range []string{cacheFormat, base, file, lang} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
+	}
+	for _, v := range volatile {
+		if v != "" {
+			html = bytes.ReplaceAll(html, []byte(v), nil)
+		}
 	}
 	h.Write(html)
 	return hex.EncodeToString(h.Sum(nil))
@@ -84,11 +93,38 @@ func (c *cache) lookup(key string, site fs.FS) (pdf []byte, producer string, ok 
 	if !ok {
 		return nil, "", false
 	}
-	pdf, err = os.ReadFile(filepath.Join(c.dir, key+"-"+files+".pdf"))
+	name := filepath.Join(c.dir, key+"-"+files+".pdf")
+	pdf, err = os.ReadFile(name)
 	if err != nil {
 		return nil, "", false
 	}
+	// Used: prune keeps it.
+	now := time.Now()
+	_ = os.Chtimes(name, now, now)
+	_ = os.Chtimes(filepath.Join(c.dir, key+".json"), now, now)
 	return pdf, e.Producer, true
+}
+
+// unused is how long a print stays in the cache without a build using
+// it: the prints of pages long changed would otherwise pile up (and with
+// them the cache a CI job saves and restores every run).
+const unused = 60 * 24 * time.Hour
+
+// prune removes the cache's files that no print has used for unused.
+func (c *cache) prune() {
+	if c.dir == "" {
+		return
+	}
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	old := time.Now().Add(-unused)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.ModTime().Before(old) {
+			_ = os.Remove(filepath.Join(c.dir, e.Name()))
+		}
+	}
 }
 
 func (c *cache) store(key string, site fs.FS, loaded []string, producer string, pdf []byte) {

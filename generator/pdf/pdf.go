@@ -27,9 +27,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -38,9 +42,15 @@ type Page struct {
 	// Path is the page's file in Options.Site, slash-separated:
 	// "en/privacy/2026-11-16/index.html".
 	Path string
-	// Out is the file the PDF is written to.
+	// Out is where the PDF goes in Options.Out: "/en/privacy/2026-11-16/privacy-en-2026-11-16.pdf".
 	Out  string
 	Meta Metadata
+	// Volatile is text of the page that may differ from an earlier print
+	// without calling for a new one: the day the site was built, which a
+	// version page's print trace names ("Status on 23 November 2026"). A
+	// PDF found in the cache then names the day it was printed, which its
+	// status held on too, or the rest of the page would have changed.
+	Volatile []string
 }
 
 // Metadata is what a PDF says about itself (File > Properties).
@@ -73,6 +83,8 @@ type Options struct {
 	CacheDir string
 	// Creator names the program the PDF is made by ("gen v1.4.0").
 	Creator string
+	// Out receives the PDFs.
+	Out output.Writer
 }
 
 // Result counts what Print did.
@@ -90,13 +102,25 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if opts.Out == nil {
+		return res, errors.New("pdf: no Options.Out to write the PDFs to")
+	}
 	c := openCache(opts.CacheDir)
-	var p *printer
-	defer func() {
-		if p != nil {
-			p.close()
+	write := func(pg Page, raw []byte, producer string) error {
+		out, err := withInfo(raw, pg.Meta, opts.Creator, producer)
+		if err != nil {
+			return fmt.Errorf("printing %s: %w", pg.Path, err)
 		}
-	}()
+		if err := opts.Out.WriteFile(pg.Out, out); err != nil {
+			return fmt.Errorf("writing %s: %w", pg.Out, err)
+		}
+		return nil
+	}
+	type job struct {
+		pg  Page
+		key string
+	}
+	var jobs []job // the pages the cache has no print of
 	for _, pg := range pages {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -105,35 +129,68 @@ func Print(ctx context.Context, opts Options, pages []Page) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
 		}
-		key := pageKey(base.String(), pg.Path, pg.Meta.Language, html)
-		raw, producer, ok := c.lookup(key, opts.Site)
-		if ok {
+		key := pageKey(base.String(), pg.Path, pg.Meta.Language, html, pg.Volatile)
+		if raw, producer, ok := c.lookup(key, opts.Site); ok {
+			if err := write(pg, raw, producer); err != nil {
+				return res, err
+			}
 			res.Reused++
-		} else {
-			if p == nil {
-				if p, err = startPrinter(ctx, opts, base); err != nil {
-					return res, err
-				}
-			}
-			var loaded []string
-			raw, loaded, err = p.print(ctx, pg)
-			if err != nil {
-				return res, fmt.Errorf("printing %s: %w", pg.Path, err)
-			}
-			producer = p.producer
-			res.Printed++
-			c.store(key, opts.Site, loaded, producer, raw)
+			continue
 		}
-		out, err := withInfo(raw, pg.Meta, opts.Creator, producer)
+		jobs = append(jobs, job{pg, key})
+	}
+	if len(jobs) > 0 {
+		p, err := startPrinter(ctx, opts, base, min(len(jobs), tabs()))
 		if err != nil {
-			return res, fmt.Errorf("printing %s: %w", pg.Path, err)
-		}
-		if err := writeFile(pg.Out, out); err != nil {
 			return res, err
 		}
+		defer p.close()
+		// Each tab prints the next page no tab has taken; the first error
+		// stops them all.
+		ctx, cancel := context.WithCancelCause(ctx)
+		defer cancel(nil)
+		next := make(chan job)
+		var wg sync.WaitGroup
+		for _, t := range p.tabs {
+			wg.Go(func() {
+				for j := range next {
+					raw, loaded, err := t.print(ctx, j.pg)
+					if err != nil {
+						cancel(fmt.Errorf("printing %s: %w", j.pg.Path, err))
+						return
+					}
+					// The page's own bytes are in its key, less their volatile text.
+					loaded = slices.DeleteFunc(loaded, func(f string) bool { return f == j.pg.Path })
+					c.store(j.key, opts.Site, loaded, p.producer, raw)
+					if err := write(j.pg, raw, p.producer); err != nil {
+						cancel(err)
+						return
+					}
+				}
+			})
+		}
+	feed:
+		for _, j := range jobs {
+			select {
+			case next <- j:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(next)
+		wg.Wait()
+		if err := context.Cause(ctx); err != nil {
+			return res, err
+		}
+		res.Printed = len(jobs)
 	}
+	c.prune()
 	return res, nil
 }
+
+// tabs is how many pages are printed at once: Chromium renders each
+// tab's page in a process of its own, so about a core each.
+func tabs() int { return max(1, min(runtime.GOMAXPROCS(0), 4)) }
 
 // baseURL checks the site's address: pages are loaded from it, so it must
 // be an absolute http(s) URL; its path ends in "/".
@@ -172,7 +229,7 @@ func siteFile(base *url.URL, u string) (string, bool) {
 	return p, true
 }
 
-// writeFile writes the PDF whole or not at all.
+// writeFile writes a file of the cache whole or not at all.
 func writeFile(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err

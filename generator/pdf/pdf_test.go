@@ -15,6 +15,7 @@ import (
 
 	"github.com/policygen/gen/generator/build"
 	"github.com/policygen/gen/generator/internal/testsite"
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/pdf"
 )
 
@@ -56,16 +57,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func options(t *testing.T, site fs.FS) pdf.Options {
-	return pdf.Options{Site: site, BaseURL: base, Browser: testsite.Chromium(t), CacheDir: t.TempDir(), Creator: "gen test"}
+// options prints the pages of site into the folder out.
+func options(t *testing.T, site fs.FS, out string) pdf.Options {
+	return pdf.Options{Site: site, BaseURL: base, Browser: testsite.Chromium(t), CacheDir: t.TempDir(), Creator: "gen test", Out: output.NewDir(out)}
 }
 
 // The version of 10 May 2024 of the privacy policy, which took effect on
 // 10 June.
-func versionPage(out string) pdf.Page {
+func versionPage() pdf.Page {
 	return pdf.Page{
 		Path: "en/privacy/2024-05-10/index.html",
-		Out:  filepath.Join(out, "privacy-en-2024-05-10.pdf"),
+		Out:  "/privacy-en-2024-05-10.pdf",
 		Meta: pdf.Metadata{
 			Title: "Privacy policy, version of 10 May 2024", Author: "Lumen Ledger", Subject: "How Lumen Ledger AB collects personal data",
 			Keywords: "privacy policy", Language: "en",
@@ -92,15 +94,16 @@ func command(t *testing.T, name string, args ...string) string {
 func TestPrintVersionPage(t *testing.T) {
 	dir := site(t)
 	out := t.TempDir()
-	page := versionPage(out)
-	res, err := pdf.Print(context.Background(), options(t, os.DirFS(dir)), []pdf.Page{page})
+	page := versionPage()
+	file := filepath.Join(out, page.Out)
+	res, err := pdf.Print(context.Background(), options(t, os.DirFS(dir), out), []pdf.Page{page})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Printed != 1 {
 		t.Errorf("%+v, want one page printed", res)
 	}
-	text := strings.Join(strings.Fields(command(t, "pdftotext", page.Out, "-")), " ")
+	text := strings.Join(strings.Fields(command(t, "pdftotext", file, "-")), " ")
 	for _, want := range []string{
 		"Privacy policy", "Last updated: May 10, 2024", "Effective: June 10, 2024",
 		"It was in force from June 10, 2024 through September 14, 2025",
@@ -116,7 +119,7 @@ func TestPrintVersionPage(t *testing.T) {
 			t.Errorf("the PDF shows %q, which the print stylesheet hides", hidden)
 		}
 	}
-	info := command(t, "pdfinfo", "-isodates", "-custom", page.Out)
+	info := command(t, "pdfinfo", "-isodates", "-custom", file)
 	for _, want := range []string{
 		"Title:           Privacy policy, version of 10 May 2024",
 		"Author:          Lumen Ledger",
@@ -131,13 +134,13 @@ func TestPrintVersionPage(t *testing.T) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
 		}
 	}
-	info = command(t, "pdfinfo", page.Out)
+	info = command(t, "pdfinfo", file)
 	for _, want := range []string{"Tagged:          yes", "Page size:       595.92 x 841.92 pts (A4)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
 		}
 	}
-	raw, err := os.ReadFile(page.Out)
+	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,22 +155,24 @@ func TestPrintVersionPage(t *testing.T) {
 // The language and a title in any script reach the PDF.
 func TestLanguageAndUnicode(t *testing.T) {
 	dir := site(t)
-	page := pdf.Page{Path: "sv/privacy/2024-05-10/index.html", Out: filepath.Join(t.TempDir(), "x.pdf"),
+	out := t.TempDir()
+	page := pdf.Page{Path: "sv/privacy/2024-05-10/index.html", Out: "/x.pdf",
 		Meta: pdf.Metadata{Title: "Integritetspolicy – ändrad (1)", Language: "sv-SE", Author: `Lumen \ "Ledger"`}}
-	if _, err := pdf.Print(context.Background(), options(t, os.DirFS(dir)), []pdf.Page{page}); err != nil {
+	if _, err := pdf.Print(context.Background(), options(t, os.DirFS(dir), out), []pdf.Page{page}); err != nil {
 		t.Fatal(err)
 	}
-	info := command(t, "pdfinfo", page.Out)
+	file := filepath.Join(out, "x.pdf")
+	info := command(t, "pdfinfo", file)
 	for _, want := range []string{"Title:           Integritetspolicy – ändrad (1)", `Author:          Lumen \ "Ledger"`} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
 		}
 	}
-	raw, _ := os.ReadFile(page.Out)
+	raw, _ := os.ReadFile(file)
 	if !bytes.Contains(raw, []byte("/Lang (sv-SE)")) {
 		t.Error("the PDF has no /Lang (sv-SE)")
 	}
-	if text := command(t, "pdftotext", page.Out, "-"); !strings.Contains(text, "Integritetspolicy") {
+	if text := command(t, "pdftotext", file, "-"); !strings.Contains(text, "Integritetspolicy") {
 		t.Errorf("no Swedish text:\n%s", text)
 	}
 }
@@ -189,9 +194,9 @@ func (o overlay) Open(name string) (fs.File, error) {
 // page that uses it; a change to a file no page loads prints none.
 func TestCache(t *testing.T) {
 	dir := site(t)
-	opts := options(t, os.DirFS(dir))
 	out := t.TempDir()
-	pages := []pdf.Page{versionPage(out), {Path: "en/privacy/2025-09-15/index.html", Out: filepath.Join(out, "b.pdf")}}
+	opts := options(t, os.DirFS(dir), out)
+	pages := []pdf.Page{versionPage(), {Path: "en/privacy/2025-09-15/index.html", Out: "/b.pdf"}}
 	run := func(opts pdf.Options) (pdf.Result, [][]byte) {
 		t.Helper()
 		res, err := pdf.Print(context.Background(), opts, pages)
@@ -200,7 +205,7 @@ func TestCache(t *testing.T) {
 		}
 		var pdfs [][]byte
 		for _, p := range pages {
-			b, err := os.ReadFile(p.Out)
+			b, err := os.ReadFile(filepath.Join(out, p.Out))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -241,12 +246,58 @@ func TestCache(t *testing.T) {
 	if res, _ := run(opts); res.Printed != 0 {
 		t.Errorf("after only the metadata changed: %+v, want none printed", res)
 	}
+
+	// The day the site was built, in the print trace, is volatile: the
+	// next day's build prints nothing new, unless it does not say so.
+	page := "en/privacy/2024-05-10/index.html"
+	html, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	today, tomorrow := "November 23, 2026", "November 24, 2026"
+	if !bytes.Contains(html, []byte("Status on "+today)) {
+		t.Fatalf("%s does not name the day it was built, %s", page, today)
+	}
+	nextDay := opts
+	nextDay.Site = overlay{os.DirFS(dir), fstest.MapFS{page: {Data: bytes.ReplaceAll(html, []byte(today), []byte(tomorrow))}}}
+	pages = pages[:1]
+	pages[0].Volatile = []string{today}
+	run(opts)
+	pages[0].Volatile = []string{tomorrow}
+	if res, _ := run(nextDay); res.Printed != 0 {
+		t.Errorf("the next day's build: %+v, want none printed", res)
+	}
+	pages[0].Volatile = nil
+	if res, _ := run(nextDay); res.Printed != 1 {
+		t.Errorf("the next day's build, its day not volatile: %+v, want the page printed", res)
+	}
+
+	// A print no run has used for months leaves the cache; one in use stays.
+	stale := filepath.Join(opts.CacheDir, "0000-stale.pdf")
+	if err := os.WriteFile(stale, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	months := time.Now().AddDate(0, -3, 0)
+	os.Chtimes(stale, months, months)
+	entries, _ := filepath.Glob(filepath.Join(opts.CacheDir, "*"))
+	for _, e := range entries {
+		os.Chtimes(e, months, months) // every print, also those this run uses
+	}
+	if res, _ := run(nextDay); res.Printed != 0 {
+		t.Fatalf("%+v, want the print found in the cache", res)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a print unused for months is still in the cache")
+	}
+	if res, _ := run(nextDay); res.Printed != 0 {
+		t.Errorf("the print the run before used left the cache: %+v", res)
+	}
 }
 
 func TestBadInput(t *testing.T) {
 	dir := site(t)
-	opts := options(t, os.DirFS(dir))
-	if _, err := pdf.Print(context.Background(), opts, []pdf.Page{{Path: "en/nope/index.html", Out: filepath.Join(t.TempDir(), "x.pdf")}}); err == nil || !strings.Contains(err.Error(), "en/nope/index.html") {
+	opts := options(t, os.DirFS(dir), t.TempDir())
+	if _, err := pdf.Print(context.Background(), opts, []pdf.Page{{Path: "en/nope/index.html", Out: "/x.pdf"}}); err == nil || !strings.Contains(err.Error(), "en/nope/index.html") {
 		t.Errorf("a page the site does not have: %v", err)
 	}
 	opts.BaseURL = "policies.example/"

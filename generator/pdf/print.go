@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/url"
 	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,20 +22,26 @@ import (
 // and printed by then will not.
 const pageTimeout = 2 * time.Minute
 
-// printer is one headless Chromium with one tab, answering the tab's
-// requests from the site's files.
+// printer is one headless Chromium with tabs that print side by side,
+// each answering its requests from the site's files.
 type printer struct {
-	tab      context.Context
 	cancel   func()
-	site     fs.FS
-	base     *url.URL
+	tabs     []*tab
 	producer string // the browser's name and version, for the PDF's Producer
+}
+
+// tab is one tab of the printer, printing one page at a time.
+type tab struct {
+	ctx  context.Context
+	site fs.FS
+	base *url.URL
 
 	mu     sync.Mutex
 	loaded map[string]bool // the site's files the page being printed loaded
 }
 
-func startPrinter(ctx context.Context, opts Options, base *url.URL) (*printer, error) {
+// startPrinter starts a browser with n tabs.
+func startPrinter(ctx context.Context, opts Options, base *url.URL, n int) (*printer, error) {
 	exe := opts.Browser
 	if exe == "" {
 		var err error
@@ -54,43 +61,67 @@ func startPrinter(ctx context.Context, opts Options, base *url.URL) (*printer, e
 	// The browser lives as long as the printer, not as long as ctx: each
 	// print is bounded by ctx on its own.
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.WithoutCancel(ctx), flags...)
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	p := &printer{tab: tab, cancel: func() { cancelTab(); cancelAlloc() }, site: opts.Site, base: base}
-	version, err := chromedp.CallBrowser(tab, browser.GetVersion, struct{}{})
+	// What goes wrong is returned; chromedp's own log of a browser that
+	// went away would only repeat it on the terminal.
+	first, cancelFirst := chromedp.NewContext(allocCtx, chromedp.WithErrorf(func(string, ...any) {}))
+	cancels := []func(){cancelFirst, cancelAlloc}
+	p := &printer{cancel: func() {
+		for _, c := range cancels {
+			c()
+		}
+	}}
+	version, err := chromedp.CallBrowser(first, browser.GetVersion, struct{}{})
 	if err != nil {
 		p.close()
-		return nil, fmt.Errorf("starting %s to print PDFs: %w", exe, err)
+		return nil, startError(exe, err)
 	}
 	p.producer = version.Product
-	requests := chromedp.Events(tab, fetch.RequestPaused)
-	go func() {
-		for ev, err := range requests {
-			if err != nil {
-				return
-			}
-			p.answer(ev)
+	for i := range n {
+		ctx := first
+		if i > 0 {
+			// Another tab of the same browser.
+			var cancel func()
+			ctx, cancel = chromedp.NewContext(first)
+			cancels = append([]func(){cancel}, cancels...)
 		}
-	}()
-	if _, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
-		p.close()
-		return nil, fmt.Errorf("starting %s to print PDFs: %w", exe, err)
+		t := &tab{ctx: ctx, site: opts.Site, base: base}
+		requests := chromedp.Events(ctx, fetch.RequestPaused)
+		go func() {
+			for ev, err := range requests {
+				if err != nil {
+					return
+				}
+				t.answer(ev)
+			}
+		}()
+		if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
+			p.close()
+			return nil, startError(exe, err)
+		}
+		p.tabs = append(p.tabs, t)
 	}
 	return p, nil
 }
 
 func (p *printer) close() { p.cancel() }
 
+// startError says the browser exe did not start; chromedp's message holds
+// the browser's output, lines and all, which the error puts on one line.
+func startError(exe string, err error) error {
+	return fmt.Errorf("starting %s to print PDFs: %s", exe, strings.Join(strings.Fields(err.Error()), " "))
+}
+
 // answer answers a request of the page from the site's files: a file the
 // site does not have is a 404, an address outside the site is refused.
-func (p *printer) answer(ev fetch.EventRequestPaused) {
+func (p *tab) answer(ev fetch.EventRequestPaused) {
 	file, ok := siteFile(p.base, ev.Request.URL)
 	if !ok {
-		_, _ = chromedp.Call(p.tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
+		_, _ = chromedp.Call(p.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 		return
 	}
 	data, err := fs.ReadFile(p.site, file)
 	if err != nil {
-		_, _ = chromedp.Call(p.tab, fetch.FulfillRequest, fetch.FulfillRequestParams{RequestID: ev.RequestID, ResponseCode: 404, Body: []byte("not found")})
+		_, _ = chromedp.Call(p.ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{RequestID: ev.RequestID, ResponseCode: 404, Body: []byte("not found")})
 		return
 	}
 	p.mu.Lock()
@@ -100,7 +131,7 @@ func (p *printer) answer(ev fetch.EventRequestPaused) {
 	if typ == "" {
 		typ = "application/octet-stream"
 	}
-	_, _ = chromedp.Call(p.tab, fetch.FulfillRequest, fetch.FulfillRequestParams{
+	_, _ = chromedp.Call(p.ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
 		RequestID: ev.RequestID, ResponseCode: 200, Body: data,
 		ResponseHeaders: []*fetch.HeaderEntry{{Name: "Content-Type", Value: typ}},
 	})
@@ -108,14 +139,14 @@ func (p *printer) answer(ev fetch.EventRequestPaused) {
 
 // print prints one page and returns the PDF and the site's files it
 // loaded.
-func (p *printer) print(ctx context.Context, pg Page) ([]byte, []string, error) {
+func (p *tab) print(ctx context.Context, pg Page) ([]byte, []string, error) {
 	p.mu.Lock()
 	p.loaded = map[string]bool{}
 	p.mu.Unlock()
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
 	// Stop the tab's work when ctx ends; the tab itself stays for the next page.
-	tab, cancelTab := context.WithCancel(p.tab)
+	tab, cancelTab := context.WithCancel(p.ctx)
 	defer cancelTab()
 	stop := context.AfterFunc(ctx, cancelTab)
 	defer stop()

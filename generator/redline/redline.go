@@ -28,6 +28,10 @@ type Options struct {
 	// Terminal also keeps the plain-text rendering WriteText prints; a site
 	// build, which only needs the HTML, leaves it off and saves the work.
 	Terminal bool
+	// Review also keeps each block's form and its text as runs of one
+	// change and one markup, which Docx and Markdown write; a site build
+	// leaves it off.
+	Review bool
 	// Memo, when set, is the work shared by the parses and comparisons of
 	// one policy's versions; see Memo.
 	Memo *Memo
@@ -84,6 +88,7 @@ type Redline struct {
 	WordsAdded, WordsRemoved int
 
 	terminal bool // computed with Options.Terminal, so WriteText can print it
+	review   bool // computed with Options.Review, so Docx and Markdown can write it
 }
 
 // Section is a heading and the blocks up to the next heading.
@@ -139,6 +144,40 @@ type Block struct {
 
 	text  []mark // the same marks for the terminal, see WriteText
 	level int    // heading level; 0 when the block is not a heading
+
+	terminal bool    // text was kept (Options.Terminal)
+	review   *review // with Options.Review
+}
+
+// holds reports whether b has every rendering opts asks for, so that a
+// block rendered for one comparison can stand in another.
+func (b *Block) holds(opts Options) bool {
+	return (b.terminal || !opts.Terminal) && (b.review != nil || !opts.Review)
+}
+
+// review is a block as Docx and Markdown write it: the parsed block that
+// gives its form (the new side's, the old one's when removed) and its
+// text as spans.
+type review struct {
+	form  *block
+	spans []span   // all blocks but tables
+	rows  []rowRun // tables
+}
+
+// span is a piece of a block's text, whitespace included, of one op and
+// one markup. The spans of one side (the equal and deleted ones, or the
+// equal and inserted ones) spell that side's text exactly.
+type span struct {
+	op   op
+	ctx  inlineCtx
+	text string
+}
+
+// rowRun is a table row as Docx and Markdown write it.
+type rowRun struct {
+	kind   BlockKind
+	header bool
+	cells  [][]span
 }
 
 // mark is a piece of a block's terminal rendering.
@@ -202,7 +241,7 @@ func CompareDocs(oldDoc, newDoc *Doc, opts Options) *Redline {
 		func(i int) []*token { return ob[i].words },
 		func(j int) []*token { return nb[j].words })
 
-	r := &Redline{terminal: opts.Terminal}
+	r := &Redline{terminal: opts.Terminal, review: opts.Review}
 	rd := &renderer{opts: opts, memo: memo, d: d, r: r}
 	var sections []Section
 	// A section whose heading the new version has takes the id the new

@@ -529,6 +529,14 @@ func FuzzRoundTrip(f *testing.F) {
 		if err := WriteText(&buf, r, true); err != nil {
 			t.Fatal(err)
 		}
+		// What Markdown and Docx write from spells both sides too, and a
+		// comment never passes its limit.
+		r = checkReviewRoundTrip(t, []byte(old), []byte(new), Options{})
+		ov, nv := versions(old, new)
+		if md := r.Markdown(ov, nv, MarkdownOptions{MaxChars: 1000}); chars(md) > 1000 {
+			t.Errorf("%d characters, past the limit of 1000", chars(md))
+		}
+		r.Docx(ov, nv, DocxOptions{})
 	})
 }
 

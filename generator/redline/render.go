@@ -18,12 +18,28 @@ type renderer struct {
 	r    *Redline
 }
 
-// out collects one block's HTML and terminal marks side by side.
+// out collects one block's HTML, terminal marks and review spans side by
+// side.
 type out struct {
 	rd      *renderer
 	html    strings.Builder
 	text    []mark
-	started bool // a word was written: later runs need their separator
+	spans   []span   // with Options.Review
+	rows    []rowRun // a table's, with Options.Review
+	started bool     // a word was written: later runs need their separator
+}
+
+// span adds text of one op and markup to the review spans, joining it to
+// the span before when both agree.
+func (o *out) span(op op, ctx inlineCtx, s string) {
+	if !o.rd.opts.Review || s == "" {
+		return
+	}
+	if n := len(o.spans); n > 0 && o.spans[n-1].op == op && o.spans[n-1].ctx == ctx {
+		o.spans[n-1].text += s
+		return
+	}
+	o.spans = append(o.spans, span{op, ctx, s})
 }
 
 func (o *out) lit(s string) {
@@ -39,6 +55,9 @@ func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
 		// Rendering an unchanged block touches no counts, so it can be shared.
 		nb.unchangedOnce.Do(func() { nb.unchanged = rd.render(kind, ob, nb) })
 		b := nb.unchanged
+		if !b.holds(rd.opts) {
+			b = rd.render(kind, ob, nb) // shared by a comparison that needed less
+		}
 		b.Old = ob.plain()
 		return b
 	}
@@ -46,7 +65,7 @@ func (rd *renderer) block(kind BlockKind, ob, nb *block) Block {
 		return rd.render(kind, ob, nb)
 	}
 	key := [2]shape{ob.shape(), nb.shape()}
-	if m, ok := rd.memo.blocks[key]; ok && m.work <= rd.d.budget {
+	if m, ok := rd.memo.blocks[key]; ok && m.work <= rd.d.budget && m.block.holds(rd.opts) {
 		// Exactly what computing it again would give: the budget it needs
 		// is there, so no diff inside it would have been coarsened.
 		rd.d.budget -= m.work
@@ -118,7 +137,10 @@ func (rd *renderer) render(kind BlockKind, ob, nb *block) Block {
 	if kind != Unchanged {
 		o.html.WriteString(`</div>`)
 	}
-	b := Block{Kind: kind, HTML: template.HTML(o.html.String()), text: o.text}
+	b := Block{Kind: kind, HTML: template.HTML(o.html.String()), text: o.text, terminal: rd.opts.Terminal}
+	if rd.opts.Review {
+		b.review = &review{form: shape, spans: o.spans, rows: o.rows}
+	}
 	if ob != nil {
 		b.Old = ob.plain()
 	}
@@ -262,6 +284,7 @@ func (o *out) run(op op, ts []*token, place sepPlace) {
 	if place == sepOutside && sep != "" {
 		o.html.WriteString(sep)
 		o.lit(sep)
+		o.span(opEqual, inlineCtx{}, sep)
 	}
 	switch op {
 	case opInsert:
@@ -283,6 +306,7 @@ func (o *out) run(op op, ts []*token, place sepPlace) {
 		if txt != nil {
 			txt.WriteString(sep)
 		}
+		o.span(op, inlineCtx{}, sep)
 	}
 	o.started = true
 	var cur inlineCtx
@@ -298,6 +322,13 @@ func (o *out) run(op op, ts []*token, place sepPlace) {
 			if txt != nil {
 				txt.WriteByte(sepByte(t.sep))
 			}
+			// As in the HTML: between words of one markup the space is
+			// inside it, where the markup changes outside.
+			between := cur
+			if t.ctx != cur {
+				between = inlineCtx{}
+			}
+			o.span(op, between, string(sepByte(t.sep)))
 		}
 		if t.ctx != cur {
 			openCtx(&o.html, t.ctx)
@@ -307,6 +338,7 @@ func (o *out) run(op op, ts []*token, place sepPlace) {
 		if txt != nil {
 			txt.WriteString(t.text)
 		}
+		o.span(op, t.ctx, t.text)
 	}
 	closeCtx(&o.html, cur)
 	if txt != nil && cur.href != "" && cur.style&styleImage == 0 {
@@ -499,6 +531,7 @@ func (o *out) row(kind BlockKind, ra, rb *row, align []string) {
 		n = len(rb.cells)
 	}
 	o.lit("|")
+	rr := rowRun{kind: kind, header: header}
 	for c := 0; c < n; c++ {
 		class := ""
 		if c < len(align) && align[c] != "" {
@@ -531,6 +564,7 @@ func (o *out) row(kind BlockKind, ra, rb *row, align []string) {
 		}
 		o.html.WriteString(cell.html.String())
 		o.text = append(o.text, cell.text...)
+		rr.cells = append(rr.cells, cell.spans)
 		if header {
 			o.html.WriteString("</th>")
 		} else {
@@ -539,6 +573,9 @@ func (o *out) row(kind BlockKind, ra, rb *row, align []string) {
 		o.lit(" |")
 	}
 	o.html.WriteString("</tr>")
+	if o.rd.opts.Review {
+		o.rows = append(o.rows, rr)
+	}
 }
 
 // plain is the block's normalized text.

@@ -138,6 +138,7 @@ type VersionView struct {
 	ChangesURL string // "" for the first version
 	CompareURL string // comparison with the version in force; "" for it
 	SourceURL  string
+	PDFURL     string // "" when the build prints no PDFs
 }
 
 // TOCEntry is a section in the table of contents with its subsections.

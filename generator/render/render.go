@@ -63,6 +63,9 @@ type Options struct {
 	// the same Memos; serve renders again after every save. Builds leave it
 	// nil.
 	Memos *Memos
+	// PDF links every version page to its PDF, which gen build --pdf
+	// prints once the pages are written.
+	PDF bool
 }
 
 // New compiles the layouts for site; siteFS may hold a layouts/ folder.

@@ -180,6 +180,9 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		ChangesURL:      r.comparisonURL(v.Changes),
 		CompareURL:      r.comparisonURL(v.CompareInForce),
 	}
+	if r.opts.PDF {
+		view.PDFURL = u.PDF(lang, pol.Slug, v.Date)
+	}
 	view.Parts = r.body(v.Version, rewriting{link: u.Link})
 	view.PrintTrace = r.cat.T(lang, "version.print_trace", "url", u.Absolute(view.Permalink),
 		"date", p.Date(r.site.Now), "status", view.Status)
@@ -251,11 +254,14 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 }
 
 // comparisonURL is the address of a comparison page, or "" for none.
-func (r *Renderer) comparisonURL(c *derive.Comparison) string {
+func (r *Renderer) comparisonURL(c *derive.Comparison) string { return ComparisonURL(r.site.URLs, c) }
+
+// ComparisonURL is the address of a comparison's page on the site of u (a
+// version's changes/ page or a compare/ page), or "" for none.
+func ComparisonURL(u urls.Scheme, c *derive.Comparison) string {
 	if c == nil {
 		return ""
 	}
-	u := r.site.URLs
 	ed := c.To.Edition
 	if c.Changes {
 		return u.Changes(ed.Lang, ed.Policy.Slug, c.To.Date)

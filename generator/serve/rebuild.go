@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -189,9 +190,9 @@ func (d *storeDest) Check() error { return nil }
 
 // Write keeps what fill writes and adds nothing: the preview publishes
 // nothing, so it proves nothing, and writes no manifest.
-func (d *storeDest) Write(_ *derive.Site, fill func(output.Writer) error) (int, error) {
+func (d *storeDest) Write(_ *derive.Site, fill func(output.Writer, fs.FS) error) (int, error) {
 	d.w = newStoreWriter(d.s)
-	return 0, fill(d.w)
+	return 0, fill(d.w, nil)
 }
 
 // fail keeps the last good files on show, with the errors over them.

@@ -143,6 +143,12 @@ func (s Scheme) VersionEmbed(lang, policy string, d date.Date) string {
 // Current is the version in force, machine-readable, for an app to show.
 func (s Scheme) Current(lang, policy string) string { return s.Policy(lang, policy) + CurrentFile }
 
+// PDF is a version's page printed to PDF (gen build --pdf), named so that
+// a downloaded copy says which policy, language and version it is.
+func (s Scheme) PDF(lang, policy string, d date.Date) string {
+	return s.Version(lang, policy, d) + policy + "-" + lang + "-" + d.String() + ".pdf"
+}
+
 // Versions is the machine-readable list of an edition's versions.
 func (s Scheme) Versions(lang, policy string) string { return s.Policy(lang, policy) + VersionsFile }
 

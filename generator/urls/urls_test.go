@@ -41,6 +41,7 @@ func TestScheme(t *testing.T) {
 			{s.CompareFolder("sv", "privacy"), p + "/sv/privacy/compare/"},
 			{s.History("sv", "privacy"), p + "/sv/privacy/history/"},
 			{s.Source("sv", "privacy", d), p + "/sv/privacy/2024-03-01/source.md"},
+			{s.PDF("sv", "privacy", d), p + "/sv/privacy/2024-03-01/privacy-sv-2024-03-01.pdf"},
 			{s.Embed("sv", "privacy"), p + "/sv/privacy/embed.html"},
 			{s.VersionEmbed("sv", "privacy", d), p + "/sv/privacy/2024-03-01/embed.html"},
 			{s.Current("sv", "privacy"), p + "/sv/privacy/current.json"},
