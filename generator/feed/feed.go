@@ -180,7 +180,7 @@ func (b Builder) versionEntry(v derive.Entry) entry {
 	var summary []string
 	if v.Change != nil {
 		summary = append(summary, v.Change.Summary)
-		if v.Change.Material {
+		if v.Change.Material() {
 			e.Categories = append(e.Categories, category{Term: "material", Label: b.Catalog.T(lang, "history.material")})
 		}
 	}

@@ -70,8 +70,10 @@ func FingerprintOf(v *model.Version) Fingerprint {
 
 // Change is a version's change notice.
 type Change struct {
-	Summary  string `json:"summary"`
-	Material bool   `json:"material"`
+	Summary string `json:"summary"`
+	Kind    string `json:"kind"` // "editorial", "minor" or "material"
+	// Material is kind == "material", as versions.json said before kinds.
+	Material bool `json:"material"`
 }
 
 // Processor is a processor as listed by a version.
@@ -137,7 +139,7 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 			rv.URLs.Changes = &c
 		}
 		if v.Change != nil {
-			rv.Change = &Change{Summary: v.Change.Summary, Material: v.Change.Material}
+			rv.Change = &Change{Summary: v.Change.Summary, Kind: v.Change.Kind.String(), Material: v.Change.Material()}
 		}
 		for _, p := range v.Processors {
 			rv.Processors = append(rv.Processors, Processor(p))

@@ -200,6 +200,8 @@ type HistoryRow struct {
 	NeverInForce bool
 	Summary      string
 	Material     bool
+	Editorial    bool
+	Withdrawn    bool
 	ChangesURL   string
 	CompareURL   string
 	SourceURL    string

@@ -194,7 +194,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		view.Change = &ChangeNotice{
 			Date:       p.Date(v.Effective),
 			Summary:    n.Summary,
-			Material:   n.Material,
+			Material:   n.Material(),
 			ChangesURL: comparisonURL(n.Changes),
 			HistoryURL: view.HistoryURL,
 		}
@@ -318,8 +318,10 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 		}
 		if v.Change != nil {
 			row.Summary = v.Change.Summary
-			row.Material = v.Change.Material
+			row.Material = v.Change.Material()
+			row.Editorial = v.Editorial()
 		}
+		row.Withdrawn = v.Withdrawn()
 		h.Rows = append(h.Rows, row)
 	}
 	p.History = h
