@@ -26,16 +26,16 @@ type Key struct {
 type part uint8
 
 const (
-	settings        part = iota + 1 // the site's settings and the day
-	allFiles                        // every policy file
-	languageFiles                   // the files of a language's policies
-	materialChanges                 // the material changes a language announces
-	policyLanguages                 // the languages of a policy, and which of its translations lag
-	editionFiles                    // the files of one policy in one language
-	editionFrontMatter              // the front matter of those files
-	editionTitle                    // the title the edition's pages carry
-	versionFile                     // one version's file
-	comparison                      // two versions of an edition, compared
+	settings           part = iota + 1 // the site's settings and the day
+	allFiles                           // every policy file
+	languageFiles                      // the files of a language's policies
+	materialChanges                    // the material changes a language announces
+	policyLanguages                    // the languages of a policy, and which of its translations lag
+	editionFiles                       // the files of one policy in one language
+	editionFrontMatter                 // the front matter of those files
+	editionTitle                       // the title the edition's pages carry
+	versionFile                        // one version's file
+	comparison                         // two versions of an edition, compared
 )
 
 // Settings names the site's settings and the day, which every file shows

@@ -35,15 +35,21 @@ type Version struct {
 	// InForceFrom and InForceUntil bound the days the version was in force:
 	// from (inclusive) until (exclusive). Until is null while it is still in
 	// force; both are null for a version that never came into force.
-	InForceFrom  *string     `json:"in_force_from"`
-	InForceUntil *string     `json:"in_force_until"`
-	Title        string      `json:"title"`
-	Draft        bool        `json:"draft,omitempty"`
-	Translates   *string     `json:"translates,omitempty"`
-	URLs         URLs        `json:"urls"`
-	Fingerprint  Fingerprint `json:"fingerprint"`
-	Change       *Change     `json:"change"`
-	Processors   []Processor `json:"processors"`
+	InForceFrom  *string `json:"in_force_from"`
+	InForceUntil *string `json:"in_force_until"`
+	Title        string  `json:"title"`
+	Draft        bool    `json:"draft,omitempty"`
+	Translates   *string `json:"translates,omitempty"`
+	// Withdraws is the version before it, which it withdrew before that
+	// one took effect.
+	Withdraws *string `json:"withdraws,omitempty"`
+	// ObjectionUntil is, for a version adding processors, the day
+	// objections to them were (or are) too late: its effective date.
+	ObjectionUntil *string     `json:"objection_until,omitempty"`
+	URLs           URLs        `json:"urls"`
+	Fingerprint    Fingerprint `json:"fingerprint"`
+	Change         *Change     `json:"change"`
+	Processors     []Processor `json:"processors"`
 }
 
 // URLs are a version's addresses, absolute.
@@ -133,6 +139,12 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 		rv.InForceFrom, rv.InForceUntil = Period(v.Period)
 		if !v.Translates.IsZero() {
 			rv.Translates = str(v.Translates)
+		}
+		if !v.Withdraws.IsZero() {
+			rv.Withdraws = str(v.Withdraws)
+		}
+		if o := v.Objection; o != nil {
+			rv.ObjectionUntil = str(o.Until)
 		}
 		if v.Changes != nil {
 			c := urls.Absolute(base, urls.Changes(lang, slug, v.Date))
