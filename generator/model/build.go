@@ -11,6 +11,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/urls"
 )
 
 // Config is what Build needs to know about the site besides its files.
@@ -79,6 +80,10 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		}
 		if !slugPattern.MatchString(f.Policy) {
 			diags.Errorf(v.SourcePath, 0, 0, "policy folder %q is not a valid slug: use lowercase letters, digits and hyphens, starting with a letter or digit", f.Policy)
+			continue
+		}
+		if urls.TakenByLanguage(f.Policy) {
+			diags.Errorf(v.SourcePath, 0, 0, "policy folder %q has the address of the register of processors (/%s/%s/); rename the folder, for example to sub%s", f.Policy, f.Lang, f.Policy, f.Policy)
 			continue
 		}
 		if _, ok := langOrder[f.Lang]; !ok {

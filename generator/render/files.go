@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"strings"
 
+	"github.com/policygen/gen/generator/calendar"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -32,6 +33,9 @@ func headers() []byte {
 	}
 	// Sources are legal records: show them as text, in UTF-8, never render them.
 	b.WriteString(urls.AllSources() + "\n  Content-Type: text/markdown; charset=utf-8\n")
+	// Hosts guess less common types, and the charset, wrong.
+	b.WriteString(urls.AllCalendars() + "\n  Content-Type: " + calendar.ContentType + "\n")
+	b.WriteString(urls.AllRegisterCSVs() + "\n  Content-Type: text/csv; charset=utf-8\n")
 	return []byte(b.String())
 }
 
@@ -65,6 +69,7 @@ func (r *Renderer) sitemap() []byte {
 		}
 	}
 	addSet(urls.Language)
+	addSet(urls.Register)
 	for _, pol := range s.Policies {
 		addSet(editionURLs(pol, func(ed *model.Edition) string { return urls.Policy(ed.Lang, pol.Slug) }))
 		addSet(editionURLs(pol, func(ed *model.Edition) string { return urls.History(ed.Lang, pol.Slug) }))

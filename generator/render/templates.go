@@ -40,6 +40,7 @@ var pageLayouts = []pageLayout{
 	{"404.html", "base", "the 404 page"},
 	{"redirect.html", "redirect", "the redirect pages"},
 	{"redline.html", "base", "the comparison pages"},
+	{"register.html", "base", "the registers of processors"},
 }
 
 // versionPageIDs are the element ids the built-in layouts give on a

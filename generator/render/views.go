@@ -38,12 +38,14 @@ const (
 	languageFrame                  // a language's own pages: its switcher leads to the other languages
 	policyFrame                    // an edition's version pages
 	historyFrame                   // an edition's history and comparison pages
+	registerFrame                  // a language's register of processors
 )
 
 func bare(lang string) frameKey           { return frameKey{kind: bareFrame, lang: lang} }
 func language(lang string) frameKey       { return frameKey{kind: languageFrame, lang: lang} }
 func policy(ed *derive.Edition) frameKey  { return frameKey{policyFrame, ed.Lang, ed} }
 func history(ed *derive.Edition) frameKey { return frameKey{historyFrame, ed.Lang, ed} }
+func register(lang string) frameKey       { return frameKey{kind: registerFrame, lang: lang} }
 
 // shows names what a frame shows of the site (see derive.Key): the
 // language's material notices, and around an edition's pages its other
@@ -91,6 +93,8 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 	switch key.kind {
 	case languageFrame:
 		f.withLanguages(s.Site, urls.Language)
+	case registerFrame:
+		f.withLanguages(s.Site, urls.Register)
 	case policyFrame:
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s.Site, editionURLs(key.ed.Policy, func(o *model.Edition) string { return urls.Policy(o.Lang, slug) }))
@@ -182,7 +186,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		"date", p.Date(r.site.Now), "status", view.Status)
 
 	if n := v.Archived; n != nil {
-		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: comparisonURL(n.Compare)}
+		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, Withdrawn: n.WithdrawnBy != nil, CompareURL: comparisonURL(n.Compare)}
 		if !n.LastDay.IsZero() {
 			view.Archived.Until = p.Date(n.LastDay)
 		}
@@ -201,6 +205,9 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		if n.Changes == nil {
 			view.Change.ChangesURL = view.HistoryURL
 		}
+		if n.Bound != nil {
+			view.Change.Bound = r.boundNotice(p, n.Bound, n.Skipped)
+		}
 	}
 	for _, n := range v.Upcoming {
 		view.Upcoming = append(view.Upcoming, UpcomingNotice{
@@ -217,6 +224,13 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		if by := n.ReplacedBy; by != nil {
 			view.UpcomingPage.ReplacedBy = p.Date(by.Date)
 			view.UpcomingPage.ReplacedByURL = urls.Version(lang, pol.Slug, by.Date)
+		}
+		if by := n.WithdrawnBy; by != nil {
+			view.UpcomingPage.WithdrawnBy = p.Date(by.Date)
+			view.UpcomingPage.WithdrawnByURL = urls.Version(lang, pol.Slug, by.Date)
+		}
+		if o := n.Objection; o != nil {
+			view.UpcomingPage.Objection = objectionNotice(p, o)
 		}
 	}
 	if n := v.Behind; n != nil {
@@ -245,6 +259,22 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	}
 	p.Version = view
 	return p
+}
+
+// boundNotice says the versions skipped never came into force and links
+// the comparison with the version readers were bound by.
+func (r *Renderer) boundNotice(p *Page, c *derive.Comparison, skipped []*model.Version) *BoundNotice {
+	return &BoundNotice{Previous: p.Date(skipped[len(skipped)-1].Date), Date: p.Date(c.From.Date), Href: comparisonURL(c)}
+}
+
+// objectionNotice names the processors a version adds and the last day
+// to object to them.
+func objectionNotice(p *Page, o *derive.Objection) *ObjectionNotice {
+	names := make([]string, len(o.Added))
+	for i, a := range o.Added {
+		names[i] = a.Name
+	}
+	return &ObjectionNotice{Processors: strings.Join(names, ", "), LastDay: p.Date(o.LastDay()), How: o.How}
 }
 
 // comparisonURL is the address of a comparison page, or "" for none.
@@ -351,7 +381,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	l, _ := s.Language(lang)
 	p := r.newPage(f, urls.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
-	idx := &IndexView{}
+	idx := &IndexView{Register: urls.Register(lang), Calendar: urls.Calendar(lang)}
 	for _, pol := range s.Policies {
 		ed := pol.Edition(lang)
 		if ed == nil {
@@ -367,7 +397,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 		if ed.InForce != nil {
 			e.InForceSince = p.Date(ed.InForce.Effective)
 		}
-		if coming := s.Edition(ed).Coming; len(coming) > 0 {
+		if coming := s.Edition(ed).Announced; len(coming) > 0 {
 			e.UpcomingOn = p.Date(coming[0].Effective)
 		}
 		idx.Policies = append(idx.Policies, e)

@@ -66,6 +66,20 @@ func LanguageFeed(lang string) string { return Language(lang) + "feed.xml" }
 // ProcessorsFeed is the Atom feed of processor changes in one language.
 func ProcessorsFeed(lang string) string { return Language(lang) + "processors.xml" }
 
+// Calendar is the iCalendar file of the effective dates of one language's
+// policies.
+func Calendar(lang string) string { return Language(lang) + calendarFile }
+
+// Register is the page of every processor one language's policies have
+// listed; RegisterCSV and RegisterJSON are the same as data.
+func Register(lang string) string     { return Language(lang) + "processors/" }
+func RegisterCSV(lang string) string  { return Language(lang) + registerCSVFile }
+func RegisterJSON(lang string) string { return Language(lang) + "processors.json" }
+
+// TakenByLanguage reports whether a policy named slug would have the
+// address of a page of its language: the register's.
+func TakenByLanguage(slug string) bool { return Policy("", slug) == Register("") }
+
 // Index is the machine-readable index of the whole site.
 func Index() string { return "/policies.json" }
 
@@ -83,9 +97,12 @@ func Script() string     { return "/compare.js" }
 
 // AllFiles and AllSources are the patterns of the _headers file that a
 // static host matches against every file and against every version's
-// source.md.
-func AllFiles() string   { return "/*" }
-func AllSources() string { return "/*/" + sourceFile }
+// source.md; AllCalendars and AllRegisterCSVs against every language's
+// calendar and CSV register.
+func AllFiles() string        { return "/*" }
+func AllSources() string      { return "/*/" + sourceFile }
+func AllCalendars() string    { return "/*/" + calendarFile }
+func AllRegisterCSVs() string { return "/*/" + registerCSVFile }
 
 // The preview's own addresses, which `gen serve` answers and no build
 // writes: its reload script, its event stream and its list of files.
@@ -94,8 +111,10 @@ func PreviewEvents() string { return "/_gen/events" }
 func PreviewFiles() string  { return "/_gen/files" }
 
 const (
-	sourceFile = "source.md"
-	indexFile  = "index.html"
+	sourceFile      = "source.md"
+	indexFile       = "index.html"
+	calendarFile    = "changes.ics"
+	registerCSVFile = "processors.csv"
 )
 
 // File turns a page URL into the file that serves it: directories get index.html.

@@ -27,6 +27,12 @@ func TestScheme(t *testing.T) {
 		{urls.PolicyFeed("sv", "privacy"), "/sv/privacy/feed.xml"},
 		{urls.LanguageFeed("sv"), "/sv/feed.xml"},
 		{urls.ProcessorsFeed("sv"), "/sv/processors.xml"},
+		{urls.Calendar("sv"), "/sv/changes.ics"},
+		{urls.Register("sv"), "/sv/processors/"},
+		{urls.RegisterCSV("sv"), "/sv/processors.csv"},
+		{urls.RegisterJSON("sv"), "/sv/processors.json"},
+		{urls.AllCalendars(), "/*/changes.ics"},
+		{urls.AllRegisterCSVs(), "/*/processors.csv"},
 		{urls.Index(), "/policies.json"},
 		{urls.Sitemap(), "/sitemap.xml"},
 		{urls.NotFound(), "/404.html"},
@@ -40,6 +46,14 @@ func TestScheme(t *testing.T) {
 		if c[0] != c[1] {
 			t.Errorf("got %q, want %q", c[0], c[1])
 		}
+	}
+}
+
+// TestTakenByLanguage: a policy named processors would be published where
+// the register is.
+func TestTakenByLanguage(t *testing.T) {
+	if !urls.TakenByLanguage("processors") || urls.TakenByLanguage("subprocessors") || urls.TakenByLanguage("privacy") {
+		t.Error("TakenByLanguage does not name exactly the register's folder")
 	}
 }
 
