@@ -191,7 +191,7 @@ type documentedVersion struct {
 	} `json:"change"`
 	Withdraws      *string `json:"withdraws"`
 	ObjectionUntil *string `json:"objection_until"`
-	Processors []struct {
+	Processors     []struct {
 		Name     string `json:"name"`
 		Location string `json:"location"`
 		Purpose  string `json:"purpose"`
