@@ -90,7 +90,20 @@ func (b Builder) Processors(lang string) ([]byte, error) {
 		func(e derive.Entry) entry {
 			out := b.versionEntry(e)
 			out.ID += "#processors"
-			out.Summary = text{Type: "text", Body: strings.Join(b.describe(lang, e.Processors), "\n")}
+			lines := b.describe(lang, e.Processors)
+			if o := e.Objection; o != nil {
+				// Customers under Art. 28(2) may object until the day
+				// the version takes effect.
+				var names []string
+				for _, p := range o.Added {
+					names = append(names, p.Name)
+				}
+				lines = append(lines, b.Catalog.T(lang, "notice.objection", "processors", strings.Join(names, ", "), "date", b.Catalog.Date(lang, o.LastDay())))
+				if o.How != "" {
+					lines = append(lines, b.Catalog.T(lang, "notice.objection_how")+": "+o.How)
+				}
+			}
+			out.Summary = text{Type: "text", Body: strings.Join(lines, "\n")}
 			return out
 		})
 }

@@ -59,7 +59,7 @@ func (r *Renderer) registerPage(f *Frame, lang string) *Page {
 			v := c.Version
 			row.Changes = append(row.Changes, Link{
 				Lang:  lang,
-				Label: r.cat.T(lang, "redline.processor_"+c.Kind) + ": " + p.Date(v.Effective),
+				Label: r.cat.T(lang, "redline.processor_"+c.Kind) + ": " + p.Date(v.Effective) + " (" + v.Title + ")",
 				Href:  urls.Version(lang, v.Edition.Policy.Slug, v.Date),
 			})
 		}
