@@ -64,6 +64,7 @@ func commands() []command {
 		{"diff", "[-s SITE] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
+		{"notice", "[-s SITE] [--format text|html] [--now DATE] POLICY LANG [VERSION]", "print an email-ready notice of a version (default: the newest) in its language: subject, summary, effective date, processor changes, how to object, links", runNotice},
 		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
 		{"verify", "TARGET [--key PUBKEY] [--on DATE] [-s SITE]", "check a published copy of the site, a folder or its address, file by file against its manifest and signature", runVerify},
 		{"init", "[DIR] [--title T] [--languages en,sv] [--base-url URL]", "make a new site in DIR (default .): site.toml, a draft privacy policy per language, .gitignore, .gitattributes and a CI workflow; never overwrites a file", runInit},
@@ -479,6 +480,31 @@ func runImport(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, "The site with them passes gen check; review them with gen serve.")
 	}
 	return OK
+}
+
+func runNotice(env Env, args []string) int {
+	c := commandNamed("notice")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	format := fs.String("format", "text", "`text` (the subject on the first line) or html (self-contained, styled inline for mail clients)")
+	if code, stop := parse(fs, args, 2, 3); stop {
+		return code
+	}
+	if *format != "text" && *format != "html" {
+		fmt.Fprintf(fs.Output(), "%s: --format %s: give text or html\n", fs.Name(), *format)
+		return Usage
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	req := build.NoticeRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), Version: fs.Arg(2), HTML: *format == "html"}
+	if code, stop := checkDates(fs, [2]string{"VERSION", req.Version}); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	return report(env, opts.Site, build.Notice(*opts, req, env.Stdout), nil)
 }
 
 func runShow(env Env, args []string) int {

@@ -90,7 +90,7 @@ func (b Builder) Processors(lang string) ([]byte, error) {
 		func(e derive.Entry) entry {
 			out := b.versionEntry(e)
 			out.ID += "#processors"
-			lines := b.describe(lang, e.Processors)
+			lines := Describe(b.Catalog, lang, e.Processors)
 			if o := e.Objection; o != nil {
 				// Customers under Art. 28(2) may object until the day
 				// the version takes effect.
@@ -108,15 +108,16 @@ func (b Builder) Processors(lang string) ([]byte, error) {
 		})
 }
 
-// describe says, one line each, which processors a version added, removed
-// or changed, in lang.
-func (b Builder) describe(lang string, changes []redline.ProcessorChange) []string {
+// Describe says, one line each, which processors a version added, removed
+// or changed, in lang: the processors feed's words, which an email notice
+// repeats.
+func Describe(cat *i18n.Catalog, lang string, changes []redline.ProcessorChange) []string {
 	var lines []string
 	for _, c := range changes {
-		line := b.Catalog.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
+		line := cat.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
 		var fields []string
 		for _, f := range c.Fields {
-			fields = append(fields, b.fieldName(lang, f.Field)+": "+orDash(f.Old)+" → "+orDash(f.New))
+			fields = append(fields, cat.T(lang, i18n.ProcessorField(f.Field))+": "+orDash(f.Old)+" → "+orDash(f.New))
 		}
 		if len(fields) > 0 {
 			line += " (" + strings.Join(fields, "; ") + ")"
@@ -124,11 +125,6 @@ func (b Builder) describe(lang string, changes []redline.ProcessorChange) []stri
 		lines = append(lines, line)
 	}
 	return lines
-}
-
-// fieldName is a processor field's column heading in lang.
-func (b Builder) fieldName(lang, field string) string {
-	return b.Catalog.T(lang, i18n.ProcessorField(field))
 }
 
 func orDash(s string) string {

@@ -103,7 +103,7 @@ func TestProcessorsFeed(t *testing.T) {
 	// The mail provider was added; customers could object until the day
 	// before the version took effect.
 	if e := f.Entries[0]; !strings.HasSuffix(e.ID, "/en/privacy/2024-03-01/#processors") ||
-		e.Summary != "Added: Mail Co\nNew processors: Mail Co. If you object to one of them, tell us by March 31, 2024; this version takes effect the next day." {
+		e.Summary != "Added: Mail Co\nIf you object to one of the new processors (Mail Co), tell us by March 31, 2024: this version takes effect the next day." {
 		t.Errorf("newest entry %s: %q", e.ID, e.Summary)
 	}
 	if f := parse(t)(b.Processors("sv")); !strings.Contains(f.Entries[0].Summary, "Hosting Co") {
