@@ -17,9 +17,12 @@ import (
 func Check(opts Options, base string) diag.List {
 	// A pass with no destination makes every check a build makes and
 	// writes nothing, so it fails on nothing but the site.
-	_, diags, _ := Run(Pass{Options: opts})
+	res, diags, _ := Run(Pass{Options: opts})
 	if base != "" {
 		diags.Add(archive.Guard(opts.Site, base))
+		if res.Site != nil {
+			diags.Add(archive.ProcessorNotice(opts.Site, base, res.Site))
+		}
 	}
 	diags.Sort()
 	return diags

@@ -59,6 +59,9 @@ type Result struct {
 	// Today is the day the site was built for, in Timezone, the site's.
 	Today    date.Date
 	Timezone *time.Location
+	// Site is the site with its rules applied, when it loaded without
+	// errors.
+	Site *derive.Site
 }
 
 // Summary is the one line `gen build` ends with.
@@ -102,6 +105,7 @@ func Run(p Pass) (Result, diag.List, error) {
 		Languages: len(loaded.Site.Languages),
 		Today:     loaded.Site.Now,
 		Timezone:  loaded.Config.Timezone,
+		Site:      r.Site(),
 	}
 	for _, pol := range loaded.Site.Policies {
 		for _, ed := range pol.Editions {
