@@ -21,7 +21,8 @@ func day(s string) date.Date {
 // effective date, change and processors.
 type version struct {
 	policy, lang, date, effective string
-	material, draft               bool
+	material, draft, editorial    bool
+	withdraws                     string
 	processors                    []string
 	source                        uint32 // stands in for the file's bytes
 }
@@ -46,6 +47,12 @@ func site(t *testing.T, now, compare string, vs ...version) *Site {
 		}
 		if v.effective != "" {
 			mv.Effective = day(v.effective)
+		}
+		if v.editorial {
+			mv.Change.Kind = model.Editorial
+		}
+		if v.withdraws != "" {
+			mv.Withdraws = day(v.withdraws)
 		}
 		for _, p := range v.processors {
 			mv.Processors = append(mv.Processors, model.Processor{Name: p, Location: "EU", Purpose: "Hosting"})
