@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,33 +28,90 @@ type Cut struct {
 	Archived string // the archive file written, relative to the site
 	Current  string // the current file edited
 	From, To date.Date
+	// Effective is the day the new version takes effect.
+	Effective date.Date
+	// Withdrawn is set when the version of From is withdrawn; Replaced
+	// when it was announced and the new version takes its place on its
+	// day, its [change] carried over.
+	Withdrawn, Replaced bool
+	// Translates is the authoritative version the new one translates,
+	// moved on with it; zero when translates was left alone.
+	Translates date.Date
 }
 
-// NewVersion archives the current file of each language of policy (all of
-// its languages when langs is empty) and moves the current file on to day,
-// editing only its front matter lines so the author's formatting and
-// comments survive. It checks every language before writing anything, and
-// undoes its writes if one fails, so a refusal changes nothing.
-func NewVersion(site, policy string, langs []string, day date.Date) ([]Cut, diag.List) {
+// Request says which new version to cut.
+type Request struct {
+	Policy string
+	Langs  []string // all of the policy's languages when empty
+	Date   date.Date
+	// Effective is --effective: the day the new version takes effect;
+	// zero for the default, the announced effective date of a version not
+	// in force yet when it is later than Date, else Date.
+	Effective date.Date
+	// Withdraw says the current version, announced but not in force, is
+	// withdrawn: it never takes effect.
+	Withdraw bool
+	// Today decides which current versions are still to take effect.
+	Today date.Date
+	// Authoritative is the site's authoritative language; a translation
+	// cut with it gets its translates moved to the new date.
+	Authoritative string
+}
+
+// NewVersion archives the current file of each language of the policy
+// and moves the current file on to the request's date, editing only its
+// front matter lines so the author's formatting and comments survive. It
+// never lets a version announced to take effect on a day be replaced by
+// one taking effect earlier, unless told the announced one is withdrawn.
+// It checks every language before writing anything, and undoes its writes
+// if one fails, so a refusal changes nothing.
+func NewVersion(site string, req Request) ([]Cut, diag.List) {
 	var diags diag.List
-	dir := sitedir.Policy(policy)
-	if err := NamedOnce(langs); err != nil {
+	dir := sitedir.Policy(req.Policy)
+	if err := NamedOnce(req.Langs); err != nil {
 		diags.Errorf(dir, 0, 0, "%v", err)
 		return nil, diags
 	}
 	if diags = refusedIn(site, dir); diags.HasErrors() {
 		return nil, diags
 	}
-	langs, diags = languages(site, policy, langs)
+	langs, diags := languages(site, req.Policy, req.Langs)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	var plans []plan
 	for _, lang := range langs {
-		p, ok := planCut(&diags, site, policy, lang, day, len(langs) > 1)
+		p, ok := planCut(&diags, site, req.Policy, lang, req.Date, req.Today, len(langs) > 1)
 		if ok {
 			plans = append(plans, p)
 		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	effective := decideEffective(&diags, req, plans)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	cutsAuthoritative := slices.Contains(langs, req.Authoritative)
+	for i := range plans {
+		p := &plans[i]
+		p.cut.Effective = effective
+		p.cut.Withdrawn = req.Withdraw
+		p.cut.Replaced = !req.Withdraw && p.upcoming && effective == p.effective
+		if cutsAuthoritative && p.cut.Lang != req.Authoritative && !p.meta.Translates.IsZero() {
+			p.cut.Translates = req.Date
+		}
+		edit, err := moveOn(p.src, p.meta, p.cut)
+		if err != nil {
+			var refused *refusal
+			if !errors.As(err, &refused) {
+				refused = &refusal{reason: err.Error()}
+			}
+			diags.Errorf(p.cut.Current, refused.line, refused.col, "%s; archive the file by hand (copy it to %s, then edit it)", refused.reason, p.cut.Archived)
+			continue
+		}
+		p.edit = edit
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -76,6 +134,45 @@ func refusedIn(site, dir string) diag.List {
 	sitedir.Walk(os.DirFS(site), dir, sitedir.Ignored, func(string, fs.DirEntry, error) error { return nil },
 		func(p, problem string) { diags.Errorf(p, 0, 0, "%s", problem) })
 	return diags
+}
+
+// decideEffective is the day the new versions take effect: --effective,
+// or the latest announced effective date of the versions they follow when
+// that is later than their date (versions cut together take effect
+// together), or their date. It refuses a day that would leave a version
+// announced but not in force, which readers were told of, never to take
+// effect without saying it is withdrawn, and a withdrawal of a version
+// already in force.
+func decideEffective(diags *diag.List, req Request, plans []plan) date.Date {
+	effective := req.Date
+	for _, p := range plans {
+		if p.upcoming && !req.Withdraw && p.effective.After(effective) {
+			effective = p.effective
+		}
+	}
+	if !req.Effective.IsZero() {
+		if req.Effective.Before(req.Date) {
+			diags.Errorf("--effective", 0, 0, "the new version would take effect on %s, before its date %s; a version cannot take effect before it is written: give --effective %s or later", req.Effective, req.Date, req.Date)
+			return date.Date{}
+		}
+		effective = req.Effective
+	}
+	for _, p := range plans {
+		line, col := p.meta.Lines["effective"], p.meta.Cols["effective"]
+		if line == 0 {
+			line, col = p.meta.Lines["last_updated"], p.meta.Cols["last_updated"]
+		}
+		switch {
+		case req.Withdraw && !p.upcoming:
+			diags.Errorf(p.cut.Current, line, col, "--withdraw: the version of %s took effect on %s, so it cannot be withdrawn; leave out --withdraw, and the new version replaces it from the day it takes effect", p.meta.LastUpdated, p.effective)
+		case req.Withdraw:
+		case p.upcoming && effective.Before(p.effective):
+			diags.Errorf(p.cut.Current, line, col, "the version of %s is announced to take effect on %s, and the new version would take effect on %s, before it, so the announced version would never take effect; take effect on %s or later (--effective %s, or leave out --effective), or say it is withdrawn with --withdraw", p.meta.LastUpdated, p.effective, effective, p.effective, p.effective)
+		case effective.Before(p.effective):
+			diags.Errorf(p.cut.Current, line, col, "the new version would take effect on %s, before the version in force did (%s), which would rewrite what was in force since then; take effect on %s or later", effective, p.effective, p.effective)
+		}
+	}
+	return effective
 }
 
 // NamedOnce refuses a language named twice on the command line: its second
@@ -166,13 +263,18 @@ func isEntry(folder, name string, wantDir bool) bool {
 // plan is one language's cut, checked and ready to write.
 type plan struct {
 	cut       Cut
+	meta      frontmatter.Meta
 	src, edit []byte
+	// effective is the current version's effective date, and upcoming
+	// whether that is still to come.
+	effective date.Date
+	upcoming  bool
 }
 
 // planCut reads the current file of lang and checks it can be archived and
 // moved on to day, reporting every reason it cannot. several says other
 // languages are cut too, for the hint to leave this one out.
-func planCut(diags *diag.List, site, policy, lang string, day date.Date, several bool) (plan, bool) {
+func planCut(diags *diag.List, site, policy, lang string, day, today date.Date, several bool) (plan, bool) {
 	cur := sitedir.Current(policy, lang)
 	src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(cur)))
 	if err != nil {
@@ -213,16 +315,18 @@ func planCut(diags *diag.List, site, policy, lang string, day date.Date, several
 		diags.Errorf(arch, 0, 0, "cannot archive here: %v", err)
 		return plan{}, false
 	}
-	edit, err := moveOn(src, meta, day)
-	if err != nil {
-		var refused *refusal
-		if !errors.As(err, &refused) {
-			refused = &refusal{reason: err.Error()}
-		}
-		diags.Errorf(cur, refused.line, refused.col, "%s; archive the file by hand (copy it to %s, then edit it)", refused.reason, arch)
-		return plan{}, false
+	effective := meta.Effective
+	if effective.IsZero() {
+		effective = meta.LastUpdated
 	}
-	return plan{Cut{lang, arch, cur, meta.LastUpdated, day}, src, edit}, true
+	p := plan{
+		cut:       Cut{Lang: lang, Archived: arch, Current: cur, From: meta.LastUpdated, To: day},
+		meta:      meta,
+		src:       src,
+		effective: effective,
+		upcoming:  effective.After(today),
+	}
+	return p, true
 }
 
 // write carries out the plans: each archive copy, then its edited current
@@ -321,17 +425,20 @@ func writeReplacing(file string, data []byte) error {
 }
 
 var (
-	keyLine     = regexp.MustCompile(`^(\s*)(last_updated|effective)(\s*=\s*)([0-9]{4}-[0-9]{2}-[0-9]{2})(.*)$`)
+	keyLine     = regexp.MustCompile(`^(\s*)(last_updated|effective|translates|withdraws)(\s*=\s*)([0-9]{4}-[0-9]{2}-[0-9]{2})(.*)$`)
 	tableHeader = regexp.MustCompile(`^\s*\[`)
 	changeHead  = regexp.MustCompile(`^\s*\[\s*change\s*\]\s*(#.*)?$`)
+	// withdrawsComment is the comment moveOn writes above withdraws.
+	withdrawsComment = regexp.MustCompile(`^\s*# The version of [0-9-]+ was announced but never takes effect: this one withdraws it\.\s*$`)
 )
 
 // emptyChange is the [change] table a new version starts with.
 const emptyChange = `[change]
 # Say what changed in this version; readers see it in the change notice.
-# Set material = true for a change that must be announced site-wide.
+# kind: "editorial" (typos, formatting, links: no notice, no feed entry),
+# "minor", or "material" (also announced on every page of the language).
 summary = ""
-material = false
+kind = "minor"
 `
 
 // refusal is why moveOn cannot edit a file, and where.
@@ -347,20 +454,23 @@ func (r *refusal) Error() string { return r.reason }
 // lines, cannot replace.
 var changeElsewhere = regexp.MustCompile(`^\s*(?:change|"change"|'change')\s*[.=]`)
 
-// moveOn edits the front matter of src for a new version of day: the dates
-// move to day and the previous [change] gives way to an empty one. Lines
-// are edited in place; everything else stays byte for byte. When it cannot
-// make that edit, the error is a *refusal saying why.
-func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
+// moveOn edits the front matter of src for the new version cut: its date,
+// its effective date, what it translates and withdraws, and its [change],
+// which gives way to an empty one unless the version it follows never
+// takes effect (cut.Replaced): then readers have yet to hear of that
+// change, and it is carried over. Lines are edited in place; everything
+// else stays byte for byte. When it cannot make that edit, the error is a
+// *refusal saying why.
+func moveOn(src []byte, meta frontmatter.Meta, cut Cut) ([]byte, error) {
+	if bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0 {
+		// Lines ended by carriage returns alone: edited as lines, and
+		// written back with the file's own line endings.
+		edited, err := moveOn(bytes.ReplaceAll(src, []byte("\r"), []byte("\n")), meta, cut)
+		return bytes.ReplaceAll(edited, []byte("\n"), []byte("\r")), err
+	}
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"
-	}
-	if cr := bytes.Count(src, []byte("\r")); cr > 0 && bytes.Count(src, []byte("\r\n")) == 0 && bytes.IndexByte(src, '\n') < 0 {
-		// Lines ended by carriage returns alone: edited as lines, and
-		// written back with the file's own line endings.
-		edited, err := moveOn(bytes.ReplaceAll(src, []byte("\r"), []byte("\n")), meta, day)
-		return bytes.ReplaceAll(edited, []byte("\n"), []byte("\r")), err
 	}
 	lines := strings.SplitAfter(string(src), "\n")
 	// Front matter is lines[1 : close]; lines[0] is the opening "+++".
@@ -374,11 +484,12 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 	if close < 0 {
 		return nil, &refusal{1, 1, "the front matter's lines end in more than one way, so new-version cannot tell where it ends"}
 	}
+	values := map[string]date.Date{"last_updated": cut.To, "effective": cut.Effective, "translates": cut.Translates}
 	var out []string
 	out = append(out, lines[0])
 	inChange := false
-	changeAt := -1
-	firstTable := -1
+	changeAt, datesAt, firstTable := -1, -1, -1
+	hasEffective := false
 	for i := 1; i < close; i++ {
 		l := lines[i]
 		trimmed := strings.TrimRight(l, "\r\n")
@@ -386,6 +497,9 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 			inChange = changeHead.MatchString(trimmed)
 			if inChange {
 				changeAt = len(out)
+				if cut.Replaced {
+					out = append(out, l, fmt.Sprintf("# Carried over from the version of %s, which this one replaces before it takes effect:%s# readers have yet to be told of it. Add what else changed.%s", cut.From, nl, nl))
+				}
 				continue
 			}
 			if firstTable < 0 {
@@ -393,28 +507,66 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 			}
 		}
 		if inChange {
+			if cut.Replaced {
+				out = append(out, l)
+			}
 			continue // the previous version's change notice is not this one's
 		}
 		if firstTable < 0 {
 			if m := keyLine.FindStringSubmatch(trimmed); m != nil {
-				l = m[1] + m[2] + m[3] + day.String() + m[5] + l[len(trimmed):]
+				key := m[2]
+				if key == "withdraws" {
+					// What the previous version withdrew, this one does
+					// not; the comment new-version wrote above goes too.
+					if n := len(out); n > 1 && withdrawsComment.MatchString(out[n-1]) {
+						out = out[:n-1]
+					}
+					continue
+				}
+				if d := values[key]; !d.IsZero() {
+					l = m[1] + key + m[3] + d.String() + m[5] + l[len(trimmed):]
+				}
+				hasEffective = hasEffective || key == "effective"
+				if key == "last_updated" || key == "effective" {
+					datesAt = len(out) + 1
+				}
 			}
 		}
 		out = append(out, l)
 	}
-	block := strings.ReplaceAll(emptyChange, "\n", nl)
-	switch {
-	case changeAt >= 0:
-	case firstTable >= 0:
-		changeAt = firstTable
-		block += nl
-	default:
-		changeAt = len(out)
-		if len(out) > 1 && strings.TrimSpace(out[len(out)-1]) != "" {
-			block = nl + block
-		}
+	if datesAt < 0 {
+		line, col := meta.Lines["last_updated"], meta.Cols["last_updated"]
+		return nil, &refusal{line, col, "last_updated is not written as last_updated = YYYY-MM-DD on a line of its own before any [table], so new-version cannot move it to " + cut.To.String()}
 	}
-	out = append(out[:changeAt], append([]string{block}, out[changeAt:]...)...)
+	var added []string
+	if !hasEffective && cut.Effective != cut.To {
+		added = append(added, "effective = "+cut.Effective.String()+nl)
+	}
+	if cut.Withdrawn {
+		added = append(added, fmt.Sprintf("# The version of %s was announced but never takes effect: this one withdraws it.%swithdraws = %s%s", cut.From, nl, cut.From, nl))
+	}
+	out = slices.Insert(out, datesAt, added...)
+	if changeAt >= datesAt {
+		changeAt += len(added)
+	}
+	if firstTable >= datesAt {
+		firstTable += len(added)
+	}
+	if changeAt < 0 || !cut.Replaced {
+		block := strings.ReplaceAll(emptyChange, "\n", nl)
+		switch {
+		case changeAt >= 0:
+		case firstTable >= 0:
+			changeAt = firstTable
+			block += nl
+		default:
+			changeAt = len(out)
+			if len(out) > 1 && strings.TrimSpace(out[len(out)-1]) != "" {
+				block = nl + block
+			}
+		}
+		out = slices.Insert(out, changeAt, block)
+	}
 	out = append(out, lines[close:]...)
 	edited := []byte(strings.Join(out, ""))
 
@@ -427,22 +579,33 @@ func moveOn(src []byte, meta frontmatter.Meta, day date.Date) ([]byte, error) {
 				", which new-version cannot replace with an empty one; write it as a table, a line [change] followed by summary = \"…\""}
 		}
 	}
-	for _, key := range []string{"last_updated", "effective"} {
-		moved := check.LastUpdated == day
-		if key == "effective" {
-			moved = meta.Effective.IsZero() || check.Effective == day
-		}
-		if !moved {
-			line, col := meta.Lines[key], meta.Cols[key]
-			return nil, &refusal{line, col, key + " is not written as " + key + " = YYYY-MM-DD on a line of its own before any [table], so new-version cannot move it to " + day.String()}
+	if d.HasErrors() {
+		e := d.Errors()[0]
+		return nil, &refusal{e.Line, e.Col, "with its front matter moved on, the file would not parse: " + e.Message}
+	}
+	effective := check.Effective
+	if effective.IsZero() {
+		effective = check.LastUpdated
+	}
+	want := meta.Translates
+	if !cut.Translates.IsZero() {
+		want = cut.Translates
+	}
+	var withdraws date.Date
+	if cut.Withdrawn {
+		withdraws = cut.From
+	}
+	for _, c := range []struct {
+		key       string
+		got, want date.Date
+	}{{"last_updated", check.LastUpdated, cut.To}, {"effective", effective, cut.Effective}, {"translates", check.Translates, want}} {
+		if c.got != c.want {
+			line, col := meta.Lines[c.key], meta.Cols[c.key]
+			return nil, &refusal{line, col, c.key + " is not written as " + c.key + " = YYYY-MM-DD on a line of its own before any [table], so new-version cannot set it to " + c.want.String()}
 		}
 	}
-	if d.HasErrors() || check.Change == nil || check.Change.Summary != "" {
-		line, col, why := 1, 1, "the edited front matter would not read as intended"
-		if d.HasErrors() {
-			line, col, why = d.Errors()[0].Line, d.Errors()[0].Col, "with its [change] replaced, the front matter would not parse: "+d.Errors()[0].Message
-		}
-		return nil, &refusal{line, col, why}
+	if check.Withdraws != withdraws || check.Change == nil || !cut.Replaced && check.Change.Summary != "" {
+		return nil, &refusal{1, 1, "the edited front matter would not read as intended"}
 	}
 	return edited, nil
 }

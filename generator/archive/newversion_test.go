@@ -33,9 +33,14 @@ func TestWriteUndoesWhenAWriteFails(t *testing.T) {
 	var diags diag.List
 	var plans []plan
 	for _, lang := range []string{"en", "sv"} {
-		p, ok := planCut(&diags, site, "privacy", lang, day, true)
+		p, ok := planCut(&diags, site, "privacy", lang, day, day, true)
 		if !ok {
 			t.Fatalf("%s cannot be cut: %v", lang, diags)
+		}
+		p.cut.Effective = day
+		var err error
+		if p.edit, err = moveOn(p.src, p.meta, p.cut); err != nil {
+			t.Fatal(err)
 		}
 		plans = append(plans, p)
 	}

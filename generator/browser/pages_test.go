@@ -22,7 +22,10 @@ type examplePage struct {
 // site. On 2026-11-23 privacy has an upcoming version (2026-11-16 takes
 // effect later) in en and sv, whose policy pages announce it; Norwegian lags
 // behind and has none, so its policy page carries the translation notice;
-// cookies changed on 2026-11-02, so its page shows the change notice.
+// cookies changed on 2026-11-02, so its page shows the change notice; the
+// terms changed editorially on 2026-11-10 (en, sv), which their history
+// marks; the register lists every processor, Ocrella AI to be added and
+// Metrica Insights to be removed.
 func examplePages() []examplePage {
 	var pages []examplePage
 	for _, lang := range []string{"en", "sv", "nb"} {
@@ -36,9 +39,13 @@ func examplePages() []examplePage {
 			examplePage{"changes", l + "privacy/2025-09-15/changes/", 200},
 			examplePage{"compare", l + "privacy/compare/2023-03-01..2025-09-15/", 200},
 			examplePage{"404", l + "no-such-policy/", 404},
+			examplePage{"register", l + "processors/", 200},
 		)
 		if lang != "nb" {
-			pages = append(pages, examplePage{"upcoming", l + "privacy/2026-11-16/", 200})
+			pages = append(pages,
+				examplePage{"upcoming", l + "privacy/2026-11-16/", 200},
+				examplePage{"history-editorial", l + "terms/history/", 200},
+			)
 		}
 	}
 	return pages
@@ -362,5 +369,29 @@ func TestCSPViolationsAreCaught(t *testing.T) {
 	}
 	if len(logged) == 0 || !strings.Contains(strings.Join(logged, "\n"), "Content Security Policy") {
 		t.Errorf("the browser logged %q", logged)
+	}
+}
+
+// TestRegisterUsesTheWindow: the register's ten columns take the window's
+// width on a desktop screen, wider than the text column, without making
+// the page scroll sideways.
+func TestRegisterUsesTheWindow(t *testing.T) {
+	site := serveExample(t)
+	ctx, _ := newBrowser(t, 30*time.Second)
+	for _, width := range []int64{1024, 1280, 1920} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.NavigateResponse(site.url("/en/processors/"))); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, ctx, chromedp.Evaluate[overflowResult](overflowCheck))
+		if r.ScrollWidth > r.ClientWidth {
+			t.Errorf("%d px: the page is %d px wide: %v", width, r.ScrollWidth, r.Wide)
+		}
+		widths := run(t, ctx, chromedp.Evaluate[[]float64](`[document.querySelector(".table-scroll").getBoundingClientRect().width, document.querySelector("main p").getBoundingClientRect().width]`))
+		if widths[0] <= widths[1] {
+			t.Errorf("%d px: the register is %.0f px wide, no wider than the text (%.0f px)", width, widths[0], widths[1])
+		}
 	}
 }

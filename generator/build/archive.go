@@ -7,6 +7,7 @@ import (
 
 	"github.com/policygen/gen/generator/archive"
 	"github.com/policygen/gen/generator/config"
+	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/sitedir"
 )
@@ -17,9 +18,12 @@ import (
 func Check(opts Options, base string, allowBackfill bool) diag.List {
 	// A pass with no destination makes every check a build makes and
 	// writes nothing, so it fails on nothing but the site.
-	_, diags, _ := Run(Pass{Options: opts})
+	res, diags, _ := Run(Pass{Options: opts})
 	if base != "" {
 		diags.Add(archive.Guard(opts.Site, base, allowBackfill))
+		if res.Site != nil {
+			diags.Add(archive.ProcessorNotice(opts.Site, base, res.Site))
+		}
 	}
 	diags.Sort()
 	return diags
@@ -34,9 +38,21 @@ func CheckBase(site, base string) error { return archive.CheckBase(site, base) }
 // would find the first one's archive copy and fail after writing.
 func NamedOnce(langs []string) error { return archive.NamedOnce(langs) }
 
-// NewVersion cuts a new version of policy in langs (all when empty) dated
-// day, or today in the site's time zone when day is "".
-func NewVersion(opts Options, policy string, langs []string, day string) ([]archive.Cut, diag.List) {
+// NewVersionRequest is what `gen new-version` asks for: dates as given on
+// the command line, "" when not.
+type NewVersionRequest struct {
+	Policy    string
+	Langs     []string
+	Date      string // default today
+	Effective string // default: see archive.Request
+	Withdraw  bool
+}
+
+// NewVersion cuts a new version of a policy in the languages asked for
+// (all when none), dated --date or today in the site's time zone; today
+// (--now, else the clock) also decides which current versions are still
+// to take effect.
+func NewVersion(opts Options, req NewVersionRequest) ([]archive.Cut, diag.List) {
 	var diags diag.List
 	src, err := fs.ReadFile(os.DirFS(opts.Site), sitedir.Config)
 	if err != nil {
@@ -47,15 +63,27 @@ func NewVersion(opts Options, policy string, langs []string, day string) ([]arch
 	if cfg == nil || cfgDiags.HasErrors() {
 		return nil, cfgDiags
 	}
-	opts.Now = day
-	d, err := Today(opts, cfg.Timezone)
+	today, err := Today(opts, cfg.Timezone)
 	if err != nil {
-		from := "--date"
-		if day == "" {
+		from := "--now"
+		if opts.Now == "" {
 			from = "SOURCE_DATE_EPOCH"
 		}
 		diags.Errorf(from, 0, 0, "%v", err)
 		return nil, diags
 	}
-	return archive.NewVersion(opts.Site, policy, langs, d)
+	r := archive.Request{Policy: req.Policy, Langs: req.Langs, Date: today, Withdraw: req.Withdraw, Today: today, Authoritative: cfg.AuthoritativeLanguage}
+	for _, d := range []struct {
+		flag, value string
+		into        *date.Date
+	}{{"--date", req.Date, &r.Date}, {"--effective", req.Effective, &r.Effective}} {
+		if d.value == "" {
+			continue
+		}
+		if *d.into, err = date.Parse(d.value); err != nil {
+			diags.Errorf(d.flag, 0, 0, "%v", err)
+			return nil, diags
+		}
+	}
+	return archive.NewVersion(opts.Site, r)
 }

@@ -112,6 +112,8 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
 		Languages:             langs,
 		NoticeDays:            cfg.NoticeDays,
+		ProcessorNoticeDays:   cfg.ProcessorNoticeDays,
+		Objection:             cfg.Objection,
 		Compare:               cfg.Compare,
 		Now:                   now,
 		Drafts:                opts.Drafts,

@@ -72,6 +72,9 @@ type Result struct {
 	// the preview answers at its addresses with its headers.
 	URLs  urls.Scheme
 	Rules host.Rules
+	// Site is the site with its rules applied, when it loaded without
+	// errors.
+	Site *derive.Site
 }
 
 // Summary is the one line `gen build` ends with.
@@ -121,6 +124,7 @@ func Run(p Pass) (Result, diag.List, error) {
 		Languages: len(loaded.Site.Languages),
 		Today:     loaded.Site.Now,
 		Timezone:  loaded.Config.Timezone,
+		Site:      r.Site(),
 	}
 	for _, pol := range loaded.Site.Policies {
 		for _, ed := range pol.Editions {

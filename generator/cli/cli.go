@@ -61,10 +61,11 @@ func commands() []command {
 		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts] [--pdf [--browser PATH]]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds; with --pdf, a PDF of every version too", runBuild},
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF [--allow-backfill]] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
-		{"new-version", "[-s SITE] [--date DATE] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today)", runNewVersion},
+		{"new-version", "[-s SITE] [--date DATE] [--effective DATE] [--withdraw] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today), taking effect no earlier than an announced one", runNewVersion},
 		{"diff", "[-s SITE] [--format text|markdown|docx] [-o FILE] [--author NAME] [--max-chars N] POLICY LANG [FROM [TO]]", "print the redline between two versions (default: the one before the newest, and the newest), for a terminal, a pull request comment (markdown) or Word with tracked changes (docx)", runDiff},
 		{"import", "[-s SITE] POLICY LANG SOURCE... [--date D] [--effective D] [--link-base URL] [--dry-run]\n  gen import [-s SITE] POLICY LANG --git REPO FILE [--link-base URL] [--dry-run]",
 			"bring in policies written elsewhere as versions: Word (.docx), web pages (.html), Markdown or text (.md, .txt), or every committed revision of a file in git; never overwrites a file", runImport},
+		{"notice", "[-s SITE] [--format text|html] [--now DATE] POLICY LANG [VERSION]", "print an email-ready notice of a version (default: the newest) in its language: subject, summary, effective date, processor changes, how to object, links", runNotice},
 		{"show", "[-s SITE] --on DATE [--text] POLICY LANG", "print the version of a policy in force on DATE: its permanent address, fingerprints and the days it was in force", runShow},
 		{"verify", "TARGET [--key PUBKEY] [--on DATE] [-s SITE]", "check a published copy of the site, a folder or its address, file by file against its manifest and signature", runVerify},
 		{"init", "[DIR] [--title T] [--languages en,sv] [--base-url URL]", "make a new site in DIR (default .): site.toml, a draft privacy policy per language, .gitignore, .gitattributes and a CI workflow; never overwrites a file", runInit},
@@ -322,31 +323,52 @@ func runCheck(env Env, args []string) int {
 func runNewVersion(env Env, args []string) int {
 	c := commandNamed("new-version")
 	fs := flags(env, c.name, c.args, c.summary)
-	opts, _ := siteOptions(env, fs)
-	day := fs.String("date", "", "the new version's `DATE` (YYYY-MM-DD); default today in site.toml's timezone")
+	opts, now := siteOptions(env, fs)
+	var req build.NewVersionRequest
+	fs.StringVar(&req.Date, "date", "", "the new version's `DATE` (YYYY-MM-DD); default today in site.toml's timezone")
+	fs.StringVar(&req.Effective, "effective", "", "the `DATE` the new version takes effect; default: the announced effective date of a version not yet in force when later than --date, else --date")
+	fs.BoolVar(&req.Withdraw, "withdraw", false, "the current version, announced but not yet in force, is withdrawn: it never takes effect")
 	if code, stop := parse(fs, args, 1, math.MaxInt); stop {
 		return code
 	}
-	if code, stop := checkDates(fs, [2]string{"--date", *day}); stop {
+	if code, stop := checkDates(fs, [2]string{"--date", req.Date}, [2]string{"--effective", req.Effective}); stop {
 		return code
 	}
-	langs := fs.Args()[1:]
-	if err := build.NamedOnce(langs); err != nil {
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	req.Policy, req.Langs = fs.Arg(0), fs.Args()[1:]
+	if err := build.NamedOnce(req.Langs); err != nil {
 		fmt.Fprintf(fs.Output(), "%s: %v\n", fs.Name(), err)
 		return Usage
 	}
 	if code, stop := checkSite(fs, opts.Site); stop {
 		return code
 	}
-	cuts, diags := build.NewVersion(*opts, fs.Arg(0), langs, *day)
+	cuts, diags := build.NewVersion(*opts, req)
 	if code := reportWriting(env, opts.Site, diags, nil); code != OK {
 		return code
 	}
+	carried := false
 	for _, cut := range cuts {
-		fmt.Fprintf(env.Stdout, "archived %s (version of %s)\nstarted %s as the version of %s\n", cut.Archived, cut.From, cut.Current, cut.To)
+		fmt.Fprintf(env.Stdout, "archived %s (version of %s)\nstarted %s as the version of %s, taking effect on %s\n", cut.Archived, cut.From, cut.Current, cut.To, cut.Effective)
+		switch {
+		case cut.Withdrawn:
+			fmt.Fprintf(env.Stdout, "  it withdraws the version of %s, which will never take effect\n", cut.From)
+		case cut.Replaced:
+			fmt.Fprintf(env.Stdout, "  it replaces the announced version of %s on its day; that version's [change] is carried over\n", cut.From)
+			carried = true
+		}
+		if !cut.Translates.IsZero() {
+			fmt.Fprintf(env.Stdout, "  translates = %s, the new version of the authoritative language\n", cut.Translates)
+		}
 	}
-	fmt.Fprintln(env.Stdout, "\nNext: edit the text, fill in [change] summary (and material = true if readers must be told site-wide),")
-	fmt.Fprintln(env.Stdout, "set effective if it takes effect later, then run gen check and gen diff to review.")
+	if carried {
+		fmt.Fprintln(env.Stdout, "\nNext: edit the text, add to the [change] summary what else changed (kind = \"material\" if readers must be told site-wide),")
+	} else {
+		fmt.Fprintln(env.Stdout, "\nNext: edit the text, fill in the [change] summary and its kind (\"material\" if readers must be told site-wide),")
+	}
+	fmt.Fprintln(env.Stdout, "then run gen diff and gen check to review.")
 	return OK
 }
 
@@ -508,6 +530,31 @@ func runImport(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, "The site with them passes gen check; review them with gen serve.")
 	}
 	return OK
+}
+
+func runNotice(env Env, args []string) int {
+	c := commandNamed("notice")
+	fs := flags(env, c.name, c.args, c.summary)
+	opts, now := siteOptions(env, fs)
+	format := fs.String("format", "text", "`text` (the subject on the first line) or html (self-contained, styled inline for mail clients)")
+	if code, stop := parse(fs, args, 2, 3); stop {
+		return code
+	}
+	if *format != "text" && *format != "html" {
+		fmt.Fprintf(fs.Output(), "%s: --format %s: give text or html\n", fs.Name(), *format)
+		return Usage
+	}
+	if code, stop := setNow(fs, opts, *now); stop {
+		return code
+	}
+	req := build.NoticeRequest{Policy: fs.Arg(0), Lang: fs.Arg(1), Version: fs.Arg(2), HTML: *format == "html"}
+	if code, stop := checkDates(fs, [2]string{"VERSION", req.Version}); stop {
+		return code
+	}
+	if code, stop := checkSite(fs, opts.Site); stop {
+		return code
+	}
+	return report(env, opts.Site, build.Notice(*opts, req, env.Stdout), nil)
 }
 
 func runShow(env Env, args []string) int {

@@ -574,7 +574,13 @@ func TestImportRefusals(t *testing.T) {
 	}
 	sameTree(t, before, tree(t, site), "site before and after a refused import")
 
-	// An older version joins the archive of the existing policy.
+	// An older version joins the archive of the existing policy, whose
+	// current version then needs a [change] like every version but the
+	// first.
+	edit(t, site, "content/privacy/en.md", func(s string) string {
+		open := strings.Index(s, "+++\n") + len("+++\n")
+		return s[:open] + strings.Replace(s[open:], "+++\n", "[change]\nsummary = \"We collect less.\"\n+++\n", 1)
+	})
 	older := put(t, dir, "old.md", "# Privacy\n\nUpdated on 3 March 2023\n\nWe collected more.\n")
 	importOK(t, site, "privacy", "en", older)
 	if _, err := os.Stat(filepath.Join(site, "content/privacy/archive/2023-03-03/en.md")); err != nil {

@@ -112,7 +112,7 @@ func TestCheckBaseSeesFilesAsGitDoes(t *testing.T) {
 				t.Errorf("new-version did not archive the checkout's bytes as they are")
 			}
 			edit(t, site, "content/cookies/en.md", func(s string) string {
-				return strings.Replace(s, "[change]\r\nsummary = \"\"", "[change]\r\nsummary = \"Clearer.\"", 1)
+				return strings.Replace(s, "\r\nsummary = \"\"\r\n", "\r\nsummary = \"Clearer.\"\r\n", 1)
 			})
 			if code, _, stderr := run(t, "check", "-s", site, "--base", "HEAD", "--now", "2024-04-10"); code != 0 {
 				t.Errorf("a new version cut in the checkout: exit %d, want 0:\n%s", code, stderr)

@@ -186,9 +186,12 @@ type documentedVersion struct {
 	Fingerprint documentedFingerprint `json:"fingerprint"`
 	Change      *struct {
 		Summary  string `json:"summary"`
+		Kind     string `json:"kind"`
 		Material bool   `json:"material"`
 	} `json:"change"`
-	Processors []struct {
+	Withdraws      *string `json:"withdraws"`
+	ObjectionUntil *string `json:"objection_until"`
+	Processors     []struct {
 		Name     string `json:"name"`
 		Location string `json:"location"`
 		Purpose  string `json:"purpose"`
@@ -225,6 +228,16 @@ func TestVersionsJSONFollowsTheDocumentedSchema(t *testing.T) {
 			case "in-force", "upcoming", "archived":
 			default:
 				t.Errorf("%s: status %q", where, v.Status)
+			}
+			if c := v.Change; c != nil {
+				switch c.Kind {
+				case "editorial", "minor", "material":
+				default:
+					t.Errorf("%s: change kind %q", where, c.Kind)
+				}
+				if c.Material != (c.Kind == "material") {
+					t.Errorf("%s: material %v with kind %q", where, c.Material, c.Kind)
+				}
 			}
 			if v.Status == "upcoming" && (v.InForceFrom != nil || v.InForceUntil != nil) {
 				t.Errorf("%s: an upcoming version has an in-force interval", where)

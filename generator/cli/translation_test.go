@@ -132,6 +132,7 @@ func TestTranslatesWithoutAuthoritativeLanguage(t *testing.T) {
 	// An archived translation too, which sorts first but cannot be changed:
 	// the warning points at the current file.
 	write(t, site, "content/privacy/archive/2022-06-01/sv.md", "+++\ntitle = \"Integritetspolicy\"\nlast_updated = 2022-06-01\ntranslates = 2022-06-01\n+++\nx\n")
+	rewrite(t, site, "content/privacy/sv.md", "[[processors]]", "[change]\nsummary = \"Ny text.\"\n\n[[processors]]")
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
 	if code != 0 {
@@ -203,6 +204,7 @@ func TestTranslatesInArchivedFilesWarns(t *testing.T) {
 	site := copySite(t, testSite)
 	write(t, site, "content/privacy/archive/2022-06-01/sv.md", "+++\ntitle = \"Integritetspolicy\"\nlast_updated = 2022-06-01\ntranslates = 2022-05-31\n+++\nx\n")
 	rewrite(t, site, "content/privacy/archive/2024-03-01/en.md", "last_updated = 2024-03-01\n", "last_updated = 2024-03-01\ntranslates = 2024-03-01\n")
+	rewrite(t, site, "content/privacy/sv.md", "[[processors]]", "[change]\nsummary = \"Ny text.\"\n\n[[processors]]")
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10")
 	for _, want := range []string{

@@ -25,6 +25,8 @@ type Site struct {
 	DefaultLanguage       string
 	AuthoritativeLanguage string // "" when no language prevails
 	NoticeDays            int    // default 30
+	ProcessorNoticeDays   int    // default 30
+	Objection             string // how to object to a processor change: a mailto: or https URL; "" for none
 	Timezone              *time.Location
 	TimezoneName          string // default "UTC"
 	UnsafeHTML            bool
@@ -51,16 +53,17 @@ type Language struct {
 
 // Defaults for settings site.toml leaves out.
 const (
-	DefaultNoticeDays = 30
-	DefaultTimezone   = "UTC"
-	CompareInForce    = "in-force"
-	CompareAll        = "all"
-	BrokenLinksError  = "error"
-	BrokenLinksWarn   = "warn"
+	DefaultNoticeDays          = 30
+	DefaultProcessorNoticeDays = 30
+	DefaultTimezone            = "UTC"
+	CompareInForce             = "in-force"
+	CompareAll                 = "all"
+	BrokenLinksError           = "error"
+	BrokenLinksWarn            = "warn"
 )
 
 var (
-	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "timezone", "unsafe_html", "compare", "host", "index_archived", "broken_links", externalOrigins, "languages"}
+	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "processor_notice_days", "objection", "timezone", "unsafe_html", "compare", "host", "index_archived", "broken_links", externalOrigins, "languages"}
 	languageKeys = []string{"name", "strings"}
 	// languageCode is lowercase BCP 47 as used in URLs and folder names.
 	languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
@@ -76,12 +79,13 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 	}
 	t.Unknown(siteKeys...)
 	s := &Site{
-		NoticeDays:   DefaultNoticeDays,
-		Timezone:     time.UTC,
-		TimezoneName: DefaultTimezone,
-		Compare:      CompareInForce,
-		BrokenLinks:  BrokenLinksError,
-		Host:         host.Generic,
+		NoticeDays:          DefaultNoticeDays,
+		ProcessorNoticeDays: DefaultProcessorNoticeDays,
+		Timezone:            time.UTC,
+		TimezoneName:        DefaultTimezone,
+		Compare:             CompareInForce,
+		BrokenLinks:         BrokenLinksError,
+		Host:                host.Generic,
 	}
 	line, col := t.Pos()
 	required := []struct{ key, example string }{
@@ -115,6 +119,16 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		} else {
 			s.NoticeDays = int(min(n, 1<<31-1))
 		}
+	}
+	if n, ok := t.Int("processor_notice_days"); ok {
+		if n < 0 {
+			t.Errorf("processor_notice_days", "processor_notice_days must be 0 or more days, not %d", n)
+		} else {
+			s.ProcessorNoticeDays = int(min(n, 1<<31-1))
+		}
+	}
+	if o, ok := t.String("objection"); ok {
+		s.Objection = objection(t, strings.TrimSpace(o))
 	}
 	if name, ok := t.String("timezone"); ok {
 		s.Timezone, s.TimezoneName = timezone(t, name)
@@ -186,6 +200,20 @@ func origins(t tomlpos.Table, base string) []string {
 		}
 	})
 	return out
+}
+
+// objection checks the address readers object to processor changes at:
+// a mailto: address or an https page, which every notice links.
+func objection(t tomlpos.Table, o string) string {
+	u, err := url.Parse(o)
+	switch {
+	case err == nil && u.Scheme == "mailto" && strings.Contains(u.Opaque, "@"):
+		return o
+	case err == nil && u.Scheme == "https" && u.Host != "":
+		return o
+	}
+	t.Errorf("objection", "objection = %q is not a mailto: address or an https address; write how to object to a processor change, like objection = \"mailto:privacy@example.com\" or \"https://example.com/object\"", o)
+	return ""
 }
 
 // timezone loads the IANA zone name, falling back to UTC after an error.

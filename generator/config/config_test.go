@@ -14,6 +14,8 @@ base_url = "https://policies.example.com/legal/"
 default_language = "sv"
 authoritative_language = "en"
 notice_days = 14
+processor_notice_days = 45
+objection = "mailto:privacy@example.com"
 timezone = "Europe/Stockholm"
 unsafe_html = true
 compare = "all"
@@ -55,6 +57,8 @@ func TestParseFull(t *testing.T) {
 		DefaultLanguage:       "sv",
 		AuthoritativeLanguage: "en",
 		NoticeDays:            14,
+		ProcessorNoticeDays:   45,
+		Objection:             "mailto:privacy@example.com",
 		TimezoneName:          "Europe/Stockholm",
 		UnsafeHTML:            true,
 		Compare:               "all",
@@ -98,7 +102,7 @@ func TestParseDefaults(t *testing.T) {
 	if len(d) > 0 {
 		t.Fatal(d)
 	}
-	if s.NoticeDays != 30 || s.Timezone.String() != "UTC" || s.TimezoneName != "UTC" || s.Compare != "in-force" || s.UnsafeHTML || s.AuthoritativeLanguage != "" ||
+	if s.NoticeDays != 30 || s.ProcessorNoticeDays != 30 || s.Objection != "" || s.Timezone.String() != "UTC" || s.TimezoneName != "UTC" || s.Compare != "in-force" || s.UnsafeHTML || s.AuthoritativeLanguage != "" ||
 		s.BrokenLinks != "error" || s.ExternalOrigins != nil {
 		t.Errorf("defaults not applied: %+v", s)
 	}
@@ -144,6 +148,12 @@ func TestParseErrors(t *testing.T) {
 			"site.toml:1:11: invalid TOML: strings cannot contain newlines"}},
 		{"unknown key", base + "notice_day = 3\n" + en, []string{
 			`site.toml:4:1: unknown key "notice_day" in site.toml; did you mean "notice_days"?`}},
+		{"objection not an address", base + "objection = \"write to us\"\n" + en, []string{
+			`site.toml:4:13: objection = "write to us" is not a mailto: address or an https address; write how to object to a processor change, like objection = "mailto:privacy@example.com" or "https://example.com/object"`}},
+		{"objection over http", base + "objection = \"http://example.com/object\"\n" + en, []string{
+			`site.toml:4:13: objection = "http://example.com/object" is not a mailto: address or an https address; write how to object to a processor change, like objection = "mailto:privacy@example.com" or "https://example.com/object"`}},
+		{"processor_notice_days negative", base + "processor_notice_days = -1\n" + en, []string{
+			`site.toml:4:25: processor_notice_days must be 0 or more days, not -1`}},
 		{"unknown key in a language", base + en + "nmae = \"x\"\n", []string{
 			`site.toml:6:1: unknown key "nmae" in [languages.en]; did you mean "name"?`}},
 		{"missing required keys", en, []string{

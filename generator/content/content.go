@@ -85,6 +85,7 @@ func Parse(site fs.FS, loc sitedir.Location, md *markdown.Renderer, memo *markdo
 		Description:    meta.Description,
 		Draft:          meta.Draft,
 		Translates:     meta.Translates,
+		Withdraws:      meta.Withdraws,
 		Change:         meta.Change,
 		Processors:     meta.Processors,
 		SourcePath:     loc.Path,

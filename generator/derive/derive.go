@@ -41,6 +41,9 @@ type Edition struct {
 	// Coming are the upcoming versions that will come into force, in the
 	// order they will.
 	Coming []*model.Version
+	// Announced are those of Coming the page in force announces: all but
+	// the editorial ones, which change nothing for readers.
+	Announced []*model.Version
 	// WillShow are the versions the policy's address shows: the one shown
 	// now and each upcoming one on the day it comes into force.
 	WillShow []*model.Version
@@ -76,6 +79,27 @@ type Version struct {
 	Listed *Comparison
 	// Period is when it was in force; nil for a version that never was.
 	Period *Period
+	// Bound is the version readers are bound by until this one takes
+	// effect: the newest older one that came (or comes) into force; nil
+	// for the first. It is Previous unless Previous never came into
+	// force (replaced or withdrawn first).
+	Bound *model.Version
+	// Skipped are the versions between Bound and this one, oldest first:
+	// announced, but they never came into force. BoundCompare is then the
+	// comparison with Bound, what changes for readers; both are empty
+	// when Previous is Bound.
+	Skipped      []*model.Version
+	BoundCompare *Comparison
+	// ProcessorChanges are the processors it added, removed or changed against
+	// the version before it (the one before that when that one was
+	// withdrawn, since its processors were never to apply): what the
+	// processors feed tells, and what gen check --base gives advance
+	// notice of. A first version changes none.
+	ProcessorChanges []redline.ProcessorChange
+	// Objection is set on a version that adds processors to those readers
+	// are bound by, and comes or came into force: until its effective
+	// date they could object.
+	Objection *Objection
 
 	// The notices of its page; at most one of the first three.
 	Archived     *ArchivedNotice
@@ -103,12 +127,30 @@ func (p Period) LastDay() date.Date {
 	return p.Until.AddDays(-1)
 }
 
+// Objection is the window in which readers could object to the
+// processors a version adds (GDPR Art. 28(2)).
+type Objection struct {
+	// Until is the first day objections are too late: the version's
+	// effective date.
+	Until date.Date
+	// Added are the processors it adds, against the version readers are
+	// bound by.
+	Added []model.Processor
+	// How is site.toml's objection: where to object; "" when not given.
+	How string
+}
+
+// LastDay is the last day an objection is in time.
+func (o *Objection) LastDay() date.Date { return o.Until.AddDays(-1) }
+
 // ArchivedNotice tells a reader the version is no longer in force.
 type ArchivedNotice struct {
 	From    date.Date // its effective date
 	LastDay date.Date // the last day it was in force, or would have been
-	// NeverInForce is set when a newer version took effect first.
+	// NeverInForce is set when a newer version took effect first, or
+	// withdrew it; WithdrawnBy is that version when it was withdrawn.
 	NeverInForce bool
+	WithdrawnBy  *model.Version
 	// InForce is the version in force, to read instead, and Compare the
 	// comparison with it; both nil while none is in force.
 	InForce *model.Version
@@ -121,6 +163,11 @@ type ChangeNotice struct {
 	// Changes is the page of what changed; nil for a first version, whose
 	// notice leads to the history instead.
 	Changes *Comparison
+	// Bound and Skipped are the version's (see Version): when the version
+	// before it never came into force, the notice also offers Bound, the
+	// comparison with the version readers were bound by, and says why.
+	Bound   *Comparison
+	Skipped []*model.Version
 }
 
 // UpcomingNotice, on the page in force, announces a version to come and
@@ -135,6 +182,10 @@ type UpcomingNotice struct {
 type UpcomingPageNotice struct {
 	InForce    *model.Version // the version in force meanwhile; nil if none
 	ReplacedBy *model.Version // the version in force on its day instead, if any
+	// WithdrawnBy is the version that withdrew it, if one did.
+	WithdrawnBy *model.Version
+	// Objection is how long readers may object to the processors it adds.
+	Objection *Objection
 }
 
 // BehindNotice says a translation lags the authoritative language.
@@ -149,7 +200,7 @@ type BehindNotice struct {
 // Entry is a version as a feed lists it.
 type Entry struct {
 	*Version
-	// Processors are the processors it added, removed or changed against
+	// ProcessorChanges are the processors it added, removed or changed against
 	// the version before it; set in the processors feed.
 	Processors []redline.ProcessorChange
 }
@@ -211,6 +262,11 @@ func (d *Site) ProcessorsFeed(lang string) []Entry { return d.languageFeeds(lang
 // edition applies the rules to one edition and its versions.
 func (d *Site) edition(ed *model.Edition) *Edition {
 	de := &Edition{Edition: ed, Coming: ed.Coming()}
+	for _, u := range de.Coming {
+		if !u.Editorial() {
+			de.Announced = append(de.Announced, u)
+		}
+	}
 	de.Comparisons = comparisons(d.Site, ed)
 	de.WillShow = []*model.Version{ed.Shown}
 	for _, u := range de.Coming {
@@ -250,6 +306,14 @@ func (d *Site) edition(ed *model.Edition) *Edition {
 		if v.Status != model.Upcoming && !v.NeverInForce {
 			dv.Period = &Period{From: v.Effective, Until: v.Until}
 		}
+		dv.Bound, dv.Skipped = bound(v)
+		if len(dv.Skipped) > 0 {
+			dv.BoundCompare = compare(dv.Bound, v)
+		}
+		if b := basis(v); b != nil {
+			dv.ProcessorChanges = redline.Processors(b.Processors, v.Processors)
+		}
+		dv.Objection = d.objection(v, dv.Bound)
 		d.notices(dv, de, compare)
 		d.versions[v] = dv
 	}
@@ -259,23 +323,68 @@ func (d *Site) edition(ed *model.Edition) *Edition {
 	return de
 }
 
+// bound returns the version readers are bound by until v takes effect
+// (see Version.Bound), and the versions after it, before v, that never
+// came into force.
+func bound(v *model.Version) (*model.Version, []*model.Version) {
+	var skipped []*model.Version
+	for p := v.Previous; p != nil; p = p.Previous {
+		if !p.NeverInForce {
+			return p, skipped
+		}
+		skipped = append([]*model.Version{p}, skipped...)
+	}
+	return nil, nil // nothing before it came into force: it is in effect the first
+}
+
+// basis is the version v's processor changes are told against: the one
+// before it, or, past those withdrawn, the newest before it that was not.
+// A replaced version's processors were announced, and their notice ran
+// from its publication; a withdrawn one's were taken back.
+func basis(v *model.Version) *model.Version {
+	p := v.Previous
+	for p != nil && p.Withdrawn() {
+		p = p.Previous
+	}
+	return p
+}
+
+// objection is the objection window of v: set when it comes (or came)
+// into force and adds processors to those of the version readers are
+// bound by, bound.
+func (d *Site) objection(v, bound *model.Version) *Objection {
+	if bound == nil || v.NeverInForce {
+		return nil
+	}
+	o := &Objection{Until: v.Effective, How: d.Objection}
+	for _, c := range redline.Processors(bound.Processors, v.Processors) {
+		if c.Kind == "added" {
+			o.Added = append(o.Added, *c.New)
+		}
+	}
+	if len(o.Added) == 0 {
+		return nil
+	}
+	return o
+}
+
 // notices decides which notices v's page shows.
 func (d *Site) notices(v *Version, ed *Edition, compare func(a, b *model.Version) *Comparison) {
 	inForce := ed.InForce
 	switch v.Status {
 	case model.Archived:
-		n := &ArchivedNotice{From: v.Effective, NeverInForce: v.NeverInForce, InForce: inForce, Compare: v.CompareInForce}
+		n := &ArchivedNotice{From: v.Effective, NeverInForce: v.NeverInForce, WithdrawnBy: v.WithdrawnBy, InForce: inForce, Compare: v.CompareInForce}
 		n.LastDay = Period{Until: v.Until}.LastDay()
 		v.Archived = n
 	case model.InForce:
 		if NoticeShown(v.Version, d.Now, d.NoticeDays) {
-			v.ChangeNotice = &ChangeNotice{Change: v.Change, Changes: v.Changes}
+			v.ChangeNotice = &ChangeNotice{Change: v.Change, Changes: v.Changes, Bound: v.BoundCompare, Skipped: v.Skipped}
 		}
-		for _, u := range ed.Coming {
+		for _, u := range ed.Announced {
 			v.Upcoming = append(v.Upcoming, UpcomingNotice{Version: u, Compare: compare(v.Version, u)})
 		}
 	case model.Upcoming:
-		v.UpcomingPage = &UpcomingPageNotice{InForce: inForce, ReplacedBy: v.ReplacedBy}
+		v.UpcomingPage = &UpcomingPageNotice{InForce: inForce, ReplacedBy: v.ReplacedBy, WithdrawnBy: v.WithdrawnBy, Objection: v.Objection}
 	}
 	if b := ed.Behind; b != nil && v.Status != model.Archived {
 		v.Behind = &BehindNotice{Version: b, Prevails: b.Status == model.InForce}
@@ -294,7 +403,11 @@ func comparisons(s *model.Site, ed *model.Edition) []*Comparison {
 	vs := ed.Versions
 	for i, a := range vs {
 		for _, b := range vs[i+1:] {
-			if s.Compare == "all" || a == ed.InForce || b == ed.InForce {
+			// The comparison with the version readers were bound by, when
+			// the ones between never came into force, is what changes for
+			// them: its changes/ page and notice offer it.
+			first, skipped := bound(b)
+			if s.Compare == "all" || a == ed.InForce || b == ed.InForce || first == a && len(skipped) > 0 {
 				c := &Comparison{From: a, To: b}
 				if b.Previous == a {
 					c.Change = b.Change
@@ -307,10 +420,10 @@ func comparisons(s *model.Site, ed *model.Edition) []*Comparison {
 }
 
 // NoticeShown reports whether v's change notice is on display on now: it is
-// the version in force, has a [change], and took effect less than
-// noticeDays ago.
+// the version in force, has a [change] that is not editorial, and took
+// effect less than noticeDays ago.
 func NoticeShown(v *model.Version, now date.Date, noticeDays int) bool {
-	return v.Status == model.InForce && v.Change != nil &&
+	return v.Status == model.InForce && v.Change != nil && !v.Editorial() &&
 		now.Before(v.Effective.AddDays(noticeDays))
 }
 
@@ -320,7 +433,7 @@ func materialNotices(s *model.Site, lang string) []*model.Version {
 	var out []*model.Version
 	for _, p := range s.Policies {
 		if ed := p.Edition(lang); ed != nil && ed.InForce != nil && ed.InForce.Change != nil &&
-			ed.InForce.Change.Material && NoticeShown(ed.InForce, s.Now, s.NoticeDays) {
+			ed.InForce.Change.Material() && NoticeShown(ed.InForce, s.Now, s.NoticeDays) {
 			out = append(out, ed.InForce)
 		}
 	}
@@ -341,25 +454,28 @@ func (d *Site) languageFeeds(lang string) *languageFeeds {
 			}
 		}
 		for _, v := range published(versions) {
-			f.all = append(f.all, Entry{Version: d.versions[v]})
-			var before []model.Processor
-			if v.Previous != nil {
-				before = v.Previous.Processors
+			dv := d.versions[v]
+			f.all = append(f.all, Entry{Version: dv})
+			changes := dv.ProcessorChanges
+			if basis(v) == nil {
+				// A policy's first version tells its processors, added to none.
+				changes = redline.Processors(nil, v.Processors)
 			}
-			if changes := redline.Processors(before, v.Processors); len(changes) > 0 {
-				f.processors = append(f.processors, Entry{Version: d.versions[v], Processors: changes})
+			if len(changes) > 0 {
+				f.processors = append(f.processors, Entry{Version: dv, Processors: changes})
 			}
 		}
 	})
 	return f
 }
 
-// published leaves out the drafts and orders the rest newest first, ties
-// broken by policy so that no feed depends on the order of the input.
+// published leaves out the drafts and the editorial changes, which no feed
+// tells, and orders the rest newest first, ties broken by policy so that
+// no feed depends on the order of the input.
 func published(versions []*model.Version) []*model.Version {
 	var out []*model.Version
 	for _, v := range versions {
-		if !v.Draft {
+		if !v.Draft && !v.Editorial() {
 			out = append(out, v)
 		}
 	}

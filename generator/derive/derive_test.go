@@ -21,7 +21,8 @@ func day(s string) date.Date {
 // effective date, change and processors.
 type version struct {
 	policy, lang, date, effective string
-	material, draft               bool
+	material, draft, editorial    bool
+	withdraws                     string
 	processors                    []string
 	source                        uint32 // stands in for the file's bytes
 }
@@ -41,11 +42,17 @@ func site(t *testing.T, now, compare string, vs ...version) *Site {
 	for _, v := range vs {
 		mv := &model.Version{
 			Date: day(v.date), Title: v.policy + " " + v.lang, Draft: v.draft,
-			Change:     &model.Change{Summary: "changed " + v.date, Material: v.material},
+			Change:     &model.Change{Summary: "changed " + v.date, Kind: kind(v.material)},
 			SourcePath: v.policy + "/" + v.lang + "/" + v.date, SourceSum: v.source, FrontMatterSum: v.source,
 		}
 		if v.effective != "" {
 			mv.Effective = day(v.effective)
+		}
+		if v.editorial {
+			mv.Change.Kind = model.Editorial
+		}
+		if v.withdraws != "" {
+			mv.Withdraws = day(v.withdraws)
 		}
 		for _, p := range v.processors {
 			mv.Processors = append(mv.Processors, model.Processor{Name: p, Location: "EU", Purpose: "Hosting"})
@@ -65,6 +72,13 @@ func site(t *testing.T, now, compare string, vs ...version) *Site {
 		t.Fatal(diags.Errors())
 	}
 	return New(s)
+}
+
+func kind(material bool) model.ChangeKind {
+	if material {
+		return model.Material
+	}
+	return model.Minor
 }
 
 func edition(t *testing.T, d *Site, policy, lang string) *Edition {
@@ -129,7 +143,7 @@ func TestVersionPages(t *testing.T) {
 	if old.Changes != nil || old.Period == nil || old.Period.Until != day("2024-03-01") || old.Listed.String() != "compare 2023-01-01..2024-02-15" {
 		t.Errorf("first version: changes %s, period %+v, listed %s", old.Changes, old.Period, old.Listed)
 	}
-	if n := current.ChangeNotice; n == nil || !n.Material || n.Changes.String() != "changes 2023-01-01..2024-02-15" {
+	if n := current.ChangeNotice; n == nil || !n.Material() || n.Changes.String() != "changes 2023-01-01..2024-02-15" {
 		t.Errorf("change notice %+v", n)
 	}
 	if len(current.Upcoming) != 1 || current.Upcoming[0].Version != coming.Version || current.Upcoming[0].Compare.String() != "compare 2024-02-15..2024-06-01" {

@@ -26,15 +26,16 @@ type Key struct {
 type part uint8
 
 const (
-	settings        part = iota + 1 // the site's settings and the day
-	allFiles                        // every policy file
-	languageFiles                   // the files of a language's policies
-	materialChanges                 // the material changes a language announces
-	policyLanguages                 // the languages of a policy, and which of its translations lag
-	editionFiles                    // the files of one policy in one language
-	editionTitle                    // the title the edition's pages carry
-	versionFile                     // one version's file
-	comparison                      // two versions of an edition, compared
+	settings           part = iota + 1 // the site's settings and the day
+	allFiles                           // every policy file
+	languageFiles                      // the files of a language's policies
+	materialChanges                    // the material changes a language announces
+	policyLanguages                    // the languages of a policy, and which of its translations lag
+	editionFiles                       // the files of one policy in one language
+	editionFrontMatter                 // the front matter of those files
+	editionTitle                       // the title the edition's pages carry
+	versionFile                        // one version's file
+	comparison                         // two versions of an edition, compared
 )
 
 // Settings names the site's settings and the day, which every file shows
@@ -62,6 +63,13 @@ func PolicyLanguages(p *model.Policy) Key { return Key{part: policyLanguages, po
 // history pages, its versions.json and its feed show of it.
 func EditionFiles(ed *model.Edition) Key {
 	return Key{part: editionFiles, policy: ed.Policy.Slug, lang: ed.Lang}
+}
+
+// EditionFrontMatter names the front matter of an edition's files: which
+// of its versions came into force, which is why a changes/ page offers
+// the comparison with the version readers were bound by.
+func EditionFrontMatter(ed *model.Edition) Key {
+	return Key{part: editionFrontMatter, policy: ed.Policy.Slug, lang: ed.Lang}
 }
 
 // EditionTitle names the title an edition's pages carry around their
@@ -125,6 +133,13 @@ func (d *Site) Stamp(k Key) uint64 {
 		if ed := d.byName[[2]string{k.policy, k.lang}]; ed != nil {
 			w.edition(ed)
 		}
+	case editionFrontMatter:
+		if ed := d.byName[[2]string{k.policy, k.lang}]; ed != nil {
+			w.int(len(ed.Versions))
+			for _, v := range ed.Versions {
+				w.version(v, true)
+			}
+		}
 	case editionTitle:
 		if ed := d.byName[[2]string{k.policy, k.lang}]; ed != nil {
 			w.str(ed.Shown.Title)
@@ -160,6 +175,8 @@ func (d *Site) settingsStamp() uint64 {
 		w.str(l.Name)
 	}
 	w.int(d.NoticeDays)
+	w.int(d.ProcessorNoticeDays)
+	w.str(d.Objection)
 	w.str(d.Compare)
 	w.str(d.Now.String())
 	w.bool(d.Drafts)

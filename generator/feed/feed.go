@@ -92,20 +92,34 @@ func (b Builder) Processors(lang string) ([]byte, error) {
 		func(e derive.Entry) entry {
 			out := b.versionEntry(e)
 			out.ID += "#processors"
-			out.Summary = text{Type: "text", Body: strings.Join(b.describe(lang, e.Processors), "\n")}
+			lines := Describe(b.Catalog, lang, e.Processors)
+			if o := e.Objection; o != nil {
+				// Customers under Art. 28(2) may object until the day
+				// the version takes effect.
+				var names []string
+				for _, p := range o.Added {
+					names = append(names, p.Name)
+				}
+				lines = append(lines, b.Catalog.T(lang, "notice.objection", "processors", strings.Join(names, ", "), "date", b.Catalog.Date(lang, o.LastDay())))
+				if o.How != "" {
+					lines = append(lines, b.Catalog.T(lang, "notice.objection_how")+": "+o.How)
+				}
+			}
+			out.Summary = text{Type: "text", Body: strings.Join(lines, "\n")}
 			return out
 		})
 }
 
-// describe says, one line each, which processors a version added, removed
-// or changed, in lang.
-func (b Builder) describe(lang string, changes []redline.ProcessorChange) []string {
+// Describe says, one line each, which processors a version added, removed
+// or changed, in lang: the processors feed's words, which an email notice
+// repeats.
+func Describe(cat *i18n.Catalog, lang string, changes []redline.ProcessorChange) []string {
 	var lines []string
 	for _, c := range changes {
-		line := b.Catalog.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
+		line := cat.T(lang, "redline.processor_"+c.Kind) + ": " + c.Name
 		var fields []string
 		for _, f := range c.Fields {
-			fields = append(fields, b.fieldName(lang, f.Field)+": "+orDash(f.Old)+" → "+orDash(f.New))
+			fields = append(fields, cat.T(lang, i18n.ProcessorField(f.Field))+": "+orDash(f.Old)+" → "+orDash(f.New))
 		}
 		if len(fields) > 0 {
 			line += " (" + strings.Join(fields, "; ") + ")"
@@ -113,11 +127,6 @@ func (b Builder) describe(lang string, changes []redline.ProcessorChange) []stri
 		lines = append(lines, line)
 	}
 	return lines
-}
-
-// fieldName is a processor field's column heading in lang.
-func (b Builder) fieldName(lang, field string) string {
-	return b.Catalog.T(lang, i18n.ProcessorField(field))
 }
 
 func orDash(s string) string {
@@ -182,7 +191,7 @@ func (b Builder) versionEntry(v derive.Entry) entry {
 	var summary []string
 	if v.Change != nil {
 		summary = append(summary, v.Change.Summary)
-		if v.Change.Material {
+		if v.Change.Material() {
 			e.Categories = append(e.Categories, category{Term: "material", Label: b.Catalog.T(lang, "history.material")})
 		}
 	}

@@ -100,7 +100,10 @@ func TestProcessorsFeed(t *testing.T) {
 	if len(f.Entries) != 2 {
 		t.Fatalf("%d entries, want the two versions that changed processors", len(f.Entries))
 	}
-	if e := f.Entries[0]; !strings.HasSuffix(e.ID, "/en/privacy/2024-03-01/#processors") || e.Summary != "Added: Mail Co" {
+	// The mail provider was added; customers could object until the day
+	// before the version took effect.
+	if e := f.Entries[0]; !strings.HasSuffix(e.ID, "/en/privacy/2024-03-01/#processors") ||
+		e.Summary != "Added: Mail Co\nIf you object to one of the new processors (Mail Co), tell us by March 31, 2024: this version takes effect the next day." {
 		t.Errorf("newest entry %s: %q", e.ID, e.Summary)
 	}
 	if f := parse(t)(b.Processors("sv")); !strings.Contains(f.Entries[0].Summary, "Hosting Co") {

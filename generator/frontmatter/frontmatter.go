@@ -22,6 +22,7 @@ type Meta struct {
 	Description string
 	Draft       bool
 	Translates  date.Date // zero when not given
+	Withdraws   date.Date // zero when not given
 	// Change is nil without a [change] table. An empty [change] gives an
 	// empty Change, so the loader can ask for the summary.
 	Change     *model.Change
@@ -34,8 +35,8 @@ type Meta struct {
 
 // The keys a policy file may use, in the order the messages list them.
 var (
-	metaKeys      = []string{"title", "last_updated", "effective", "description", "draft", "translates", "change", "processors"}
-	changeKeys    = []string{"summary", "material"}
+	metaKeys      = []string{"title", "last_updated", "effective", "description", "draft", "translates", "withdraws", "change", "processors"}
+	changeKeys    = []string{"summary", "kind", "material"}
 	processorKeys = []string{"name", "location", "purpose", "country", "transfer", "url"}
 )
 
@@ -97,6 +98,7 @@ func read(t tomlpos.Table) Meta {
 			m.Effective, m.LastUpdated, m.LastUpdated)
 	}
 	m.Translates, _ = t.Date("translates")
+	m.Withdraws, _ = t.Date("withdraws")
 	m.Description, _ = text(t, "description")
 	m.Draft, _ = t.Bool("draft")
 
@@ -104,13 +106,36 @@ func read(t tomlpos.Table) Meta {
 		c.Unknown(changeKeys...)
 		m.Change = &model.Change{}
 		m.Change.Summary, _ = text(c, "summary")
-		m.Change.Material, _ = c.Bool("material")
+		m.Change.Kind = changeKind(c)
 	}
 	ps, _ := t.Tables("processors", "[[processors]]")
 	for _, p := range ps {
 		m.Processors = append(m.Processors, processor(p))
 	}
 	return m
+}
+
+// changeKind reads [change]'s kind, and material = true as an older way
+// of writing kind = "material". The two may not disagree.
+func changeKind(c tomlpos.Table) model.ChangeKind {
+	kind := model.Minor
+	name, hasKind := text(c, "kind")
+	if hasKind {
+		var ok bool
+		if kind, ok = model.ParseChangeKind(name); !ok {
+			c.Errorf("kind", "kind = %q is not a kind of change; write kind = \"editorial\" (typos, formatting, links: no notice), \"minor\" (the default) or \"material\" (announced on every page)", name)
+			return model.Minor
+		}
+	}
+	material, hasMaterial := c.Bool("material")
+	switch {
+	case !hasMaterial:
+	case !hasKind && material:
+		kind = model.Material
+	case hasKind && material != (kind == model.Material):
+		c.Errorf("material", "material = %t contradicts kind = %q; keep kind and remove material, which kind replaces", material, name)
+	}
+	return kind
 }
 
 // processor checks and decodes one [[processors]] table.

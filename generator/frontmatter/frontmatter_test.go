@@ -58,7 +58,7 @@ func TestParseFull(t *testing.T) {
 		Description: "How we process personal data",
 		Draft:       true,
 		Translates:  date.Date{Year: 2023, Month: 8, Day: 1},
-		Change:      &model.Change{Summary: "We added Hotjar as a processor.", Material: true},
+		Change:      &model.Change{Summary: "We added Hotjar as a processor.", Kind: model.Material},
 		Processors: []model.Processor{
 			{Name: "Hubspot", Location: "EU", Purpose: "Book meetings", Country: "US", Transfer: "Standard Contractual Clauses", URL: "https://example.com/privacy"},
 			{Name: "Hotjar", Location: "EU", Purpose: "Website analysis"},
@@ -131,7 +131,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "+++\ntitle = \"T\"\nlast_updated = 2023-08-18\nlast_update = 2023-08-18\n+++\n", []string{
 			`p.md:4:1: unknown key "last_update" in front matter; did you mean "last_updated"?`}},
 		{"unknown key, nothing close", head + "colour = \"red\"\n+++\n", []string{
-			`p.md:4:1: unknown key "colour" in front matter; the keys are title, last_updated, effective, description, draft, translates, change, processors`}},
+			`p.md:4:1: unknown key "colour" in front matter; the keys are title, last_updated, effective, description, draft, translates, withdraws, change, processors`}},
 		{"unknown quoted key", head + "\"efective\" = 2023-08-18\n+++\n", []string{
 			`p.md:4:1: unknown key "efective" in front matter; did you mean "effective"?`}},
 		{"unknown dotted key", head + "change.sumary = \"x\"\n+++\n", []string{
@@ -183,6 +183,12 @@ func TestParseErrors(t *testing.T) {
 			`p.md:4:10: change must be a table, not the string "we changed"`}},
 		{"material not a bool", head + "[change]\nsummary = \"s\"\nmaterial = \"yes\"\n+++\n", []string{
 			`p.md:6:12: material must be true or false, not the string "yes"`}},
+		{"kind unknown", head + "[change]\nsummary = \"s\"\nkind = \"major\"\n+++\n", []string{
+			`p.md:6:8: kind = "major" is not a kind of change; write kind = "editorial" (typos, formatting, links: no notice), "minor" (the default) or "material" (announced on every page)`}},
+		{"kind contradicted by material", head + "[change]\nsummary = \"s\"\nkind = \"editorial\"\nmaterial = true\n+++\n", []string{
+			`p.md:7:12: material = true contradicts kind = "editorial"; keep kind and remove material, which kind replaces`}},
+		{"withdraws not a date", head + "withdraws = \"yes\"\n+++\n", []string{
+			`p.md:4:13: withdraws must be a date like 2023-08-18, not the string "yes"`}},
 		{"processor without fields", head + "\n[[processors]]\ncountry = \"US\"\n+++\n", []string{
 			`p.md:5:1: processor without name; add name = "…" (the processor's name)`,
 			`p.md:5:1: processor without location; add location = "…" (where the processing takes place)`,

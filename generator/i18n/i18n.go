@@ -249,3 +249,34 @@ func LanguageName(ui, code, fallback string) string {
 	}
 	return fallback
 }
+
+// CountryName names the country or region code (ISO 3166-1 alpha-2, as a
+// processor's country is written: "DE", "us") in the language ui, from
+// CLDR's names ("Germany", "Tyskland", "Allemagne"). A code CLDR does not
+// know, or a value that is not a code ("Germany" written out), is returned
+// as it is.
+func CountryName(ui, code string) string {
+	region, err := language.ParseRegion(strings.TrimSpace(code))
+	if err != nil || len(strings.TrimSpace(code)) != 2 {
+		return code
+	}
+	namer := display.Regions(namesIn(ui))
+	if namer == nil {
+		return code
+	}
+	if name := namer.Name(region); name != "" {
+		return name
+	}
+	return code
+}
+
+// namesIn is the language whose CLDR names serve ui. x/text has no names
+// for Norwegian Bokmål under its own code and would match it to Danish
+// ("Den Europæiske Union"); under "no" it has the Bokmål ones.
+func namesIn(ui string) language.Tag {
+	t := language.Make(ui)
+	if base, _ := t.Base(); base.String() == "nb" {
+		return language.Make("no")
+	}
+	return t
+}

@@ -36,6 +36,17 @@ var requiredKeys = []string{
 	"index.title", "index.intro", "index.in_force_since", "index.elsewhere", "index.upcoming_on",
 	"notfound.title", "notfound.text", "notfound.home",
 	"redirect.title", "redirect.text",
+	// Issue 14: change kinds, withdrawals, objections, the register, the
+	// calendar and email notices.
+	"notice.archived_withdrawn", "notice.upcoming_withdrawn", "notice.bound", "notice.bound_compare",
+	"notice.objection", "notice.objection_how", "history.editorial", "history.withdrawn",
+	"index.register", "index.calendar",
+	"register.title", "register.intro", "register.caption", "register.status_label", "register.added",
+	"register.removed", "register.planned", "register.policies", "register.changes", "register.country_code",
+	"register.csv", "register.json", "register.status.in-use", "register.status.upcoming", "register.status.removed",
+	"calendar.name", "calendar.event", "calendar.read",
+	"email.subject", "email.subject_past", "email.intro", "email.intro_past", "email.material",
+	"email.read", "email.changes", "email.history",
 }
 
 func TestBuiltinLanguages(t *testing.T) {

@@ -23,6 +23,8 @@ type Config struct {
 	AuthoritativeLanguage string
 	Languages             []Language
 	NoticeDays            int
+	ProcessorNoticeDays   int
+	Objection             string
 	Compare               string
 	Now                   date.Date
 	Drafts                bool
@@ -60,6 +62,8 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
 		Languages:             cfg.Languages,
 		NoticeDays:            cfg.NoticeDays,
+		ProcessorNoticeDays:   cfg.ProcessorNoticeDays,
+		Objection:             cfg.Objection,
 		Compare:               cfg.Compare,
 		Now:                   cfg.Now,
 		Drafts:                cfg.Drafts,
@@ -251,17 +255,64 @@ func buildEdition(group []File, cfg Config) (*Edition, diag.List) {
 		if i > 0 {
 			v.Previous = ed.Versions[i-1]
 			ed.Versions[i-1].Next = v
-			if v.Change == nil {
-				diags.Warnf(v.SourcePath, 0, 0, "no [change] notice; every version but the first should say what changed (add [change] with a summary)")
-			}
 		}
-		if v.Change != nil && v.Change.Summary == "" {
-			diags.Warnf(v.SourcePath, f.Lines["change"], 1, "[change] has no summary; readers see an empty change notice")
-		}
+		diags.Add(checkChange(v, f))
+		diags.Add(checkWithdraws(v, f))
 		ed.Versions = append(ed.Versions, v)
 	}
 	decideStatus(ed, cfg.Now)
 	return ed, diags
+}
+
+// checkChange asks every version but the first to say what changed: a
+// published one without a summary would publish an empty notice (or none),
+// so that is an error; a draft, still being written, gets a warning.
+func checkChange(v *Version, f File) diag.List {
+	var diags diag.List
+	report := unlessArchived(&diags, v)
+	if v.Draft {
+		report = diags.Warnf
+	}
+	switch {
+	case v.Previous != nil && v.Change == nil:
+		report(v.SourcePath, 0, 0, "no [change]: every version but the first must say what changed; add [change] with summary = \"…\" (and kind = \"editorial\", \"minor\" or \"material\")")
+	case v.Change != nil && v.Change.Summary == "" && v.Previous != nil:
+		report(v.SourcePath, f.Lines["change"], 1, "[change] has no summary, so readers would get an empty change notice; write what changed in summary = \"…\"")
+	case v.Change != nil && v.Change.Summary == "":
+		diags.Warnf(v.SourcePath, f.Lines["change"], 1, "[change] has no summary; readers see an empty change notice")
+	}
+	if v.Editorial() && v.Previous != nil && processorsChanged(v.Previous.Processors, v.Processors) {
+		report(v.SourcePath, f.Lines["change"], 1, "kind = \"editorial\", but this version changes the processors, which readers must be told of; make it kind = \"minor\" or \"material\"")
+	}
+	return diags
+}
+
+// processorsChanged reports whether two lists of processors differ, in
+// anything a reader could be told.
+func processorsChanged(a, b []Processor) bool { return !slices.Equal(a, b) }
+
+// checkWithdraws checks that a version withdraws only the version right
+// before it, and only one that had not taken effect when this one was
+// written: a version in force is replaced, not withdrawn.
+func checkWithdraws(v *Version, f File) diag.List {
+	var diags diag.List
+	if v.Withdraws.IsZero() {
+		return nil
+	}
+	report := unlessArchived(&diags, v)
+	line, col := f.Lines["withdraws"], f.Cols["withdraws"]
+	p := v.Previous
+	switch {
+	case p == nil:
+		report(v.SourcePath, line, col, "withdraws = %s, but this is the first version: there is nothing to withdraw; remove withdraws", v.Withdraws)
+	case p.Date != v.Withdraws:
+		report(v.SourcePath, line, col, "withdraws = %s, but the version before this one is of %s; a version can withdraw only the one right before it: write withdraws = %s, or remove it", v.Withdraws, p.Date, p.Date)
+	case !p.Effective.After(v.Date):
+		report(v.SourcePath, line, col, "withdraws = %s, but that version took effect on %s, before this one was written (%s): a version in force cannot be withdrawn, only replaced; remove withdraws", v.Withdraws, p.Effective, v.Date)
+	default:
+		p.WithdrawnBy = v
+	}
+	return diags
 }
 
 // decideStatus applies the rule "the version in force on a day is the newest
@@ -280,9 +331,10 @@ func decideStatus(ed *Edition, now date.Date) {
 			ed.Upcoming = append(ed.Upcoming, v)
 			// A newer version taking effect on or before this one's day
 			// is in force then instead: this one never will be, and no
-			// page may announce it as coming.
+			// page may announce it as coming. Nor will a withdrawn one.
+			v.NeverInForce = v.Withdrawn()
 			for _, later := range vs[i+1:] {
-				if !later.Effective.After(v.Effective) {
+				if !later.Withdrawn() && !later.Effective.After(v.Effective) {
 					v.NeverInForce = true
 					v.ReplacedBy = later // the newest such: in force on the day
 				}
@@ -293,12 +345,12 @@ func decideStatus(ed *Edition, now date.Date) {
 			// versions that have arrived.
 			var until date.Date
 			for _, later := range vs[i+1:] {
-				if !later.Effective.After(now) && (until.IsZero() || later.Effective.Before(until)) {
+				if !later.Withdrawn() && !later.Effective.After(now) && (until.IsZero() || later.Effective.Before(until)) {
 					until = later.Effective
 				}
 			}
 			v.Until = until
-			v.NeverInForce = !v.Effective.Before(until)
+			v.NeverInForce = v.Withdrawn() || !v.Effective.Before(until)
 		}
 	}
 	ed.Shown = ed.InForce
@@ -509,11 +561,12 @@ func (ed *Edition) Version(d date.Date) *Version {
 }
 
 // InForceOn returns the version in force on day d by the rule every
-// status follows: the newest version whose effective date has arrived. It
-// is nil before the first one took effect.
+// status follows: the newest version whose effective date has arrived,
+// leaving out the withdrawn ones. It is nil before the first one took
+// effect.
 func (ed *Edition) InForceOn(d date.Date) *Version {
 	for i := len(ed.Versions) - 1; i >= 0; i-- {
-		if !ed.Versions[i].Effective.After(d) {
+		if v := ed.Versions[i]; !v.Withdrawn() && !v.Effective.After(d) {
 			return ed.Versions[i]
 		}
 	}

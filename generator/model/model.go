@@ -16,12 +16,18 @@ type Site struct {
 	AuthoritativeLanguage string // "" when no language prevails
 	Languages             []Language
 	NoticeDays            int
-	Compare               string // "in-force" or "all"
-	Now                   date.Date
-	Drafts                bool   // drafts are included (serve, build --drafts)
-	Host                  string // site.toml's host: whose files to write for it
-	IndexArchived         bool   // archived versions are left to search engines to index
-	Policies              []*Policy
+	// ProcessorNoticeDays is how long before it takes effect a version
+	// adding a processor must be published (gen check --base holds it).
+	ProcessorNoticeDays int
+	// Objection is how to object to a processor change (a mailto: or
+	// https address); "" when the site does not say.
+	Objection     string
+	Compare       string // "in-force" or "all"
+	Now           date.Date
+	Drafts        bool   // drafts are included (serve, build --drafts)
+	Host          string // site.toml's host: whose files to write for it
+	IndexArchived bool   // archived versions are left to search engines to index
+	Policies      []*Policy
 }
 
 // Language is a language the site publishes in.
@@ -90,8 +96,12 @@ type Version struct {
 	Description string
 	Draft       bool
 	Translates  date.Date // zero unless the translation names its source version
-	Change      *Change   // nil when the version has no change notice
-	Processors  []Processor
+	// Withdraws is the date of the version before this one when this one
+	// withdraws it (front matter withdraws): announced, it never takes
+	// effect. Zero otherwise.
+	Withdraws  date.Date
+	Change     *Change // nil when the version has no change notice
+	Processors []Processor
 
 	Status Status
 	// Until is the day another version took over, when this version has
@@ -102,6 +112,10 @@ type Version struct {
 	// before it takes effect; ReplacedBy is then that newer version.
 	NeverInForce bool
 	ReplacedBy   *Version
+	// WithdrawnBy is the newer version that withdrew this one before it
+	// took effect (its withdraws names this one); nil otherwise. A
+	// withdrawn version never comes into force.
+	WithdrawnBy *Version
 
 	// Previous and Next are the neighbouring versions of the same edition.
 	Previous, Next *Version
@@ -134,9 +148,61 @@ type Fingerprint struct {
 
 // Change is the change notice of a version.
 type Change struct {
-	Summary  string
-	Material bool
+	Summary string
+	Kind    ChangeKind
 }
+
+// ChangeKind says how a change is told to readers.
+type ChangeKind uint8
+
+const (
+	// Minor is the default: a change notice on the policy's pages and an
+	// entry in its feeds.
+	Minor ChangeKind = iota
+	// Editorial is a change of wording that changes nothing for readers
+	// (typos, formatting, links): no change notice, no feed entry.
+	Editorial
+	// Material is a change readers must hear of: also announced on every
+	// page of the language while its notice shows.
+	Material
+)
+
+// ChangeKinds are the kinds, as front matter spells them.
+var ChangeKinds = []string{"editorial", "minor", "material"}
+
+func (k ChangeKind) String() string {
+	switch k {
+	case Editorial:
+		return "editorial"
+	case Material:
+		return "material"
+	}
+	return "minor"
+}
+
+// ParseChangeKind reads a kind as front matter spells it.
+func ParseChangeKind(s string) (ChangeKind, bool) {
+	switch s {
+	case "editorial":
+		return Editorial, true
+	case "minor":
+		return Minor, true
+	case "material":
+		return Material, true
+	}
+	return Minor, false
+}
+
+// Material reports whether the change is material; false without one.
+func (c *Change) Material() bool { return c != nil && c.Kind == Material }
+
+// Editorial reports whether the version's change is editorial: then it
+// has no change notice and no feed entry.
+func (v *Version) Editorial() bool { return v.Change != nil && v.Change.Kind == Editorial }
+
+// Withdrawn reports whether a newer version withdrew v before it took
+// effect.
+func (v *Version) Withdrawn() bool { return v.WithdrawnBy != nil }
 
 // Processor is a company processing personal data on the publisher's behalf.
 type Processor struct {

@@ -34,15 +34,21 @@ type Version struct {
 	// InForceFrom and InForceUntil bound the days the version was in force:
 	// from (inclusive) until (exclusive). Until is null while it is still in
 	// force; both are null for a version that never came into force.
-	InForceFrom  *string     `json:"in_force_from"`
-	InForceUntil *string     `json:"in_force_until"`
-	Title        string      `json:"title"`
-	Draft        bool        `json:"draft,omitempty"`
-	Translates   *string     `json:"translates,omitempty"`
-	URLs         URLs        `json:"urls"`
-	Fingerprint  Fingerprint `json:"fingerprint"`
-	Change       *Change     `json:"change"`
-	Processors   []Processor `json:"processors"`
+	InForceFrom  *string `json:"in_force_from"`
+	InForceUntil *string `json:"in_force_until"`
+	Title        string  `json:"title"`
+	Draft        bool    `json:"draft,omitempty"`
+	Translates   *string `json:"translates,omitempty"`
+	// Withdraws is the version before it, which it withdrew before that
+	// one took effect.
+	Withdraws *string `json:"withdraws,omitempty"`
+	// ObjectionUntil is, for a version adding processors, the day
+	// objections to them were (or are) too late: its effective date.
+	ObjectionUntil *string     `json:"objection_until,omitempty"`
+	URLs           URLs        `json:"urls"`
+	Fingerprint    Fingerprint `json:"fingerprint"`
+	Change         *Change     `json:"change"`
+	Processors     []Processor `json:"processors"`
 }
 
 // URLs are a version's addresses, absolute.
@@ -69,8 +75,10 @@ func FingerprintOf(v *model.Version) Fingerprint {
 
 // Change is a version's change notice.
 type Change struct {
-	Summary  string `json:"summary"`
-	Material bool   `json:"material"`
+	Summary string `json:"summary"`
+	Kind    string `json:"kind"` // "editorial", "minor" or "material"
+	// Material is kind == "material", as versions.json said before kinds.
+	Material bool `json:"material"`
 }
 
 // Processor is a processor as listed by a version.
@@ -131,12 +139,18 @@ func ForEdition(s *derive.Site, ed *model.Edition) Edition {
 		if !v.Translates.IsZero() {
 			rv.Translates = str(v.Translates)
 		}
+		if !v.Withdraws.IsZero() {
+			rv.Withdraws = str(v.Withdraws)
+		}
+		if o := v.Objection; o != nil {
+			rv.ObjectionUntil = str(o.Until)
+		}
 		if v.Changes != nil {
 			c := u.Absolute(u.Changes(lang, slug, v.Date))
 			rv.URLs.Changes = &c
 		}
 		if v.Change != nil {
-			rv.Change = &Change{Summary: v.Change.Summary, Material: v.Change.Material}
+			rv.Change = &Change{Summary: v.Change.Summary, Kind: v.Change.Kind.String(), Material: v.Change.Material()}
 		}
 		for _, p := range v.Processors {
 			rv.Processors = append(rv.Processors, Processor(p))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/policygen/gen/generator/host"
+	"github.com/policygen/gen/generator/calendar"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -69,6 +70,9 @@ func (r *Renderer) Rules() host.Rules {
 		Some: []host.Rule{
 			// Sources are legal records: show them as text, in UTF-8, never render them.
 			{Pattern: u.Anywhere(urls.SourceFile), Headers: []host.Header{{Name: "Content-Type", Value: "text/markdown; charset=utf-8"}}},
+			// Hosts guess less common types, and the charset, wrong.
+			{Pattern: u.Anywhere(urls.CalendarFile), Headers: []host.Header{{Name: "Content-Type", Value: calendar.ContentType}}},
+			{Pattern: u.Anywhere(urls.RegisterCSVFile), Headers: []host.Header{{Name: "Content-Type", Value: "text/csv; charset=utf-8"}}},
 			{Pattern: u.Anywhere(urls.EmbedFile), Headers: anyOrigin},
 			{Pattern: u.Anywhere(urls.CurrentFile), Headers: anyOrigin},
 			{Pattern: u.Anywhere(urls.VersionsFile), Headers: anyOrigin},
@@ -128,6 +132,7 @@ func (r *Renderer) sitemap() []byte {
 		}
 	}
 	addSet(u.Language)
+	addSet(u.Register)
 	for _, pol := range s.Policies {
 		addSet(editionURLs(pol, func(ed *model.Edition) string { return u.Policy(ed.Lang, pol.Slug) }))
 		addSet(editionURLs(pol, func(ed *model.Edition) string { return u.History(ed.Lang, pol.Slug) }))

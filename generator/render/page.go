@@ -31,6 +31,7 @@ type Page struct {
 	History  *HistoryView
 	Index    *IndexView
 	Redline  *RedlineView
+	Register *RegisterView
 	Redirect string // the target of a redirect page
 	// Inject is extra HTML before </body>, set only by serve.
 	Inject template.HTML
@@ -151,6 +152,7 @@ type TOCEntry struct {
 type ArchivedNotice struct {
 	From, Until  string
 	NeverInForce bool
+	Withdrawn    bool
 	InForceURL   string
 	CompareURL   string
 }
@@ -162,6 +164,23 @@ type ChangeNotice struct {
 	Material   bool
 	ChangesURL string
 	HistoryURL string
+	Bound      *BoundNotice
+}
+
+// BoundNotice says the version before never came into force and offers
+// the comparison with the one readers were bound by.
+type BoundNotice struct {
+	Previous string // the date of the version before, which never came into force
+	Date     string // the date of the version readers were bound by
+	Href     string // the comparison with it
+}
+
+// ObjectionNotice gives the last day to object to the processors a
+// version adds, and where.
+type ObjectionNotice struct {
+	Processors string // their names
+	LastDay    string
+	How        string // site.toml's objection; "" when not given
 }
 
 // UpcomingNotice, on the page in force, announces a version to come.
@@ -179,6 +198,10 @@ type UpcomingPageNotice struct {
 	// ReplacedBy is the date of the version in force on Date instead,
 	// and ReplacedByURL its page; "" when this version takes effect.
 	ReplacedBy, ReplacedByURL string
+	// WithdrawnBy is the date of the version that withdrew it, and
+	// WithdrawnByURL its page; "" unless it was withdrawn.
+	WithdrawnBy, WithdrawnByURL string
+	Objection                   *ObjectionNotice
 }
 
 // BehindNotice says a translation lags the authoritative language.
@@ -212,6 +235,8 @@ type HistoryRow struct {
 	NeverInForce bool
 	Summary      string
 	Material     bool
+	Editorial    bool
+	Withdrawn    bool
 	ChangesURL   string
 	CompareURL   string
 	SourceURL    string
@@ -221,6 +246,9 @@ type HistoryRow struct {
 // IndexView lists a language's policies.
 type IndexView struct {
 	Policies []IndexEntry
+	// Register and Calendar are the language's register of processors
+	// and its calendar of changes.
+	Register, Calendar string
 	// Elsewhere are the site's policies this language does not have, each
 	// with where it can be read, so a reader is not left thinking there
 	// are no such terms.

@@ -31,7 +31,7 @@ func TestSitePartialsSeeTheWholePage(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			site := t.TempDir()
 			write(t, site, "site.toml", "title = \"Acme\"\nbase_url = \"https://acme.example/\"\ndefault_language = \"en\"\n[languages.en]\nname = \"English\"\n")
-			write(t, site, "content/privacy/en.md", "+++\ntitle = \"Privacy policy\"\nlast_updated = 2024-04-05\n+++\nWe keep logs.\n")
+			write(t, site, "content/privacy/en.md", "+++\ntitle = \"Privacy policy\"\nlast_updated = 2024-04-05\n[change]\nsummary = \"Shorter logs.\"\n+++\nWe keep logs.\n")
 			write(t, site, "content/privacy/archive/2023-01-01/en.md", "+++\ntitle = \"Old privacy policy\"\nlast_updated = 2023-01-01\n+++\nWe kept logs.\n")
 			for file, text := range layouts {
 				write(t, site, "layouts/"+file, text)
@@ -88,7 +88,7 @@ func TestFailureNamesTheFirstBrokenPage(t *testing.T) {
 	for i := range 12 {
 		slug := fmt.Sprintf("policy-%02d", i)
 		for _, lang := range []string{"en", "fr"} {
-			write(t, site, "content/"+slug+"/"+lang+".md", "+++\ntitle = \"Policy\"\nlast_updated = 2024-04-05\n+++\nWe keep logs.\n")
+			write(t, site, "content/"+slug+"/"+lang+".md", "+++\ntitle = \"Policy\"\nlast_updated = 2024-04-05\n[change]\nsummary = \"Shorter logs.\"\n+++\nWe keep logs.\n")
 			write(t, site, "content/"+slug+"/archive/2023-01-01/"+lang+".md", "+++\ntitle = \"Policy\"\nlast_updated = 2023-01-01\n+++\nWe kept logs.\n")
 		}
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/policygen/gen/generator/calendar"
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/feed"
@@ -84,8 +85,17 @@ func (r *Renderer) plan() []job {
 		// A language's index also lists the policies it lacks, as the
 		// other languages title them.
 		page(u.Language(l.Code), "index.html", language(l.Code), keys(derive.AllFiles()), func(f *Frame) *Page { return r.indexPage(f, l.Code) })
-		file(u.LanguageFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Language(l.Code) })
-		file(u.ProcessorsFeed(l.Code), keys(derive.LanguageFiles(l.Code)), func() ([]byte, error) { return feeds.Processors(l.Code) })
+		files := keys(derive.LanguageFiles(l.Code))
+		file(u.LanguageFeed(l.Code), files, func() ([]byte, error) { return feeds.Language(l.Code) })
+		file(u.ProcessorsFeed(l.Code), files, func() ([]byte, error) { return feeds.Processors(l.Code) })
+		file(u.Calendar(l.Code), files, func() ([]byte, error) { return calendar.Build(s, r.cat, l.Code), nil })
+		// The register lists the processors of every version of the
+		// language's policies.
+		page(u.Register(l.Code), "register.html", register(l.Code), files, func(f *Frame) *Page { return r.registerPage(f, l.Code) })
+		file(u.RegisterJSON(l.Code), files, func() ([]byte, error) { return record.Marshal(record.ForRegister(s, l.Code)) })
+		file(u.RegisterCSV(l.Code), files, func() ([]byte, error) {
+			return record.RegisterCSV(record.ForRegister(s, l.Code), r.cat), nil
+		})
 	}
 	for _, p := range s.Policies {
 		rd := r.policyRedirect(p)

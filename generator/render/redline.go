@@ -29,6 +29,9 @@ type RedlineView struct {
 	Meta             []MetaChange
 	NoChanges        bool
 	HistoryURL       string
+	// Bound is set on the changes/ page of a version whose previous one
+	// never came into force: the comparison readers need.
+	Bound *BoundNotice
 }
 
 // SectionGroup is a run of sections: changed ones shown, unchanged ones
@@ -99,7 +102,14 @@ func (r *Renderer) redlineJob(ed *derive.Edition) job {
 	frame := fk.shows()
 	j := job{}
 	for _, c := range ed.Comparisons {
-		j.group = append(j.group, planned{r.site.URLs.File(r.comparisonURL(c)), frame, []derive.Key{derive.ComparisonOf(c)}})
+		view := []derive.Key{derive.ComparisonOf(c)}
+		if c.Changes {
+			// It offers the comparison with the version readers were
+			// bound by when the one before never came into force,
+			// which the edition's front matter decides.
+			view = append(view, derive.EditionFrontMatter(ed.Edition))
+		}
+		j.group = append(j.group, planned{r.site.URLs.File(r.comparisonURL(c)), frame, view})
 	}
 	j.write = func(w output.Writer, keep func(string) bool) error {
 		docs := map[*model.Version]*redline.Doc{}
@@ -184,6 +194,9 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 			"removed", strconv.Itoa(rl.WordsRemoved)),
 	}
 	v.Change = c.Change
+	if to := r.site.Version(c.To); c.Changes && to.BoundCompare != nil {
+		v.Bound = r.boundNotice(p, to.BoundCompare, to.Skipped)
+	}
 	for _, pc := range redline.Processors(c.From.Processors, c.To.Processors) {
 		view := ProcessorChangeView{Kind: r.cat.T(lang, "redline.processor_"+pc.Kind), Class: pc.Kind, Name: pc.Name}
 		for _, f := range pc.Fields {

@@ -41,6 +41,7 @@ var pageLayouts = []pageLayout{
 	{"redirect.html", "redirect", "the redirect pages"},
 	{"redline.html", "base", "the comparison pages"},
 	{"embed.html", "embed", "the embeds"},
+	{"register.html", "base", "the registers of processors"},
 }
 
 // versionPageIDs are the element ids the built-in layouts give on a

@@ -39,12 +39,14 @@ const (
 	languageFrame                  // a language's own pages: its switcher leads to the other languages
 	policyFrame                    // an edition's version pages
 	historyFrame                   // an edition's history and comparison pages
+	registerFrame                  // a language's register of processors
 )
 
 func bare(lang string) frameKey           { return frameKey{kind: bareFrame, lang: lang} }
 func language(lang string) frameKey       { return frameKey{kind: languageFrame, lang: lang} }
 func policy(ed *derive.Edition) frameKey  { return frameKey{policyFrame, ed.Lang, ed} }
 func history(ed *derive.Edition) frameKey { return frameKey{historyFrame, ed.Lang, ed} }
+func register(lang string) frameKey       { return frameKey{kind: registerFrame, lang: lang} }
 
 // shows names what a frame shows of the site (see derive.Key): the
 // language's material notices, and around an edition's pages its other
@@ -93,6 +95,8 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 	switch key.kind {
 	case languageFrame:
 		f.withLanguages(s, u.Language)
+	case registerFrame:
+		f.withLanguages(s, u.Register)
 	case policyFrame:
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.Policy(o.Lang, slug) }))
@@ -188,7 +192,7 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		"date", p.Date(r.site.Now), "status", view.Status)
 
 	if n := v.Archived; n != nil {
-		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, CompareURL: r.comparisonURL(n.Compare)}
+		view.Archived = &ArchivedNotice{From: p.Date(n.From), NeverInForce: n.NeverInForce, Withdrawn: n.WithdrawnBy != nil, CompareURL: r.comparisonURL(n.Compare)}
 		if !n.LastDay.IsZero() {
 			view.Archived.Until = p.Date(n.LastDay)
 		}
@@ -200,12 +204,15 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		view.Change = &ChangeNotice{
 			Date:       p.Date(v.Effective),
 			Summary:    n.Summary,
-			Material:   n.Material,
+			Material:   n.Material(),
 			ChangesURL: r.comparisonURL(n.Changes),
 			HistoryURL: view.HistoryURL,
 		}
 		if n.Changes == nil {
 			view.Change.ChangesURL = view.HistoryURL
+		}
+		if n.Bound != nil {
+			view.Change.Bound = r.boundNotice(p, n.Bound, n.Skipped)
 		}
 	}
 	for _, n := range v.Upcoming {
@@ -223,6 +230,13 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		if by := n.ReplacedBy; by != nil {
 			view.UpcomingPage.ReplacedBy = p.Date(by.Date)
 			view.UpcomingPage.ReplacedByURL = u.Version(lang, pol.Slug, by.Date)
+		}
+		if by := n.WithdrawnBy; by != nil {
+			view.UpcomingPage.WithdrawnBy = p.Date(by.Date)
+			view.UpcomingPage.WithdrawnByURL = u.Version(lang, pol.Slug, by.Date)
+		}
+		if o := n.Objection; o != nil {
+			view.UpcomingPage.Objection = objectionNotice(p, o)
 		}
 	}
 	if n := v.Behind; n != nil {
@@ -251,6 +265,22 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 	}
 	p.Version = view
 	return p
+}
+
+// boundNotice says the versions skipped never came into force and links
+// the comparison with the version readers were bound by.
+func (r *Renderer) boundNotice(p *Page, c *derive.Comparison, skipped []*model.Version) *BoundNotice {
+	return &BoundNotice{Previous: p.Date(skipped[len(skipped)-1].Date), Date: p.Date(c.From.Date), Href: r.comparisonURL(c)}
+}
+
+// objectionNotice names the processors a version adds and the last day
+// to object to them.
+func objectionNotice(p *Page, o *derive.Objection) *ObjectionNotice {
+	names := make([]string, len(o.Added))
+	for i, a := range o.Added {
+		names[i] = a.Name
+	}
+	return &ObjectionNotice{Processors: strings.Join(names, ", "), LastDay: p.Date(o.LastDay()), How: o.How}
 }
 
 // comparisonURL is the address of a comparison page, or "" for none.
@@ -329,8 +359,10 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 		}
 		if v.Change != nil {
 			row.Summary = v.Change.Summary
-			row.Material = v.Change.Material
+			row.Material = v.Change.Material()
+			row.Editorial = v.Editorial()
 		}
+		row.Withdrawn = v.Withdrawn()
 		h.Rows = append(h.Rows, row)
 	}
 	p.History = h
@@ -362,7 +394,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	l, _ := s.Language(lang)
 	p := r.newPage(f, u.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
-	idx := &IndexView{}
+	idx := &IndexView{Register: u.Register(lang), Calendar: u.Calendar(lang)}
 	for _, pol := range s.Policies {
 		ed := pol.Edition(lang)
 		if ed == nil {
@@ -378,7 +410,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 		if ed.InForce != nil {
 			e.InForceSince = p.Date(ed.InForce.Effective)
 		}
-		if coming := s.Edition(ed).Coming; len(coming) > 0 {
+		if coming := s.Edition(ed).Announced; len(coming) > 0 {
 			e.UpcomingOn = p.Date(coming[0].Effective)
 		}
 		idx.Policies = append(idx.Policies, e)

@@ -161,6 +161,10 @@ func contentType(name string, b []byte) string {
 		return "text/markdown; charset=utf-8"
 	case ".txt":
 		return "text/plain; charset=utf-8"
+	case ".ics":
+		return "text/calendar; charset=utf-8"
+	case ".csv":
+		return "text/csv; charset=utf-8"
 	case ".svg":
 		return "image/svg+xml"
 	case ".xml":

@@ -96,7 +96,7 @@ func Collides(slug string, langs []string) string {
 }
 
 // languagePages are the folders in a language's folder that are no policy.
-var languagePages = []string{"processors"}
+var languagePages = []string{registerFolder}
 
 // PolicyRedirect leads from /<policy>/ to the default language's policy.
 func (s Scheme) PolicyRedirect(policy string) string { return s.at("/" + policy + "/") }
@@ -164,6 +164,20 @@ func (s Scheme) LanguageFeed(lang string) string { return s.Language(lang) + "fe
 // ProcessorsFeed is the Atom feed of processor changes in one language.
 func (s Scheme) ProcessorsFeed(lang string) string { return s.Language(lang) + "processors.xml" }
 
+// Calendar is the iCalendar file of the effective dates of one language's
+// policies.
+func (s Scheme) Calendar(lang string) string { return s.Language(lang) + CalendarFile }
+
+// Register is the page of every processor one language's policies have
+// listed; RegisterCSV and RegisterJSON are the same as data.
+func (s Scheme) Register(lang string) string     { return s.Language(lang) + registerFolder + "/" }
+func (s Scheme) RegisterCSV(lang string) string  { return s.Language(lang) + RegisterCSVFile }
+func (s Scheme) RegisterJSON(lang string) string { return s.Language(lang) + "processors.json" }
+
+// registerFolder is the register's folder in a language's folder, where
+// no policy may be.
+const registerFolder = "processors"
+
 // Index is the machine-readable index of the whole site.
 func (s Scheme) Index() string { return s.at("/policies.json") }
 
@@ -228,11 +242,13 @@ func PreviewFiles() string  { return "/_gen/files" }
 
 // The names of the files every edition or version has.
 const (
-	SourceFile   = "source.md"
-	EmbedFile    = "embed.html"
-	CurrentFile  = "current.json"
-	VersionsFile = "versions.json"
-	indexFile    = "index.html"
+	SourceFile      = "source.md"
+	EmbedFile       = "embed.html"
+	CurrentFile     = "current.json"
+	VersionsFile    = "versions.json"
+	CalendarFile    = "changes.ics"
+	RegisterCSVFile = "processors.csv"
+	indexFile       = "index.html"
 )
 
 // Manifest lists every file of the site with its SHA-256, and

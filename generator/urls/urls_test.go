@@ -50,6 +50,11 @@ func TestScheme(t *testing.T) {
 			{s.TimeMap("sv", "privacy"), p + "/sv/privacy/timemap.link"},
 			{s.LanguageFeed("sv"), p + "/sv/feed.xml"},
 			{s.ProcessorsFeed("sv"), p + "/sv/processors.xml"},
+			{s.Calendar("sv"), p + "/sv/changes.ics"},
+			{s.Register("sv"), p + "/sv/processors/"},
+			{s.RegisterCSV("sv"), p + "/sv/processors.csv"},
+			{s.RegisterJSON("sv"), p + "/sv/processors.json"},
+			{s.Anywhere(urls.CalendarFile), p + "/*/changes.ics"},
 			{s.Index(), p + "/policies.json"},
 			{s.Sitemap(), p + "/sitemap.xml"},
 			{s.NotFound(), p + "/404.html"},
@@ -98,6 +103,17 @@ func TestBaseURLs(t *testing.T) {
 	} {
 		if _, err := urls.New(bad); err == nil {
 			t.Errorf("New(%q) accepted", bad)
+		}
+	}
+}
+
+// TestCollides: a policy named after a language, or processors, would be
+// published where that language's index or register is.
+func TestCollides(t *testing.T) {
+	langs := []string{"en", "sv"}
+	for slug, collides := range map[string]bool{"processors": true, "sv": true, "subprocessors": false, "privacy": false} {
+		if got := urls.Collides(slug, langs) != ""; got != collides {
+			t.Errorf("Collides(%q) = %v, want %v", slug, got, collides)
 		}
 	}
 }
