@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,14 +27,10 @@ func ProcessorNotice(site, base string, s *derive.Site) diag.List {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
 	}
-	files, _, err := g.lsTree(base, sitedir.Content)
+	_, atBase, err := g.lsTree(base, sitedir.Content)
 	if err != nil {
 		diags.Errorf(sitedir.Content, 0, 0, "%v", err)
 		return diags
-	}
-	atBase := map[string]bool{}
-	for _, f := range files {
-		atBase[f] = true
 	}
 	earliest := s.Now.AddDays(s.ProcessorNoticeDays)
 	for _, p := range s.Policies {
@@ -44,8 +41,12 @@ func ProcessorNotice(site, base string, s *derive.Site) diag.List {
 					continue
 				}
 				line, col := effectivePos(site, v)
-				diags.Errorf(v.SourcePath, line, col, "adds %s, but takes effect on %s, %d days after it is published today (%s); customers must be told of a new processor %d days ahead (processor_notice_days in site.toml) to be able to object: set effective = %s or later",
-					strings.Join(added, " and "), v.Effective, daysBetween(s.Now, v.Effective), s.Now, s.ProcessorNoticeDays, earliest)
+				when := fmt.Sprintf("%d days after it is published today (%s)", daysBetween(s.Now, v.Effective), s.Now)
+				if v.Effective.Before(s.Now) {
+					when = fmt.Sprintf("before it is published today (%s)", s.Now)
+				}
+				diags.Errorf(v.SourcePath, line, col, "adds %s, but takes effect on %s, %s; customers must be told of a new processor %d days ahead (processor_notice_days in site.toml) to be able to object: set effective = %s or later",
+					strings.Join(added, " and "), v.Effective, when, s.ProcessorNoticeDays, earliest)
 			}
 		}
 	}
@@ -65,17 +66,18 @@ func addedProcessors(v *derive.Version) []string {
 }
 
 // published reports whether base had published v: its archived file was
-// there, or the current file was, with v's date and not a draft.
-func (g *git) published(base string, atBase map[string]bool, v *model.Version) bool {
+// there, or the current file was, with v's date and not a draft. What was
+// behind a link in base is taken as published, since base cannot say.
+func (g *git) published(base string, atBase treeEntries, v *model.Version) bool {
 	loc, problem := sitedir.Locate(v.SourcePath)
 	if problem != "" {
 		return false
 	}
-	if atBase[sitedir.Archived(loc.Policy, v.Date, loc.Lang)] {
+	if atBase.has(sitedir.Archived(loc.Policy, v.Date, loc.Lang)) {
 		return true
 	}
 	current := sitedir.Current(loc.Policy, loc.Lang)
-	if !atBase[current] {
+	if _, ok := atBase[current]; !ok {
 		return false
 	}
 	old, err := g.show(base, current)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,6 +109,7 @@ type current struct {
 
 type change struct {
 	Summary  string `json:"summary"`
+	Kind     string `json:"kind"`
 	Material bool   `json:"material"`
 }
 
@@ -130,6 +132,9 @@ func TestCurrentJSON(t *testing.T) {
 			if _, ok := fields[k]; !ok {
 				t.Errorf("%s: no %q", file, k)
 			}
+		}
+		if ch := c.Change; ch != nil && (!slices.Contains([]string{"editorial", "minor", "material"}, ch.Kind) || ch.Material != (ch.Kind == "material")) {
+			t.Errorf("%s: change of kind %q, material %v", file, ch.Kind, ch.Material)
 		}
 		dir := strings.TrimSuffix(file, "current.json")
 		if c.Status != "in-force" || c.AsOf != "2024-04-10" || c.Draft != nil {

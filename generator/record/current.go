@@ -51,7 +51,7 @@ func CurrentOf(s *derive.Site, ed *model.Edition, body string) Current {
 		BodyHTML:    body,
 	}
 	if v.Change != nil {
-		c.Change = &Change{Summary: v.Change.Summary, Material: v.Change.Material()}
+		c.Change = &Change{Summary: v.Change.Summary, Kind: v.Change.Kind.String(), Material: v.Change.Material()}
 	}
 	return c
 }

@@ -5,8 +5,8 @@ import (
 	"encoding/xml"
 	"strings"
 
-	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/calendar"
+	"github.com/policygen/gen/generator/host"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
