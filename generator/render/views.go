@@ -109,13 +109,13 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.Policy(o.Lang, slug) }))
 		f.withPolicyFeed(u, key.ed.Edition)
-		f.withPolicies(s, key.ed.Policy)
+		f.withPolicies(r, key.ed.Policy)
 		material = key.ed.Material
 	case historyFrame:
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.History(o.Lang, slug) }))
 		f.withPolicyFeed(u, key.ed.Edition)
-		f.withPolicies(s, key.ed.Policy)
+		f.withPolicies(r, key.ed.Policy)
 	}
 	for _, v := range material {
 		f.Material = append(f.Material, MaterialNotice{
@@ -148,17 +148,18 @@ func (f *Frame) withLanguages(s *derive.Site, urlIn func(lang string) string) *F
 
 // withPolicies lists the language's policies for the side navigation,
 // marking the one the page belongs to.
-func (f *Frame) withPolicies(s *derive.Site, current *model.Policy) {
-	for _, ed := range policiesIn(s, f.Lang) {
+func (f *Frame) withPolicies(r *Renderer, current *model.Policy) {
+	s := r.site
+	for _, ed := range r.policiesIn(f.Lang) {
 		f.Policies = append(f.Policies, Link{Lang: f.Lang, Label: ed.Shown.Title, Href: s.URLs.Policy(f.Lang, ed.Policy.Slug), Current: ed.Policy == current})
 	}
 }
 
 // policiesIn lists the editions of a language's policies in the order the
 // site shows them (see ordered).
-func policiesIn(s *derive.Site, lang string) []*model.Edition {
+func (r *Renderer) policiesIn(lang string) []*model.Edition {
 	var out []*model.Edition
-	for _, pol := range ordered(s, lang) {
+	for _, pol := range r.ordered(lang) {
 		if ed := pol.Edition(lang); ed != nil {
 			out = append(out, ed)
 		}
@@ -170,7 +171,16 @@ func policiesIn(s *derive.Site, lang string) []*model.Edition {
 // site.toml's order names, in its order, then the rest by their title in
 // the language (or in the first language that has the policy), collated
 // as the language sorts.
-func ordered(s *derive.Site, lang string) []*model.Policy {
+func (r *Renderer) ordered(lang string) []*model.Policy {
+	r.ordersMu.Lock()
+	defer r.ordersMu.Unlock()
+	if o, ok := r.orders[lang]; ok {
+		return o
+	}
+	if r.orders == nil {
+		r.orders = map[string][]*model.Policy{}
+	}
+	s := r.site
 	rank := map[string]int{}
 	for i, slug := range s.Order {
 		rank[slug] = i + 1
@@ -207,6 +217,7 @@ func ordered(s *derive.Site, lang string) []*model.Policy {
 		}
 		return strings.Compare(a.Slug, b.Slug)
 	})
+	r.orders[lang] = out
 	return out
 }
 
@@ -484,7 +495,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	p := r.newPage(f, u.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
 	idx := &IndexView{Register: u.Register(lang), Calendar: u.Calendar(lang)}
-	for _, pol := range ordered(s, lang) {
+	for _, pol := range r.ordered(lang) {
 		ed := pol.Edition(lang)
 		if ed == nil {
 			idx.Elsewhere = append(idx.Elsewhere, r.elsewhere(pol))
@@ -509,7 +520,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 		idx.Policies = append(idx.Policies, e)
 	}
 	idx.Timeline = r.timelineOf(lang, "timeline", r.cat.T(lang, "timeline.title_index"), r.cat.T(lang, "timeline.desc_index"),
-		r.cat.T(lang, "timeline.policy"), policiesIn(s, lang), func(o *model.Edition) string { return o.Shown.Title }, false)
+		r.cat.T(lang, "timeline.policy"), r.policiesIn(lang), func(o *model.Edition) string { return o.Shown.Title }, false)
 	p.Index = idx
 	return p
 }
