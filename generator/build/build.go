@@ -157,6 +157,7 @@ func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List)
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
 	opts.ExternalOrigins = loaded.Config.ExternalOrigins
 	opts.BrokenLinksWarn = loaded.Config.BrokenLinks == config.BrokenLinksWarn
+	opts.Timezone = loaded.Config.Timezone
 	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags
