@@ -112,8 +112,8 @@ func TestSignRefusesABadKey(t *testing.T) {
 	// A broken site too: the key is refused before the content is read.
 	os.WriteFile(filepath.Join(site, "content", "privacy", "en.md"), []byte("+++\ntitle = \n+++\n"), 0o644)
 	for _, tc := range []struct{ what, key, want string }{
-		{"no such file", filepath.Join(dir, "missing"), "--sign: open "},
-		{"the public key", pub, "--sign: " + pub + " is not an SSH private key"},
+		{"no such file", filepath.Join(dir, "missing"), "--sign: cannot read " + filepath.Join(dir, "missing") + ": "},
+		{"the public key", pub, "--sign: " + pub + " is not an SSH private key (ssh: no key found); give the private key file"},
 		{"a key with a passphrase", locked, "--sign: " + locked + " is protected by a passphrase"},
 		{"not a key", garbage, "--sign: " + garbage + " is not an SSH private key"},
 	} {
