@@ -3,7 +3,6 @@ package cli_test
 import (
 	"bytes"
 	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/pem"
 	"fmt"
 	"os"
@@ -17,38 +16,11 @@ import (
 	"github.com/policygen/gen/generator/internal/testsite"
 )
 
-// privateKey writes a new Ed25519 key in dir as ssh-keygen does, the
-// private key in OpenSSH format without a passphrase (as a CI secret holds
-// it) and key.pub beside it, and returns both files.
-func privateKey(t *testing.T, dir string) (key, pub string) {
-	t.Helper()
-	public, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, err := ssh.MarshalPrivateKey(priv, "publisher")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sshPub, err := ssh.NewPublicKey(public)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, pub = filepath.Join(dir, "key"), filepath.Join(dir, "key.pub")
-	if err := os.WriteFile(key, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(pub, ssh.MarshalAuthorizedKey(sshPub), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return key, pub
-}
-
 // TestBuildSigns builds with --sign, checks the signature with OpenSSH and
 // with gen verify, and makes sure one byte changed in a page fails it.
 func TestBuildSigns(t *testing.T) {
 	site := copySite(t, testSite)
-	key, pub := privateKey(t, t.TempDir())
+	key, pub := testsite.SigningKey(t, t.TempDir())
 	out := filepath.Join(t.TempDir(), "public")
 	code, stdout, stderr := run(t, "build", "-s", site, "-o", out, "--now", "2024-04-10", "--sign", key)
 	if code != 0 {
@@ -100,7 +72,7 @@ func TestSignRefusesABadKey(t *testing.T) {
 	out := buildSite(t, site, "2024-04-10")
 	before := tree(t, out)
 	dir := t.TempDir()
-	_, pub := privateKey(t, dir)
+	_, pub := testsite.SigningKey(t, dir)
 	block, err := ssh.MarshalPrivateKeyWithPassphrase(ed25519.NewKeyFromSeed(make([]byte, 32)), "", []byte("secret"))
 	if err != nil {
 		t.Fatal(err)
