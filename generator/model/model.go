@@ -5,6 +5,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/policygen/gen/generator/date"
 )
 
@@ -219,7 +221,7 @@ type Body struct {
 	// Parts are HTML fragments; the processors table goes between each two
 	// consecutive parts (one {{< processors >}} placeholder each). A body
 	// with processors and no placeholder has one part and the table follows it.
-	Parts    [][]byte
+	Parts    []Part
 	Headings []Heading
 	// Placeholder reports whether the author placed the processors table.
 	Placeholder bool
@@ -232,6 +234,42 @@ type Body struct {
 	// to them ("fn:1", "fnref:1"), which links may point at besides its
 	// headings.
 	NoteIDs []string
+}
+
+// Part is an HTML fragment of a body, held as the pieces whose
+// concatenation it is. The versions of a policy share most of their
+// paragraphs, and their parts share those paragraphs' rendering, read-only:
+// each version's body held whole would be most of a large site's memory.
+type Part [][]byte
+
+// Len is the length of the part's HTML in bytes.
+func (p Part) Len() int {
+	n := 0
+	for _, b := range p {
+		n += len(b)
+	}
+	return n
+}
+
+// String is the part's HTML.
+func (p Part) String() string {
+	if len(p) == 1 {
+		return string(p[0])
+	}
+	var b strings.Builder
+	b.Grow(p.Len())
+	for _, piece := range p {
+		b.Write(piece)
+	}
+	return b.String()
+}
+
+// Append appends the part's HTML to dst.
+func (p Part) Append(dst []byte) []byte {
+	for _, piece := range p {
+		dst = append(dst, piece...)
+	}
+	return dst
 }
 
 // Link is an address written in a body that points into the site.

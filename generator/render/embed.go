@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"net/url"
 	"strings"
@@ -17,11 +16,12 @@ func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 	parts := make([]template.HTML, len(v.Body.Parts))
 	need := r.needsRewriting(v, rw)
 	for i, part := range v.Body.Parts {
-		if need(part) {
-			part = rewrite(part, rw)
+		html := part.String()
+		if need(html) {
+			html = string(rewrite([]byte(html), rw))
 		}
 		// Markdown rendered the HTML, and rewrite escapes what it writes.
-		parts[i] = template.HTML(part)
+		parts[i] = template.HTML(html)
 	}
 	return parts
 }
@@ -30,8 +30,8 @@ func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 // Markdown writes has no other links than the body's, and no class or
 // style attribute that its text could imitate (quotes in text are
 // escaped). Raw HTML (unsafe_html) may have anything.
-func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func([]byte) bool {
-	all := func([]byte) bool { return true }
+func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func(string) bool {
+	all := func(string) bool { return true }
 	if r.opts.UnsafeHTML {
 		return all
 	}
@@ -43,13 +43,13 @@ func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func([]byte) b
 	case rw.embed && len(v.Body.Links) > 0:
 		return all
 	case rw.embed:
-		return func(part []byte) bool {
-			return bytes.Contains(part, []byte(` class="`)) || bytes.Contains(part, []byte(` style="`))
+		return func(part string) bool {
+			return strings.Contains(part, ` class="`) || strings.Contains(part, ` style="`)
 		}
 	case fromRoot && r.site.URLs.Path() != "":
 		return all
 	}
-	return func([]byte) bool { return false }
+	return func(string) bool { return false }
 }
 
 // embedPage is v's body alone, with its processors, for another site to
