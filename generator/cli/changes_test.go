@@ -56,11 +56,11 @@ func exampleInGit(t *testing.T) string {
 	return site
 }
 
-// readmeSteps returns the commands of the README's "Cutting a new
+// readmeSteps returns the commands of the documentation's "Cutting a new
 // version" example, as written there.
 func readmeSteps(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../docs/commands.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func readmeSteps(t *testing.T) []string {
 	_, block, ok2 := strings.Cut(section, "```sh\n")
 	block, _, ok3 := strings.Cut(block, "```")
 	if !ok || !ok2 || !ok3 {
-		t.Fatal("the README has no \"Cutting a new version\" example")
+		t.Fatal("docs/commands.md has no \"Cutting a new version\" example")
 	}
 	var steps []string
 	sc := bufio.NewScanner(strings.NewReader(block))
@@ -84,7 +84,7 @@ func readmeSteps(t *testing.T) []string {
 	return steps
 }
 
-// TestReadmeExampleOnAnyDate runs the README's example, step by step as
+// TestReadmeExampleOnAnyDate runs the documentation's example, step by step as
 // written, on the example site in a temporary repository: on a day while
 // the announced privacy policy (2026-11-16, taking effect 2027-01-01) is
 // still to come, and on a day after it took effect. $EDITOR is an author
@@ -119,7 +119,7 @@ func TestReadmeExampleOnAnyDate(t *testing.T) {
 						t.Fatalf("%s on %s: exit %d\n%s%s", step, tc.day, code, stdout, stderr)
 					}
 				default:
-					t.Fatalf("the README's example has a step the test cannot run: %q", step)
+					t.Fatalf("the documentation's example has a step the test cannot run: %q", step)
 				}
 			}
 			out := filepath.Join(site, "public")

@@ -225,7 +225,7 @@ func publish(t *testing.T, host string) (root string) {
 }
 
 // TestNginxServesTheSite checks the snippet with nginx -t, then serves the
-// site with it, as the README's recipe does, and asks for its pages.
+// site with it, as the documentation's recipe does, and asks for its pages.
 func TestNginxServesTheSite(t *testing.T) {
 	nginx, err := exec.LookPath("nginx")
 	if err != nil {
@@ -314,14 +314,15 @@ DirectoryIndex index.html
 	}
 }
 
-// TestREADMECloudFrontPolicy keeps the README's CloudFront response headers
-// policy, which S3 users copy, equal to the headers gen writes for every
-// file: a header added to gen and not to the README fails here.
+// TestREADMECloudFrontPolicy keeps the documented CloudFront response
+// headers policy (docs/publishing.md), which S3 users copy, equal to the
+// headers gen writes for every file: a header added to gen and not to the
+// documentation fails here.
 func TestREADMECloudFrontPolicy(t *testing.T) {
-	readme := string(mustReadFile(t, filepath.Join("..", "..", "README.md")))
+	readme := string(mustReadFile(t, filepath.Join("..", "..", "docs", "publishing.md")))
 	start := strings.Index(readme, "```json\n{\n  \"Name\": \"gen-policies\"")
 	if start < 0 {
-		t.Fatal("the README has no CloudFront policy")
+		t.Fatal("docs/publishing.md has no CloudFront policy")
 	}
 	block := readme[start+len("```json\n"):]
 	block = block[:strings.Index(block, "```")]
@@ -354,7 +355,7 @@ func TestREADMECloudFrontPolicy(t *testing.T) {
 	dec := json.NewDecoder(strings.NewReader(block))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&policy); err != nil {
-		t.Fatalf("the README's CloudFront policy: %v\n%s", err, block)
+		t.Fatalf("the documentation's CloudFront policy: %v\n%s", err, block)
 	}
 	// The headers of every file, as the _headers file gives them.
 	out := buildSite(t, testSite, "2024-04-10")
@@ -388,6 +389,6 @@ func TestREADMECloudFrontPolicy(t *testing.T) {
 		t.Errorf("Quantity %d for %d items", policy.CustomHeadersConfig.Quantity, len(policy.CustomHeadersConfig.Items))
 	}
 	if len(every) < 5 || fmt.Sprint(got) != fmt.Sprint(every) {
-		t.Errorf("the README's CloudFront policy sends\n%v\nbut gen's headers are\n%v", got, every)
+		t.Errorf("the documentation's CloudFront policy sends\n%v\nbut gen's headers are\n%v", got, every)
 	}
 }

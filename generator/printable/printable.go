@@ -37,15 +37,23 @@ func ControlAt[T ~string | ~[]byte](p T) int {
 }
 
 // Page returns s with each control character replaced by Replacement, as a
-// page shows it.
+// page shows it. Everything else stays as it is, bytes that are not UTF-8
+// too (strings.Map would replace those as well, but only in a string that
+// also holds a control character).
 func Page(s string) string {
-	if ControlAt(s) < 0 {
+	i := ControlAt(s)
+	if i < 0 {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if IsControl(r) {
-			return utf8.RuneError
-		}
-		return r
-	}, s)
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	for i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[:i])
+		b.WriteString(Replacement)
+		s = s[i+n:]
+		i = ControlAt(s)
+	}
+	b.WriteString(s)
+	return b.String()
 }

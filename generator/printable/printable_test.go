@@ -12,7 +12,8 @@ func TestPage(t *testing.T) {
 		"tab\tand\nlines\r\n":            "tab\tand\nlines\r\n",
 		"esc \x1b]0;x\x07 here":          "esc \uFFFD]0;x\uFFFD here",
 		"nul \x00, del \x7f, nel \u0085": "nul \uFFFD, del \uFFFD, nel \uFFFD",
-		"Ünïcödé and \u202e bidi":        "Ünïcödé and \u202e bidi", // a page may need them
+		"Ünïcödé and \u202e bidi":        "Ünïcödé and \u202e bidi",    // a page may need them
+		"not UTF-8 \xf4 \x1f \x85":       "not UTF-8 \xf4 \uFFFD \x85", // only controls change, as without one
 	} {
 		if got := Page(in); got != want {
 			t.Errorf("Page(%q) = %q, want %q", in, got, want)

@@ -15,6 +15,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/policygen/gen/generator/markdown"
+	"github.com/policygen/gen/generator/printable"
 )
 
 var opts = Options{InsertedLabel: "inserted:", DeletedLabel: "deleted:", Terminal: true}
@@ -92,7 +93,8 @@ func reference(t testing.TB, body []byte, unsafe bool) []string {
 	if err := markdown.Dialect(rendering...).Convert(body, &buf); err != nil {
 		t.Fatal(err)
 	}
-	return words(buf.String())
+	// As the page shows it: a control character as U+FFFD.
+	return words(printable.Page(buf.String()))
 }
 
 func checkRoundTrip(t testing.TB, old, new []byte, o Options) *Redline {
