@@ -229,17 +229,17 @@ func assemble(chunks []placed, ids []string, levels []int) ([]model.Part, []mode
 	for _, c := range chunks {
 		from := 0
 		splitAt := c.splits
-		// to adds the chunk's HTML up to offset to, cutting the part at
+		// to adds the chunk's HTML up to offset end, cutting the part at
 		// the placeholders before it.
-		to := func(to int) {
-			for len(splitAt) > 0 && splitAt[0] <= to {
+		to := func(end int) {
+			for len(splitAt) > 0 && splitAt[0] <= end {
 				add(c.html[from:splitAt[0]])
 				from = splitAt[0]
 				parts, part = append(parts, part), nil
 				splitAt = splitAt[1:]
 			}
-			add(c.html[from:to])
-			from = to
+			add(c.html[from:end])
+			from = end
 		}
 		for _, h := range c.headings {
 			id, level := ids[len(headings)], levels[len(headings)]

@@ -5,6 +5,7 @@
 package model
 
 import (
+	"io"
 	"strings"
 
 	"github.com/policygen/gen/generator/date"
@@ -262,6 +263,27 @@ func (p Part) String() string {
 		b.Write(piece)
 	}
 	return b.String()
+}
+
+// Reader reads the part's HTML.
+func (p Part) Reader() io.Reader { return &partReader{part: p} }
+
+// partReader reads a part piece by piece, leaving the pieces as they are.
+type partReader struct {
+	part     Part
+	piece, n int // the next byte to read: part[piece][n]
+}
+
+func (r *partReader) Read(b []byte) (int, error) {
+	for r.piece < len(r.part) && r.n == len(r.part[r.piece]) {
+		r.piece, r.n = r.piece+1, 0
+	}
+	if r.piece == len(r.part) {
+		return 0, io.EOF
+	}
+	k := copy(b, r.part[r.piece][r.n:])
+	r.n += k
+	return k, nil
 }
 
 // Append appends the part's HTML to dst.

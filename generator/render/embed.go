@@ -14,10 +14,12 @@ import (
 // page shows it, changed by rw where the body needs it.
 func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 	parts := make([]template.HTML, len(v.Body.Parts))
-	need := r.needsRewriting(v, rw)
+	all, need := r.needsRewriting(v, rw)
 	for i, part := range v.Body.Parts {
-		html := part.String()
-		if need(html) {
+		var html string
+		if all {
+			html = string(rewriteFrom(part.Reader(), part.Len(), rw))
+		} else if html = part.String(); need(html) {
 			html = string(rewrite([]byte(html), rw))
 		}
 		// Markdown rendered the HTML, and rewrite escapes what it writes.
@@ -29,11 +31,11 @@ func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 // needsRewriting tells which parts of v's body rw changes: the HTML
 // Markdown writes has no other links than the body's, and no class or
 // style attribute that its text could imitate (quotes in text are
-// escaped). Raw HTML (unsafe_html) may have anything.
-func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func(string) bool {
-	all := func(string) bool { return true }
+// escaped). Raw HTML (unsafe_html) may have anything. all says every part
+// does, whatever it holds.
+func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) (all bool, need func(string) bool) {
 	if r.opts.UnsafeHTML {
-		return all
+		return true, nil
 	}
 	fromRoot := false
 	for _, l := range v.Body.Links {
@@ -41,15 +43,15 @@ func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func(string) b
 	}
 	switch {
 	case rw.embed && len(v.Body.Links) > 0:
-		return all
+		return true, nil
 	case rw.embed:
-		return func(part string) bool {
+		return false, func(part string) bool {
 			return strings.Contains(part, ` class="`) || strings.Contains(part, ` style="`)
 		}
 	case fromRoot && r.site.URLs.Path() != "":
-		return all
+		return true, nil
 	}
-	return func(string) bool { return false }
+	return false, func(string) bool { return false }
 }
 
 // embedPage is v's body alone, with its processors, for another site to
