@@ -18,6 +18,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/frontmatter"
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/suggest"
 )
@@ -378,12 +379,12 @@ func (p plan) write(diags *diag.List, site string, undo *[]func()) bool {
 		diags.Errorf(p.cut.Archived, 0, 0, "cannot write: %v", err)
 		return false
 	}
-	if err := writeReplacing(curFile, p.edit); err != nil {
+	if err := output.ReplaceFile(curFile, p.edit); err != nil {
 		diags.Errorf(p.cut.Current, 0, 0, "cannot write: %v", err)
 		return false
 	}
 	*undo = append(*undo, func() {
-		if err := writeReplacing(curFile, p.src); err != nil {
+		if err := output.ReplaceFile(curFile, p.src); err != nil {
 			diags.Errorf(p.cut.Current, 0, 0, "was edited but cannot be restored (%v); restore it from git: %s", err, restore(site, "", p.cut.Current))
 		}
 	})
@@ -401,27 +402,6 @@ func mkdirs(folder string) ([]string, error) {
 		missing = append(missing, d)
 	}
 	return missing, os.MkdirAll(folder, 0o755)
-}
-
-// writeReplacing replaces a file through a temporary file and a rename, so
-// an interrupted write never leaves half a policy.
-func writeReplacing(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".new-version-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }
 
 var (

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/policygen/gen/generator/content"
@@ -15,6 +13,7 @@ import (
 	"github.com/policygen/gen/generator/docx"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/printable"
 	"github.com/policygen/gen/generator/redline"
 	"github.com/policygen/gen/generator/render"
@@ -125,7 +124,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	}
 	if err == nil {
 		if req.Out != "" {
-			err = replaceFile(req.Out, out.Bytes())
+			err = output.ReplaceFile(req.Out, out.Bytes()) // a reviewer's earlier redline is never left half overwritten
 		} else {
 			_, err = w.Write(out.Bytes())
 		}
@@ -192,28 +191,4 @@ func docxLabels(cat *i18n.Catalog, lang string) redline.DocxLabels {
 		l.Fields[f] = cat.T(lang, i18n.ProcessorField(f))
 	}
 	return l
-}
-
-// replaceFile writes data to name whole or not at all: a reviewer's
-// earlier redline is never left half overwritten.
-func replaceFile(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+strings.TrimPrefix(filepath.Base(name), ".")+".*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 )
@@ -53,5 +54,39 @@ func TestMemoryKeepsItsOwnCopy(t *testing.T) {
 	copy(buf, "reuse")
 	if got := string(m.Files["/index.html"]); got != "first" {
 		t.Errorf("Memory holds %q after the buffer was reused", got)
+	}
+}
+
+// TestReplaceFile: the new bytes whole, readable by everyone, no temporary
+// file left beside them; a write that fails leaves what was there, and no
+// temporary file either.
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "redline.docx")
+	if err := os.WriteFile(name, []byte("earlier"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReplaceFile(name, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "new" {
+		t.Errorf("file holds %q", b)
+	}
+	if info, _ := os.Stat(name); runtime.GOOS != "windows" && info.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", info.Mode().Perm())
+	}
+	// A folder of that name, with a file in it, cannot be replaced by a file.
+	folder := filepath.Join(dir, "kept")
+	if err := os.MkdirAll(filepath.Join(folder, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReplaceFile(folder, []byte("x")); err == nil {
+		t.Error("a file replaced a folder")
+	}
+	if _, err := os.Stat(filepath.Join(folder, "inside")); err != nil {
+		t.Errorf("the folder lost its file: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("left beside them: %v", entries)
 	}
 }

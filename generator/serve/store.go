@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/policygen/gen/generator/output"
 )
 
 // store keeps the served files in a private temporary folder, one file per
@@ -37,22 +39,8 @@ func (s *store) put(b []byte) (blob, error) {
 	if _, err := os.Stat(file); err == nil {
 		return blob(name), nil
 	}
-	// Through a temporary name, so a reader never sees half a file.
-	tmp, err := os.CreateTemp(s.dir, ".put-*")
-	if err != nil {
-		return "", err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return "", err
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		os.Remove(tmp.Name())
+	// Whole or not at all: a reader never sees half a file.
+	if err := output.ReplaceFile(file, b); err != nil {
 		return "", err
 	}
 	return blob(name), nil
