@@ -194,7 +194,21 @@ func ForSite(s *derive.Site) Site {
 // save, when all but one of them are what they were.
 func MarshalSite(s *derive.Site, edition func(*model.Edition) ([]byte, error)) ([]byte, error) {
 	head := siteHead(s)
+	parts := make([][][]byte, len(s.Policies))
+	size := 0
+	for i, p := range s.Policies {
+		for _, ed := range p.Editions {
+			part, err := edition(ed)
+			if err != nil {
+				return nil, err
+			}
+			parts[i] = append(parts[i], part)
+			size += len(part) + len(editionIndent) + 2
+		}
+		size += len(p.Slug) + 64
+	}
 	var b bytes.Buffer
+	b.Grow(size + len(head.Title) + len(head.BaseURL) + 64)
 	b.WriteString("{\n  \"title\": ")
 	writeString(&b, head.Title)
 	b.WriteString(",\n  \"base_url\": ")
@@ -213,15 +227,11 @@ func MarshalSite(s *derive.Site, edition func(*model.Edition) ([]byte, error)) (
 			b.WriteString("null") // ForSite leaves the slice nil
 		} else {
 			b.WriteByte('[')
-			for j, ed := range p.Editions {
+			for j, part := range parts[i] {
 				if j > 0 {
 					b.WriteByte(',')
 				}
 				b.WriteString("\n" + editionIndent)
-				part, err := edition(ed)
-				if err != nil {
-					return nil, err
-				}
 				b.Write(part)
 			}
 			b.WriteString("\n      ]")

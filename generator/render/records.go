@@ -31,7 +31,8 @@ func NewRecords() *Records { return &Records{kept: map[[2]string]keptRecord{}} }
 func (r *Renderer) siteRecord(rs *Records) ([]byte, error) {
 	s := r.site
 	if rs == nil {
-		return record.MarshalSite(s, func(ed *model.Edition) ([]byte, error) { return record.EditionInSite(s, ed) })
+		// A build writes it once: whole is faster than from parts.
+		return record.Marshal(record.ForSite(s))
 	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
