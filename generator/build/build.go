@@ -26,6 +26,7 @@ import (
 	"github.com/policygen/gen/generator/render"
 	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/urls"
+	"golang.org/x/crypto/ssh"
 )
 
 // Options say what to build and for which day.
@@ -42,6 +43,9 @@ type Options struct {
 	// the Chromium or Chrome at Browser, or "" for the one installed.
 	PDF     bool
 	Browser string
+	// Sign is an SSH private key file (gen build --sign) to sign the
+	// manifest with; "" leaves it unsigned.
+	Sign string
 }
 
 // Loaded is a site read, parsed and modelled, ready to render.
@@ -99,15 +103,24 @@ func Build(opts Options, out string) (Result, diag.List, error) {
 
 // BuildContext is Build that stops when ctx is done (the command got a
 // signal): it returns ctx.Err(), leaving out as it was and nothing beside it.
+// A key that cannot sign is a UsageError, before anything is read.
 func BuildContext(ctx context.Context, opts Options, out string) (Result, diag.List, error) {
-	return Run(Pass{Options: opts, Context: ctx, Out: &folder{ctx: ctx, site: opts.Site, out: out}})
+	var key ssh.Signer
+	if opts.Sign != "" {
+		var err error
+		if key, err = manifest.ReadSigner(opts.Sign); err != nil {
+			return Result{}, nil, &UsageError{"--sign: " + err.Error()}
+		}
+	}
+	return Run(Pass{Options: opts, Context: ctx, Out: &folder{ctx: ctx, site: opts.Site, out: out, key: key}})
 }
 
 // folder is the output folder of `gen build`, replaced whole.
 type folder struct {
 	ctx       context.Context // once done, the folder is left as it was
 	site, out string
-	dest      string // out with its symbolic links followed, once checked
+	dest      string     // out with its symbolic links followed, once checked
+	key       ssh.Signer // signs the manifest; nil leaves it unsigned
 }
 
 // Check refuses an output folder whose replacement would lose anybody's
@@ -119,18 +132,21 @@ func (f *folder) Check() error {
 }
 
 // Write replaces the folder in one step, adding /manifest.json, which
-// lists exactly the files written. The resolved folder is the one
-// replaced: an -o that is a symbolic link (public -> www) keeps pointing
-// at the new build.
+// lists exactly the files written, and with a key its signature. The
+// resolved folder is the one replaced: an -o that is a symbolic link
+// (public -> www) keeps pointing at the new build.
 func (f *folder) Write(site *derive.Site, fill func(output.Writer, fs.FS) error) (int, error) {
+	added := 0
 	err := output.Replace(f.ctx, f.dest, func(out *output.Dir) error {
 		w := manifest.NewRecorder(out)
 		if err := fill(w, out.FS()); err != nil {
 			return err
 		}
-		return manifest.Write(out, site, w)
+		var err error
+		added, err = manifest.Write(out, site, w, f.key)
+		return err
 	})
-	return 1, err
+	return added, err
 }
 
 // Renderer derives the site's rules, compiles its layouts and checks its
@@ -141,6 +157,7 @@ func Renderer(loaded *Loaded, opts render.Options) (*render.Renderer, diag.List)
 	opts.UnsafeHTML = loaded.Config.UnsafeHTML
 	opts.ExternalOrigins = loaded.Config.ExternalOrigins
 	opts.BrokenLinksWarn = loaded.Config.BrokenLinks == config.BrokenLinksWarn
+	opts.Timezone = loaded.Config.Timezone
 	r, diags := render.New(derive.New(loaded.Site), loaded.Catalog, loaded.FS, opts)
 	if r == nil {
 		return nil, diags

@@ -49,7 +49,8 @@ type Destination interface {
 	// Write hands fill a writer for the files of site, and what it wrote
 	// to read back (nil where that cannot be done: serve's store), and
 	// keeps the files only if fill succeeds. It returns how many files it
-	// added of its own: the output folder adds the manifest of the others.
+	// added of its own: the output folder adds the manifest of the others
+	// (and its signature).
 	Write(site *derive.Site, fill func(w output.Writer, written fs.FS) error) (int, error)
 }
 
@@ -59,7 +60,7 @@ type Result struct {
 	render.Stats                      // the files rendered
 	Static                        int // the files copied from static/
 	PDF                           pdf.Result
-	Added                         int // the files the destination added (the manifest)
+	Added                         int // the files the destination added (the manifest, its signature)
 	Elapsed                       time.Duration
 	// Paths lists every file of the site, written or, with Since, left out
 	// as unchanged; Snapshot stamps them for the next pass's Since.

@@ -58,7 +58,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts] [--pdf [--browser PATH]]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds; with --pdf, a PDF of every version too", runBuild},
+		{"build", "[-s SITE] [-o OUT] [--now DATE] [--drafts] [--pdf [--browser PATH]] [--sign KEY]", "build the site into OUT (default SITE/public), replacing it only if the build succeeds; with --pdf, a PDF of every version too; with --sign, the manifest signed with an SSH key", runBuild},
 		{"serve", "[-s SITE] [--addr 127.0.0.1:1313] [--now DATE]", "preview the site with drafts, rebuilding and reloading the browser on every save", runServe},
 		{"check", "[-s SITE] [--base GIT-REF [--allow-backfill]] [--now DATE]", "validate everything build would, writing nothing; with --base, also refuse changes that lose or rewrite a published version", runCheck},
 		{"new-version", "[-s SITE] [--date DATE] [--effective DATE] [--withdraw] POLICY [LANG...]", "archive the current text of a policy and start a new version dated DATE (default today), taking effect no earlier than an announced one", runNewVersion},
@@ -251,6 +251,7 @@ func runBuild(env Env, args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include versions marked draft = true")
 	fs.BoolVar(&opts.PDF, "pdf", false, "also print every version's page to PDF with Chromium or Chrome (only pages changed since the last build are printed again)")
 	fs.StringVar(&opts.Browser, "browser", "", "with --pdf, the Chromium or Chrome program to print with, at `PATH` (default: the one installed)")
+	fs.StringVar(&opts.Sign, "sign", "", "sign manifest.json with the SSH private `KEY` file (OpenSSH format, no passphrase), writing manifest.json.sig")
 	if code, stop := parse(fs, args, 0, 0); stop {
 		return code
 	}

@@ -129,6 +129,8 @@ func checkServed(t *testing.T, s served) {
 		{"/policies/en/privacy/2024-04-05/embed.html", "200", "Access-Control-Allow-Origin", "*"},
 		{"/policies/en/privacy/current.json", "200", "Access-Control-Allow-Origin", "*"},
 		{"/policies/policies.json", "200", "Access-Control-Allow-Origin", "*"},
+		{"/policies/en/privacy/timemap.link", "200", "Content-Type", "application/link-format"},
+		{"/policies/en/privacy/timemap.link", "200", "Access-Control-Allow-Origin", "*"},
 		{"/policies/", "302", "Location", "/policies/en/"},
 		{"/policies/privacy/", "302", "Location", "/policies/en/privacy/"},
 		{"/policies/en/privacy", "301", "Location", "/policies/en/privacy/"},

@@ -14,7 +14,7 @@ var requiredKeys = []string{
 	"version.last_updated", "version.effective", "version.takes_effect", "version.planned_effective", "version.status_label", "version.print_trace", "version.contents",
 	"version.history", "version.source", "version.pdf", "version.draft", "version.status.in-force",
 	"version.status.upcoming", "version.status.archived", "version.changes",
-	"version.compare_in_force", "version.permalink", "version.first",
+	"version.compare_in_force", "version.permalink", "version.first", "version.fingerprint",
 	"processors.heading", "processors.caption", "processors.name", "processors.location",
 	"processors.purpose", "processors.country", "processors.transfer", "processors.policy",
 	"processors.policy_link",

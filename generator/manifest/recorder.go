@@ -9,6 +9,7 @@ import (
 	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/urls"
+	"golang.org/x/crypto/ssh"
 )
 
 // Recorder is an output.Writer that passes every file on and keeps its
@@ -50,19 +51,29 @@ func (r *Recorder) Files() []File {
 }
 
 // Write adds /manifest.json for what r recorded to w, which should be the
-// Writer r writes to: the manifest is not in itself. A site file of the
-// manifest's name (a web app manifest in static/) is refused rather than
-// replaced or left to replace the proof.
-func Write(w output.Writer, site *derive.Site, r *Recorder) error {
+// Writer r writes to: the manifest is not in itself. Given a key, it adds
+// /manifest.json.sig too, its signature, so both land in the same
+// replacement of the output folder: a published manifest is never without
+// the signature made for it. A site file of either name (a web app manifest
+// in static/) is refused rather than replaced or left to replace the proof.
+// It returns how many files it added.
+func Write(w output.Writer, site *derive.Site, r *Recorder, key ssh.Signer) (int, error) {
 	files := r.Files()
 	for _, f := range files {
 		if f.Path == urls.Manifest() || f.Path == urls.ManifestSignature() {
-			return fmt.Errorf("the site has a file of its own at %s, where gen publishes the manifest, the proof of what the site published; give it another name (a web app manifest can be /app.webmanifest)", f.Path)
+			return 0, fmt.Errorf("the site has a file of its own at %s, where gen publishes the manifest, the proof of what the site published; give it another name (a web app manifest can be /app.webmanifest)", f.Path)
 		}
 	}
 	b, err := New(site, files).Marshal()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return w.WriteFile(urls.Manifest(), b)
+	if err := w.WriteFile(urls.Manifest(), b); err != nil || key == nil {
+		return 1, err
+	}
+	sig, err := Sign(b, key)
+	if err != nil {
+		return 1, fmt.Errorf("signing the manifest: %v", err)
+	}
+	return 2, w.WriteFile(urls.ManifestSignature(), sig)
 }

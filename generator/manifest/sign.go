@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/hiddeco/sshsig"
@@ -49,6 +50,10 @@ func Verify(manifest, signature []byte, key ssh.PublicKey) error {
 // a secret; a key with a passphrase is refused with a hint.
 func ReadSigner(path string) (ssh.Signer, error) {
 	b, err := os.ReadFile(path)
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return nil, fmt.Errorf("cannot read %s: %v", path, pathErr.Err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +63,7 @@ func ReadSigner(path string) (ssh.Signer, error) {
 		return nil, fmt.Errorf("%s is protected by a passphrase; sign with ssh-keygen -Y sign -n %s instead, or use a key made for signing manifests", path, Namespace)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s is not an SSH private key: %v", path, err)
+		return nil, fmt.Errorf("%s is not an SSH private key (%v); give the private key file, the one without .pub, as ssh-keygen -t ed25519 -N \"\" writes it", path, err)
 	}
 	return key, nil
 }

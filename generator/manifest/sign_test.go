@@ -17,27 +17,13 @@ import (
 	"github.com/policygen/gen/generator/manifest"
 )
 
-// keyFiles makes an Ed25519 key in dir as ssh-keygen would: key (the
-// private key, OpenSSH format, unencrypted as a CI secret is) and key.pub.
+// keyFiles makes an Ed25519 key in dir as ssh-keygen would (see
+// testsite.SigningKey) and returns it read back, and its file.
 func keyFiles(t *testing.T, dir string) (ssh.Signer, string) {
 	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, err := ssh.MarshalPrivateKey(priv, "gen test key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "key")
-	if err := os.WriteFile(file, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file, _ := testsite.SigningKey(t, dir)
 	signer, err := manifest.ReadSigner(file)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file+".pub", ssh.MarshalAuthorizedKey(signer.PublicKey()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return signer, file

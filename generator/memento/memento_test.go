@@ -1,13 +1,9 @@
 package memento_test
 
 import (
-	"encoding/json"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,50 +15,6 @@ import (
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/record"
 )
-
-// linkParser is http-link-header, the npm package most Link header readers
-// use (RFC 8288, whose syntax a link-format TimeMap shares), installed by
-// .ci/run with the other web tools.
-var linkParser = filepath.Join("..", "..", ".ci", "web", "node_modules", "http-link-header")
-
-// link is one link as http-link-header gives it: one per relation type.
-type link struct {
-	URI      string `json:"uri"`
-	Rel      string `json:"rel"`
-	Type     string `json:"type"`
-	From     string `json:"from"`
-	Until    string `json:"until"`
-	Datetime string `json:"datetime"`
-}
-
-// parseLinks parses each TimeMap with http-link-header, which throws on
-// what is not link syntax.
-func parseLinks(t *testing.T, timemaps []string) [][]link {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		testsite.Need(t, "no node on PATH")
-	}
-	if _, err := os.Stat(linkParser); err != nil {
-		testsite.Need(t, "http-link-header is not installed: (cd .ci/web && npm ci --ignore-scripts)")
-	}
-	abs, _ := filepath.Abs(linkParser)
-	script := `const L = require(process.argv[1]);
-let input = ""; process.stdin.on("data", d => input += d).on("end", () =>
-  console.log(JSON.stringify(JSON.parse(input).map(s => L.parse(s).refs))));`
-	in, _ := json.Marshal(timemaps)
-	cmd := exec.Command(node, "-e", script, abs)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("http-link-header refuses a TimeMap: %v\n%s", err, err.(*exec.ExitError).Stderr)
-	}
-	var parsed [][]link
-	if err := json.Unmarshal(out, &parsed); err != nil {
-		t.Fatal(err)
-	}
-	return parsed
-}
 
 // TestTimeMapsNameTheVersionInForce writes the TimeMap of every policy and
 // language of the example site, parses it as link-format, and checks it as
@@ -88,7 +40,7 @@ func TestTimeMapsNameTheVersionInForce(t *testing.T) {
 			timemaps = append(timemaps, string(memento.TimeMap(s, ed, loaded.Config.Timezone)))
 		}
 	}
-	parsed := parseLinks(t, timemaps)
+	parsed := testsite.ParseLinks(t, filepath.Join("..", ".."), timemaps)
 	const base = "https://policies.lumenledger.example"
 	gmt := func(day string) string {
 		d, _ := time.ParseInLocation("2006-01-02", day, zone)
@@ -98,7 +50,7 @@ func TestTimeMapsNameTheVersionInForce(t *testing.T) {
 	for i, ed := range eds {
 		name := ed.Policy.Slug + "/" + ed.Lang
 		addr := base + "/" + ed.Lang + "/" + ed.Policy.Slug + "/"
-		rels := map[string][]link{}
+		rels := map[string][]testsite.Link{}
 		for _, l := range parsed[i] {
 			rels[l.Rel] = append(rels[l.Rel], l)
 		}
@@ -107,13 +59,13 @@ func TestTimeMapsNameTheVersionInForce(t *testing.T) {
 		}
 		// The mementos a client should see: the versions with an in-force
 		// period in versions.json, dated from its first day.
-		var want []link
+		var want []testsite.Link
 		for _, v := range record.ForEdition(s, ed).Versions {
 			if v.InForceFrom == nil {
 				sawUpcoming = sawUpcoming || v.Status == "upcoming"
 				continue
 			}
-			want = append(want, link{URI: addr + v.LastUpdated + "/", Rel: "memento", Datetime: gmt(*v.InForceFrom)})
+			want = append(want, testsite.Link{URI: addr + v.LastUpdated + "/", Rel: "memento", Datetime: gmt(*v.InForceFrom)})
 		}
 		slices.Reverse(want) // versions.json is newest first, a TimeMap oldest first
 		if got := rels["memento"]; !slices.Equal(got, want) {

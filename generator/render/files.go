@@ -7,6 +7,7 @@ import (
 
 	"github.com/policygen/gen/generator/calendar"
 	"github.com/policygen/gen/generator/host"
+	"github.com/policygen/gen/generator/memento"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -73,6 +74,11 @@ func (r *Renderer) Rules() host.Rules {
 			// Hosts guess less common types, and the charset, wrong.
 			{Pattern: u.Anywhere(urls.CalendarFile), Headers: []host.Header{{Name: "Content-Type", Value: calendar.ContentType}}},
 			{Pattern: u.Anywhere(urls.RegisterCSVFile), Headers: []host.Header{{Name: "Content-Type", Value: "text/csv; charset=utf-8"}}},
+			// Memento clients and web archives read a TimeMap by its type.
+			// The pages carry no Link headers of their own: one rule a
+			// version would soon pass Cloudflare's 100 rules, and each page
+			// links its TimeMap, which gives every version's datetime.
+			{Pattern: u.Anywhere(urls.TimeMapFile), Headers: append([]host.Header{{Name: "Content-Type", Value: memento.ContentType}}, anyOrigin...)},
 			{Pattern: u.Anywhere(urls.EmbedFile), Headers: anyOrigin},
 			{Pattern: u.Anywhere(urls.CurrentFile), Headers: anyOrigin},
 			{Pattern: u.Anywhere(urls.VersionsFile), Headers: anyOrigin},

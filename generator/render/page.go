@@ -8,6 +8,7 @@ import (
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/record"
 )
 
 // Page is what every layout receives: the page's title and address, its
@@ -26,6 +27,9 @@ type Page struct {
 	// Policy is the Content-Security-Policy of the page's <meta
 	// http-equiv>, for hosts that send no headers.
 	Policy string
+	// TimeMap is the policy's Memento TimeMap, absolute, on its version
+	// pages: how a Memento client finds every version's datetime.
+	TimeMap string
 
 	Version  *VersionView
 	History  *HistoryView
@@ -140,6 +144,9 @@ type VersionView struct {
 	CompareURL string // comparison with the version in force; "" for it
 	SourceURL  string
 	PDFURL     string // "" when the build prints no PDFs
+	// Fingerprint is the version's, as versions.json spells it: the page
+	// shows its short id and carries the full source sum.
+	Fingerprint record.Fingerprint
 }
 
 // TOCEntry is a section in the table of contents with its subsections.

@@ -6,6 +6,7 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/feed"
 	"github.com/policygen/gen/generator/host"
+	"github.com/policygen/gen/generator/memento"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/record"
 )
@@ -119,6 +120,9 @@ func (r *Renderer) plan() []job {
 			page(embed, "embed.html", bare(lang), edition, func(f *Frame) *Page {
 				return r.embedPage(f, s.Version(ed.Shown), embed, policyURL)
 			})
+			// A TimeMap lists the versions that came into force, with
+			// the days they did: the edition's files decide both.
+			file(u.TimeMap(lang, p.Slug), edition, func() ([]byte, error) { return memento.TimeMap(s, e, r.opts.Timezone), nil })
 			current := u.Current(lang, p.Slug)
 			file(current, edition, func() ([]byte, error) { return r.current(ed, current, policyURL) })
 			for _, mv := range ed.Versions {

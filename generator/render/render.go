@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
@@ -70,6 +71,9 @@ type Options struct {
 	// PDF links every version page to its PDF, which gen build --pdf
 	// prints once the pages are written.
 	PDF bool
+	// Timezone is site.toml's timezone, whose midnight starts each day a
+	// version came into force: the moments the TimeMaps give. nil is UTC.
+	Timezone *time.Location
 }
 
 // New compiles the layouts for site; siteFS may hold a layouts/ folder.
@@ -77,6 +81,9 @@ func New(site *derive.Site, cat *i18n.Catalog, siteFS fs.FS, opts Options) (*Ren
 	l, diags := loadLayouts(siteFS)
 	if l == nil {
 		return nil, diags
+	}
+	if opts.Timezone == nil {
+		opts.Timezone = time.UTC
 	}
 	return &Renderer{site: site, cat: cat, layouts: l, opts: opts, fsys: siteFS}, diags
 }

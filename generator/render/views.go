@@ -7,6 +7,7 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
+	"github.com/policygen/gen/generator/record"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -183,7 +184,9 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		SourceURL:       u.Source(lang, pol.Slug, v.Date),
 		ChangesURL:      r.comparisonURL(v.Changes),
 		CompareURL:      r.comparisonURL(v.CompareInForce),
+		Fingerprint:     record.FingerprintOf(v.Version),
 	}
+	p.TimeMap = u.Absolute(u.TimeMap(lang, pol.Slug))
 	if r.opts.PDF {
 		view.PDFURL = u.PDF(lang, pol.Slug, v.Date)
 	}

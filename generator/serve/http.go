@@ -136,7 +136,11 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, st state, addr st
 		}
 		h.Set(kv.Name, v)
 	}
-	h.Set("Content-Type", ctype)
+	// A type the rules give (a TimeMap's, a calendar's) is the one the
+	// host sends; the rest are named by their extension.
+	if h.Get("Content-Type") == "" {
+		h.Set("Content-Type", ctype)
+	}
 	h.Set("Content-Length", strconv.Itoa(len(b)))
 	h.Set("Cache-Control", "no-store")
 	h.Set("Server-Timing", fmt.Sprintf(`gen;desc="%d"`, st.pages))

@@ -304,6 +304,7 @@ func TestContentTypes(t *testing.T) {
 		{"/en/feed.xml", "application/atom+xml; charset=utf-8", 200},
 		{"/policies.json", "application/json; charset=utf-8", 200},
 		{"/en/privacy/2024-04-05/source.md", "text/markdown; charset=utf-8", 200},
+		{"/en/privacy/timemap.link", "application/link-format", 200},
 		{"/robots.txt", "text/plain; charset=utf-8", 200},
 		{"/no/such/page/", "text/html; charset=utf-8", 404},
 	} {

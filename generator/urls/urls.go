@@ -156,7 +156,7 @@ func (s Scheme) Versions(lang, policy string) string { return s.Policy(lang, pol
 func (s Scheme) PolicyFeed(lang, policy string) string { return s.Policy(lang, policy) + "feed.xml" }
 
 // TimeMap is the Memento TimeMap of one policy in one language.
-func (s Scheme) TimeMap(lang, policy string) string { return s.Policy(lang, policy) + "timemap.link" }
+func (s Scheme) TimeMap(lang, policy string) string { return s.Policy(lang, policy) + TimeMapFile }
 
 // LanguageFeed is the Atom feed of every policy in one language.
 func (s Scheme) LanguageFeed(lang string) string { return s.Language(lang) + "feed.xml" }
@@ -248,6 +248,7 @@ const (
 	VersionsFile    = "versions.json"
 	CalendarFile    = "changes.ics"
 	RegisterCSVFile = "processors.csv"
+	TimeMapFile     = "timemap.link"
 	indexFile       = "index.html"
 )
 
