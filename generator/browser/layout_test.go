@@ -237,9 +237,12 @@ func checkCaptionWraps(t *testing.T, ctx context.Context, lang string) {
 const alignment = `(function () {
   function edges(el) { if (!el) return null; var b = el.getBoundingClientRect(); return [b.left, b.right]; }
   var main = document.querySelector("main"), style = getComputedStyle(main), box = edges(main);
+  var column = main.querySelector(":scope > .content");
+  // Beside a side navigation, the text is the content's column.
+  var text = column && getComputedStyle(main).display === "grid" ? edges(column) : [box[0] + parseFloat(style.paddingLeft), box[1] - parseFloat(style.paddingRight)];
   return {
     main: box,
-    text: [box[0] + parseFloat(style.paddingLeft), box[1] - parseFloat(style.paddingRight)],
+    text: text,
     footer: edges(document.querySelector("footer.site")),
     notice: edges(document.querySelector(".site-notices .notice-material"))
   };

@@ -67,7 +67,9 @@ func TestEveryKindOfPage(t *testing.T) {
 }
 
 func everyKindOfPage(t *testing.T, site *example) {
-	ctx, seen := newBrowser(t, 150*time.Second)
+	// Every check on every page of every kind, on a machine that may be
+	// shared: the budget of the whole run, not of a page.
+	ctx, seen := newBrowser(t, 300*time.Second)
 	for _, p := range examplePages() {
 		t.Run(strings.Trim(p.path, "/"), func(t *testing.T) {
 			if err := chromedp.Do(ctx, reset()); err != nil {

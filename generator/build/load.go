@@ -110,6 +110,7 @@ func loadFS(opts Options, fsys fs.FS, c *Cache) (*Loaded, diag.List) {
 		BaseURL:               cfg.BaseURL,
 		DefaultLanguage:       cfg.DefaultLanguage,
 		AuthoritativeLanguage: cfg.AuthoritativeLanguage,
+		Order:                 cfg.Order,
 		Languages:             langs,
 		NoticeDays:            cfg.NoticeDays,
 		ProcessorNoticeDays:   cfg.ProcessorNoticeDays,

@@ -118,7 +118,8 @@ func TestBuildShowsEachVersionWithItsNotices(t *testing.T) {
 	}
 
 	hist := readPage(t, out, "/en/privacy/history/")
-	rows := hist.all("tr", "")
+	// The table of versions, not the timeline's.
+	rows := (&page{root: hist.all("table", "history")[0]}).all("tr", "")
 	if len(rows) != 4 { // header + three versions
 		t.Fatalf("history has %d rows, want 4", len(rows))
 	}

@@ -49,7 +49,8 @@ func mainText(t *testing.T, page []byte) []byte {
 		t.Fatalf("no body in the page:\n%s", page)
 	}
 	body, _, _ = bytes.Cut(body, []byte("\n"+`<h2 id="processors-table">`))
-	table := regexp.MustCompile(`(?s)<div class="table-scroll" tabindex="0">\n<table class="processors">.*?</table>\n</div>`)
+	// The processors: a table, and the same as cards for narrow screens.
+	table := regexp.MustCompile(`(?s)<div class="table-scroll processors-table" tabindex="0">\n<table class="processors">.*?</table>\n</div>\n<div class="processor-cards">.*?</dl>\n</div>`)
 	return table.ReplaceAll(body, []byte("<!-- processors -->\n"))
 }
 

@@ -390,7 +390,7 @@ func TestImportHTML(t *testing.T) {
 		t.Errorf("no heading with the id the link goes to")
 	}
 	if rows := tableRows(p, 0); len(rows) != 3 || rows[1] != "Fortnox AB | Sverige | Bokföring och fakturor | – | – | –" ||
-		rows[2] != "HubSpot Inc. | USA | Utskick av nyhetsbrev | – | – | Integritetspolicy för HubSpot Inc." {
+		rows[2] != "HubSpot Inc. | USA | Utskick av nyhetsbrev | – | – | Integritetspolicy (HubSpot Inc.)" {
 		t.Errorf("processors: %q", rows)
 	}
 	if !p.hasLink("Integritetspolicy för HubSpot Inc.", "https://www.hubspot.com/privacy") {

@@ -40,6 +40,9 @@ type Site struct {
 	// pages may load images and other embedded resources from.
 	ExternalOrigins []string
 	Languages       []Language // in the order site.toml declares them
+	// Order lists policies by slug in the order a language's index and the
+	// side navigation show them; the rest follow by title.
+	Order []string
 }
 
 // Language is one [languages.<code>] table.
@@ -50,6 +53,9 @@ type Language struct {
 	// name is one the i18n package knows.
 	Strings map[string]string
 }
+
+// slugPattern is a policy's folder name.
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Defaults for settings site.toml leaves out.
 const (
@@ -63,7 +69,7 @@ const (
 )
 
 var (
-	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "processor_notice_days", "objection", "timezone", "unsafe_html", "compare", "host", "index_archived", "broken_links", externalOrigins, "languages"}
+	siteKeys     = []string{"title", "base_url", "default_language", "authoritative_language", "notice_days", "processor_notice_days", "objection", "timezone", "unsafe_html", "compare", "host", "index_archived", "broken_links", externalOrigins, "order", "languages"}
 	languageKeys = []string{"name", "strings"}
 	// languageCode is lowercase BCP 47 as used in URLs and folder names.
 	languageCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
@@ -161,6 +167,16 @@ func Parse(path string, src []byte) (*Site, diag.List) {
 		}
 	}
 	s.IndexArchived, _ = t.Bool("index_archived")
+	t.Strings("order", func(i int, slug string) {
+		switch {
+		case !slugPattern.MatchString(slug):
+			t.ElemErrorf("order", i, "order names %q, which is not a policy's folder name (lowercase letters, digits and hyphens, like \"privacy\")", slug)
+		case slices.Contains(s.Order, slug):
+			t.ElemErrorf("order", i, "order names %q twice; list each policy once", slug)
+		default:
+			s.Order = append(s.Order, slug)
+		}
+	})
 	s.Languages = languages(t)
 
 	codes := make([]string, len(s.Languages))

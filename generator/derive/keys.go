@@ -36,6 +36,7 @@ const (
 	editionTitle                       // the title the edition's pages carry
 	versionFile                        // one version's file
 	comparison                         // two versions of an edition, compared
+	policyTitles                       // a language's policies and their titles
 )
 
 // Settings names the site's settings and the day, which every file shows
@@ -58,6 +59,10 @@ func Material(lang string) Key { return Key{part: materialChanges, lang: lang} }
 // language show of the others (hreflang alternates, the switcher, the
 // translation notice).
 func PolicyLanguages(p *model.Policy) Key { return Key{part: policyLanguages, policy: p.Slug} }
+
+// PolicyTitles names a language's policies by their slugs and titles: what
+// the side navigation of a policy's pages lists.
+func PolicyTitles(lang string) Key { return Key{part: policyTitles, lang: lang} }
 
 // EditionFiles names the files of an edition: everything its version and
 // history pages, its versions.json and its feed show of it.
@@ -138,6 +143,13 @@ func (d *Site) Stamp(k Key) uint64 {
 			w.int(len(ed.Versions))
 			for _, v := range ed.Versions {
 				w.version(v, true)
+			}
+		}
+	case policyTitles:
+		for _, p := range d.Policies {
+			if ed := p.Edition(k.lang); ed != nil {
+				w.str(p.Slug)
+				w.str(ed.Shown.Title)
 			}
 		}
 	case editionTitle:

@@ -40,6 +40,13 @@ var requiredKeys = []string{
 	// calendar and email notices.
 	"notice.archived_withdrawn", "notice.upcoming_withdrawn", "notice.bound", "notice.bound_compare",
 	"notice.objection", "notice.objection_how", "history.editorial", "history.withdrawn",
+	// Issue 16: readers.
+	"notice.archived_bar", "notice.archived_bar_never",
+	"redline.compare_title", "redline.skipped_none", "redline.skipped_one", "redline.skipped_many", "redline.earlier", "redline.later",
+	"redline.legend", "redline.legend_inserted", "redline.legend_deleted", "redline.legend_unchanged", "redline.previous_change", "redline.next_change",
+	"timeline.title_policy", "timeline.title_index", "timeline.desc_policy", "timeline.desc_index", "timeline.segment", "timeline.segment_current",
+	"timeline.segment_upcoming", "timeline.material", "timeline.lag", "timeline.now", "timeline.table", "timeline.language", "timeline.policy", "timeline.heading",
+	"index.updated_on", "index.changes_on",
 	"index.register", "index.calendar",
 	"register.title", "register.intro", "register.caption", "register.status_label", "register.added",
 	"register.removed", "register.planned", "register.policies", "register.changes", "register.country_code",

@@ -11,6 +11,7 @@ import (
 
 	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/diag"
+	"github.com/policygen/gen/generator/sitedir"
 	"github.com/policygen/gen/generator/suggest"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -30,6 +31,7 @@ type Config struct {
 	Drafts                bool
 	Host                  string
 	IndexArchived         bool
+	Order                 []string // policy slugs, as site.toml's order
 }
 
 // File is one parsed policy file as the content package hands it to Build.
@@ -67,6 +69,7 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		Compare:               cfg.Compare,
 		Now:                   cfg.Now,
 		Drafts:                cfg.Drafts,
+		Order:                 cfg.Order,
 	}
 	langOrder := map[string]int{}
 	for i, l := range cfg.Languages {
@@ -164,6 +167,11 @@ func Build(cfg Config, files []File) (*Site, diag.List) {
 		site.Policies = append(site.Policies, p)
 	}
 	sort.Slice(site.Policies, func(i, j int) bool { return site.Policies[i].Slug < site.Policies[j].Slug })
+	for _, slug := range cfg.Order {
+		if _, ok := policies[slug]; !ok {
+			diags.Warnf(sitedir.Config, 0, 0, "order names %q, which is no policy this build publishes (content/%s/); it is left out of the order", slug, slug)
+		}
+	}
 
 	for k := range unread {
 		broken[k] = true

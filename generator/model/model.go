@@ -17,8 +17,11 @@ type Site struct {
 	BaseURL               string // without a trailing slash
 	DefaultLanguage       string
 	AuthoritativeLanguage string // "" when no language prevails
-	Languages             []Language
-	NoticeDays            int
+	// Order lists policy slugs in the order they are shown; the rest
+	// follow by title.
+	Order      []string
+	Languages  []Language
+	NoticeDays int
 	// ProcessorNoticeDays is how long before it takes effect a version
 	// adding a processor must be published (gen check --base holds it).
 	ProcessorNoticeDays int

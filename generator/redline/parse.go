@@ -487,9 +487,40 @@ func (t *tokenizer) text(s string, ctx inlineCtx) {
 		if end < 0 {
 			end = len(s)
 		}
-		t.word(s[:end], ctx)
+		t.punctuated(s[:end], ctx)
 		s = s[end:]
 	}
+}
+
+// punctuated adds a word with the punctuation before and after it as
+// tokens of their own, attached to it (no boundary between), so that
+// "advertising" becoming "advertising." is the full stop added, not the
+// word changed, and a change of the word leaves its full stop alone.
+// Punctuation inside a word ("don't", "e-mail", "3.5") stays in it; a word
+// of punctuation alone ("–") is one token.
+func (t *tokenizer) punctuated(w string, ctx inlineCtx) {
+	core := strings.TrimFunc(w, unicode.IsPunct)
+	if core == "" || core == w {
+		t.word(w, ctx)
+		return
+	}
+	lead := w[:strings.Index(w, core)]
+	trail := w[len(lead)+len(core):]
+	if lead != "" {
+		t.word(lead, ctx)
+		t.attach(core, ctx)
+	} else {
+		t.word(core, ctx)
+	}
+	if trail != "" {
+		t.attach(trail, ctx)
+	}
+}
+
+// attach adds a token that follows the one before with no boundary.
+func (t *tokenizer) attach(w string, ctx inlineCtx) {
+	t.toks = append(t.toks, token{text: w, ctx: ctx, sep: 0})
+	t.pending = 0
 }
 
 func (t *tokenizer) word(w string, ctx inlineCtx) {

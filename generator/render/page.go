@@ -66,6 +66,9 @@ type Frame struct {
 	Feeds []Link
 	// Subscribe is the feed a visible "subscribe" link offers, if any.
 	Subscribe string
+	// Policies are the language's policies, for the side navigation of a
+	// policy's pages; the current one is the page's.
+	Policies []Link
 
 	mu       sync.Mutex
 	rendered map[partialKey]template.HTML // by Page.Partial
@@ -92,6 +95,11 @@ func (f *Frame) T(key string, args ...string) (string, error) {
 	}
 	return f.cat.T(f.Lang, key, args...), nil
 }
+
+// Country names a processor's country code in the page's language, from
+// CLDR ("DE": "Germany", "Tyskland"); a value that is no code is shown as
+// written.
+func (f *Frame) Country(code string) string { return i18n.CountryName(f.Lang, code) }
 
 // Date formats a day in the page's language.
 func (f *Frame) Date(d date.Date) string { return f.cat.Date(f.Lang, d) }
@@ -162,6 +170,9 @@ type ArchivedNotice struct {
 	Withdrawn    bool
 	InForceURL   string
 	CompareURL   string
+	// Bar is the notice in a few words, kept in sight at the top of the
+	// window while the reader scrolls through an archived text.
+	Bar string
 }
 
 // ChangeNotice tells a reader the version in force changed recently.
@@ -228,6 +239,7 @@ type HistoryView struct {
 	// each rendered pair as "from..to=address" for the picker's script.
 	CompareBase string
 	Pairs       string
+	Timeline    *TimelineView // nil when no version was ever in force
 }
 
 // HistoryRow is one version in the history.
@@ -260,6 +272,7 @@ type IndexView struct {
 	// with where it can be read, so a reader is not left thinking there
 	// are no such terms.
 	Elsewhere []ElsewhereEntry
+	Timeline  *TimelineView
 }
 
 // ElsewhereEntry is a policy published only in other languages.
@@ -277,4 +290,5 @@ type IndexEntry struct {
 	HistoryURL   string
 	InForceSince string
 	UpcomingOn   string
+	UpdatedOn    string // the day the version in force took effect, while its change notice shows
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+
 	"github.com/policygen/gen/generator/calendar"
 	"github.com/policygen/gen/generator/content"
 	"github.com/policygen/gen/generator/derive"
@@ -111,7 +113,14 @@ func (r *Renderer) plan() []job {
 			page(policyURL, "version.html", policy(ed), edition, func(f *Frame) *Page {
 				return r.versionPage(f, s.Version(ed.Shown), policyURL)
 			})
-			page(u.History(lang, p.Slug), "history.html", history(ed), edition, func(f *Frame) *Page { return r.historyPage(f, ed) })
+			// Its timeline draws the policy's versions in every language.
+			everyLanguage := edition
+			for _, o := range p.Editions {
+				if o != e {
+					everyLanguage = append(slices.Clip(everyLanguage), derive.EditionFrontMatter(o))
+				}
+			}
+			page(u.History(lang, p.Slug), "history.html", history(ed), everyLanguage, func(f *Frame) *Page { return r.historyPage(f, ed) })
 			file(u.Versions(lang, p.Slug), edition, func() ([]byte, error) { return record.Marshal(record.ForEdition(s, e)) })
 			file(u.PolicyFeed(lang, p.Slug), edition, func() ([]byte, error) { return feeds.Policy(ed) })
 			// The embeds show a body and its processors alone, in the

@@ -29,6 +29,9 @@ type RedlineView struct {
 	Meta             []MetaChange
 	NoChanges        bool
 	HistoryURL       string
+	// Skipped says how many versions lie between the two of a compare/
+	// page; "" on a changes/ page, whose versions are neighbours.
+	Skipped string
 	// Bound is set on the changes/ page of a version whose previous one
 	// never came into force: the comparison readers need.
 	Bound *BoundNotice
@@ -50,6 +53,9 @@ type SectionView struct {
 	Heading string
 	Changed bool
 	HTML    template.HTML
+	// Previous and Next link the changed sections before and after a
+	// changed one, to move through the changes; "" at either end.
+	Previous, Next string
 }
 
 func (r *Renderer) sectionView(s redline.Section) SectionView {
@@ -176,7 +182,11 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 	ed := c.To.Edition
 	lang, slug := ed.Lang, ed.Policy.Slug
 	u := r.site.URLs
-	p := r.newPage(f, r.comparisonURL(c), r.cat.T(lang, "redline.title", "policy", c.To.Title))
+	title := r.cat.T(lang, "redline.title", "policy", c.To.Title)
+	if !c.Changes {
+		title = r.cat.T(lang, "redline.compare_title", "policy", c.To.Title, "from", r.cat.Date(lang, c.From.Date), "to", r.cat.Date(lang, c.To.Date))
+	}
+	p := r.newPage(f, r.comparisonURL(c), title)
 	p.NoIndex = c.From.Draft || c.To.Draft
 
 	v := &RedlineView{
@@ -194,6 +204,9 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 			"removed", strconv.Itoa(rl.WordsRemoved)),
 	}
 	v.Change = c.Change
+	if !c.Changes {
+		v.Skipped = r.skipped(c)
+	}
 	if to := r.site.Version(c.To); c.Changes && to.BoundCompare != nil {
 		v.Bound = r.boundNotice(p, to.BoundCompare, to.Skipped)
 	}
@@ -226,6 +239,22 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 		}
 		v.Groups[n-1].Sections = append(v.Groups[n-1].Sections, r.sectionView(s))
 	}
+	var changed []*SectionView
+	for i := range v.Groups {
+		if !v.Groups[i].Collapsed {
+			for j := range v.Groups[i].Sections {
+				changed = append(changed, &v.Groups[i].Sections[j])
+			}
+		}
+	}
+	for i, s := range changed {
+		if i > 0 {
+			s.Previous = "#" + changed[i-1].ID
+		}
+		if i+1 < len(changed) {
+			s.Next = "#" + changed[i+1].ID
+		}
+	}
 	for i := range v.Groups {
 		g := &v.Groups[i]
 		if g.Collapsed {
@@ -239,6 +268,25 @@ func (r *Renderer) redlinePage(f *Frame, c *derive.Comparison, rl *redline.Redli
 	v.NoChanges = rl.SectionsChanged == 0 && len(v.Processors) == 0 && len(v.Meta) == 0
 	p.Redline = v
 	return p
+}
+
+// skipped says how many of the edition's versions lie between the two a
+// comparison spans.
+func (r *Renderer) skipped(c *derive.Comparison) string {
+	lang := c.To.Edition.Lang
+	n := 0
+	for _, v := range c.To.Edition.Versions {
+		if v.Date.After(c.From.Date) && c.To.Date.After(v.Date) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return r.cat.T(lang, "redline.skipped_none")
+	case 1:
+		return r.cat.T(lang, "redline.skipped_one")
+	}
+	return r.cat.T(lang, "redline.skipped_many", "count", strconv.Itoa(n))
 }
 
 // Memos keeps the redline memos of the editions rendered last, from one

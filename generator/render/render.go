@@ -18,6 +18,7 @@ import (
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/i18n"
+	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/output"
 	"github.com/policygen/gen/generator/urls"
 )
@@ -41,6 +42,11 @@ type Renderer struct {
 
 	stamped sync.Once
 	stamps  *Snapshot // what every file shows, stamped once (see Snapshot)
+
+	// orders holds each language's order of the policies, sorted once
+	// (see ordered): every frame of a policy lists them.
+	ordersMu sync.Mutex
+	orders   map[string][]*model.Policy
 }
 
 // Options change what a build adds to every page.

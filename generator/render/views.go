@@ -1,13 +1,20 @@
 package render
 
 import (
+	"html/template"
+	"slices"
 	"strings"
 	"sync"
 
+	"golang.org/x/text/collate"
+	xlanguage "golang.org/x/text/language"
+
+	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/i18n"
 	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/record"
+	"github.com/policygen/gen/generator/timeline"
 	"github.com/policygen/gen/generator/urls"
 )
 
@@ -55,7 +62,8 @@ func register(lang string) frameKey       { return frameKey{kind: registerFrame,
 func (k frameKey) shows() []derive.Key {
 	keys := []derive.Key{derive.Material(k.lang)}
 	if k.ed != nil {
-		keys = append(keys, derive.PolicyLanguages(k.ed.Policy), derive.EditionTitle(k.ed.Edition))
+		// The side navigation lists the language's policies by title.
+		keys = append(keys, derive.PolicyLanguages(k.ed.Policy), derive.EditionTitle(k.ed.Edition), derive.PolicyTitles(k.lang))
 	}
 	return keys
 }
@@ -102,11 +110,13 @@ func (r *Renderer) newFrame(key frameKey) *Frame {
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.Policy(o.Lang, slug) }))
 		f.withPolicyFeed(u, key.ed.Edition)
+		f.withPolicies(r, key.ed.Policy)
 		material = key.ed.Material
 	case historyFrame:
 		slug := key.ed.Policy.Slug
 		f.withLanguages(s, editionURLs(key.ed.Policy, func(o *model.Edition) string { return u.History(o.Lang, slug) }))
 		f.withPolicyFeed(u, key.ed.Edition)
+		f.withPolicies(r, key.ed.Policy)
 	}
 	for _, v := range material {
 		f.Material = append(f.Material, MaterialNotice{
@@ -135,6 +145,81 @@ func (f *Frame) withLanguages(s *derive.Site, urlIn func(lang string) string) *F
 		f.Switcher = nil // a switcher with only the current language says nothing
 	}
 	return f
+}
+
+// withPolicies lists the language's policies for the side navigation,
+// marking the one the page belongs to.
+func (f *Frame) withPolicies(r *Renderer, current *model.Policy) {
+	s := r.site
+	for _, ed := range r.policiesIn(f.Lang) {
+		f.Policies = append(f.Policies, Link{Lang: f.Lang, Label: ed.Shown.Title, Href: s.URLs.Policy(f.Lang, ed.Policy.Slug), Current: ed.Policy == current})
+	}
+}
+
+// policiesIn lists the editions of a language's policies in the order the
+// site shows them (see ordered).
+func (r *Renderer) policiesIn(lang string) []*model.Edition {
+	var out []*model.Edition
+	for _, pol := range r.ordered(lang) {
+		if ed := pol.Edition(lang); ed != nil {
+			out = append(out, ed)
+		}
+	}
+	return out
+}
+
+// ordered lists the site's policies as a language shows them: those
+// site.toml's order names, in its order, then the rest by their title in
+// the language (or in the first language that has the policy), collated
+// as the language sorts.
+func (r *Renderer) ordered(lang string) []*model.Policy {
+	r.ordersMu.Lock()
+	defer r.ordersMu.Unlock()
+	if o, ok := r.orders[lang]; ok {
+		return o
+	}
+	if r.orders == nil {
+		r.orders = map[string][]*model.Policy{}
+	}
+	s := r.site
+	rank := map[string]int{}
+	for i, slug := range s.Order {
+		rank[slug] = i + 1
+	}
+	title := func(p *model.Policy) string {
+		if ed := p.Edition(lang); ed != nil {
+			return ed.Shown.Title
+		}
+		for _, l := range s.Languages {
+			if ed := p.Edition(l.Code); ed != nil {
+				return ed.Shown.Title
+			}
+		}
+		return p.Slug
+	}
+	tag, err := xlanguage.Parse(lang)
+	if err != nil {
+		tag = xlanguage.Und
+	}
+	c := collate.New(tag, collate.IgnoreCase)
+	out := slices.Clone(s.Policies)
+	slices.SortStableFunc(out, func(a, b *model.Policy) int {
+		ra, rb := rank[a.Slug], rank[b.Slug]
+		switch {
+		case ra != 0 && rb != 0:
+			return ra - rb
+		case ra != 0:
+			return -1
+		case rb != 0:
+			return 1
+		}
+		if n := c.CompareString(title(a), title(b)); n != 0 {
+			return n
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	r.orders[lang] = out
+	return out
 }
 
 // withPolicyFeed puts the policy's own feed first, as the one the
@@ -201,6 +286,10 @@ func (r *Renderer) versionPage(f *Frame, v *derive.Version, url string) *Page {
 		}
 		if n.InForce != nil {
 			view.Archived.InForceURL = u.Policy(lang, pol.Slug)
+		}
+		view.Archived.Bar = r.cat.T(lang, "notice.archived_bar_never")
+		if a := view.Archived; a.Until != "" && !a.NeverInForce && !a.Withdrawn {
+			a.Bar = r.cat.T(lang, "notice.archived_bar", "from", a.From, "until", a.Until)
 		}
 	}
 	if n := v.ChangeNotice; n != nil {
@@ -368,6 +457,17 @@ func (r *Renderer) historyPage(f *Frame, ed *derive.Edition) *Page {
 		row.Withdrawn = v.Withdrawn()
 		h.Rows = append(h.Rows, row)
 	}
+	var eds []*model.Edition
+	for _, l := range r.site.Languages {
+		if o := pol.Edition(l.Code); o != nil {
+			eds = append(eds, o)
+		}
+	}
+	h.Timeline = r.timelineOf(lang, "timeline", r.cat.T(lang, "timeline.title_policy", "policy", shown.Title), r.cat.T(lang, "timeline.desc_policy"),
+		r.cat.T(lang, "timeline.language"), eds, func(o *model.Edition) string {
+			l, _ := r.site.Language(o.Lang)
+			return i18n.LanguageName(lang, l.Code, l.Name)
+		}, true)
 	p.History = h
 	return p
 }
@@ -398,7 +498,7 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 	p := r.newPage(f, u.Language(lang), r.cat.T(lang, "index.title", "title", s.Title))
 	p.Desc = r.cat.T(lang, "index.intro", "title", s.Title, "language", i18n.LanguageName(lang, l.Code, l.Name))
 	idx := &IndexView{Register: u.Register(lang), Calendar: u.Calendar(lang)}
-	for _, pol := range s.Policies {
+	for _, pol := range r.ordered(lang) {
 		ed := pol.Edition(lang)
 		if ed == nil {
 			idx.Elsewhere = append(idx.Elsewhere, r.elsewhere(pol))
@@ -416,8 +516,14 @@ func (r *Renderer) indexPage(f *Frame, lang string) *Page {
 		if coming := s.Edition(ed).Announced; len(coming) > 0 {
 			e.UpcomingOn = p.Date(coming[0].Effective)
 		}
+		// Updated while its change notice shows.
+		if ed.InForce != nil && s.Version(ed.InForce).ChangeNotice != nil {
+			e.UpdatedOn = p.Date(ed.InForce.Effective)
+		}
 		idx.Policies = append(idx.Policies, e)
 	}
+	idx.Timeline = r.timelineOf(lang, "timeline", r.cat.T(lang, "timeline.title_index"), r.cat.T(lang, "timeline.desc_index"),
+		r.cat.T(lang, "timeline.policy"), r.policiesIn(lang), func(o *model.Edition) string { return o.Shown.Title }, false)
 	p.Index = idx
 	return p
 }
@@ -440,4 +546,113 @@ func (r *Renderer) redirectPage(f *Frame, from, to string) *Page {
 	p.NoIndex = true
 	p.Canonical = s.URLs.Absolute(to)
 	return p
+}
+
+// TimelineView is a timeline and its text alternative.
+type TimelineView struct {
+	SVG   template.HTML
+	Title string
+	// BandHeading names what a band is ("Language", "Policy"), and
+	// VersionHeading the versions' column of the table.
+	BandHeading, VersionHeading string
+	TableLabel                  string // the text alternative's summary
+	Rows                        []TimelineRow
+}
+
+// TimelineRow is a version in the timeline's table.
+type TimelineRow struct {
+	Band, Label, Href string
+}
+
+// timelineOf draws the versions of the editions, one band each, labelled
+// by label; with lag set, a translation's band shows when it followed an
+// older text than the authoritative one in force.
+func (r *Renderer) timelineOf(lang, id, title, desc, bandHeading string, eds []*model.Edition, label func(*model.Edition) string, lag bool) *TimelineView {
+	s := r.site
+	u := s.URLs
+	c := timeline.Chart{ID: id, Title: title, Desc: desc, Now: s.Now, NowLabel: r.cat.T(lang, "timeline.now", "date", r.cat.Date(lang, s.Now))}
+	view := &TimelineView{Title: title, BandHeading: bandHeading, VersionHeading: r.cat.T(lang, "history.version"), TableLabel: r.cat.T(lang, "timeline.table")}
+	for _, ed := range eds {
+		band := timeline.Band{Label: label(ed)}
+		shown := inForceOrComing(ed)
+		for i, v := range shown {
+			seg := timeline.Segment{From: v.Effective, Href: u.Version(ed.Lang, ed.Policy.Slug, v.Date), Upcoming: v.Status == model.Upcoming,
+				Material: v.Change != nil && v.Change.Material()}
+			date, from := r.cat.Date(lang, v.Date), r.cat.Date(lang, v.Effective)
+			switch {
+			case i+1 < len(shown):
+				seg.Until = shown[i+1].Effective
+				seg.Label = r.cat.T(lang, "timeline.segment", "date", date, "from", from, "until", r.cat.Date(lang, seg.Until.AddDays(-1)))
+				if seg.Upcoming {
+					seg.Label = r.cat.T(lang, "timeline.segment_upcoming", "date", date, "from", from)
+				}
+			case seg.Upcoming:
+				seg.Label = r.cat.T(lang, "timeline.segment_upcoming", "date", date, "from", from)
+			default:
+				seg.Label = r.cat.T(lang, "timeline.segment_current", "date", date, "from", from)
+			}
+			if seg.Material {
+				seg.Label += " (" + r.cat.T(lang, "timeline.material") + ")"
+			}
+			band.Segments = append(band.Segments, seg)
+			view.Rows = append(view.Rows, TimelineRow{Band: band.Label, Label: seg.Label, Href: seg.Href})
+		}
+		if lag && s.AuthoritativeLanguage != "" && ed.Lang != s.AuthoritativeLanguage {
+			if auth := ed.Policy.Edition(s.AuthoritativeLanguage); auth != nil {
+				band.Lag = lagging(shown, inForceOrComing(auth))
+				l, _ := s.Language(auth.Lang)
+				band.LagLabel = r.cat.T(lang, "timeline.lag", "language", i18n.LanguageName(lang, l.Code, l.Name))
+			}
+		}
+		c.Bands = append(c.Bands, band)
+	}
+	view.SVG = template.HTML(c.SVG()) // package timeline escaped every value
+	if view.SVG == "" {
+		return nil
+	}
+	return view
+}
+
+// inForceOrComing are the versions of ed that were, are or will be in
+// force, oldest first: not those replaced or withdrawn before their day.
+func inForceOrComing(ed *model.Edition) []*model.Version {
+	var out []*model.Version
+	for _, v := range ed.Versions {
+		if !v.NeverInForce && !v.Withdrawn() {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// lagging are the periods in which a translation's version in force
+// followed an older text than the authoritative version in force: from the
+// day a newer authoritative version took effect to the day the
+// translation's next version did.
+func lagging(tr, auth []*model.Version) []timeline.Period {
+	var out []timeline.Period
+	for i, v := range tr {
+		follows := v.Translates
+		if follows.IsZero() {
+			follows = v.Date
+		}
+		var until date.Date
+		if i+1 < len(tr) {
+			until = tr[i+1].Effective
+		}
+		for _, a := range auth {
+			if !a.Date.After(follows) {
+				continue
+			}
+			from := a.Effective
+			if from.Before(v.Effective) {
+				from = v.Effective
+			}
+			if until.IsZero() || from.Before(until) {
+				out = append(out, timeline.Period{From: from, Until: until})
+			}
+			break
+		}
+	}
+	return out
 }
