@@ -81,7 +81,7 @@ func versionWords(tb testing.TB, v *model.Version) []string {
 		}
 	}
 	for _, part := range v.Body.Parts {
-		nodes, err := html.ParseFragment(bytes.NewReader(part), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+		nodes, err := html.ParseFragment(strings.NewReader(part.String()), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -257,7 +257,7 @@ func TestExampleRedlineForm(t *testing.T) {
 	}
 	var html strings.Builder
 	for _, p := range v.Body.Parts {
-		html.Write(p)
+		html.WriteString(p.String())
 	}
 	if n := strings.Count(html.String(), "<li>"); items != n {
 		t.Errorf("%d list items, the version has %d", items, n)

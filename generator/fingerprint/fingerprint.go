@@ -43,7 +43,7 @@ const Placeholder = "<!-- processors -->\n"
 
 // Of computes a version's fingerprint from its source file and the parts
 // of its rendered body (model.Body.Parts).
-func Of(source []byte, parts [][]byte) model.Fingerprint {
+func Of(source []byte, parts []model.Part) model.Fingerprint {
 	h := sha256.New()
 	writeText(h, parts)
 	f := model.Fingerprint{Source: sha256.Sum256(source)}
@@ -52,19 +52,21 @@ func Of(source []byte, parts [][]byte) model.Fingerprint {
 }
 
 // MainText is the text whose SHA-256 is a version's text sum.
-func MainText(parts [][]byte) []byte {
+func MainText(parts []model.Part) []byte {
 	var b bytes.Buffer
 	writeText(&b, parts)
 	return b.Bytes()
 }
 
 // writeText writes the main text: the one definition of its bytes.
-func writeText(w io.Writer, parts [][]byte) {
+func writeText(w io.Writer, parts []model.Part) {
 	for i, p := range parts {
 		if i > 0 {
 			io.WriteString(w, Placeholder)
 		}
-		w.Write(p)
+		for _, piece := range p {
+			w.Write(piece)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package fingerprint_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/policygen/gen/generator/model"
 	"testing"
 
 	"github.com/policygen/gen/generator/fingerprint"
@@ -23,9 +24,14 @@ func TestFingerprintIsTheSHA256OfSourceAndMainText(t *testing.T) {
 		{"a placeholder", []string{"<p>a</p>\n", "<p>b</p>\n"}, "<p>a</p>\n<!-- processors -->\n<p>b</p>\n"},
 		{"at the end", []string{"<p>a</p>\n<p>b</p>\n", ""}, "<p>a</p>\n<p>b</p>\n<!-- processors -->\n"},
 	} {
-		var parts [][]byte
+		// Each part in pieces, as a body holds them.
+		var parts []model.Part
 		for _, p := range c.parts {
-			parts = append(parts, []byte(p))
+			var part model.Part
+			for i := 0; i < len(p); i += 3 {
+				part = append(part, []byte(p[i:min(i+3, len(p))]))
+			}
+			parts = append(parts, part)
 		}
 		f := fingerprint.Of(source, parts)
 		if got, want := fingerprint.Hex(f.Source), sum(string(source)); got != want {

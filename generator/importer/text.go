@@ -40,7 +40,7 @@ func fromMarkdown(src Source, diags *diag.List) (*page, error) {
 		if i > 0 {
 			b.WriteString("<p>" + placeholderMarker + "</p>")
 		}
-		b.Write(part)
+		b.WriteString(part.String())
 	}
 	root, err := parseFragment(b.String())
 	if err != nil {

@@ -33,7 +33,7 @@ func TestBounds(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			body, d := New(Options{}).Render("p.md", []byte(c.body), 3)
 			if c.want == "" {
-				if d.HasErrors() || len(body.Parts) == 0 || len(body.Parts[0]) == 0 {
+				if d.HasErrors() || len(body.Parts) == 0 || body.Parts[0].Len() == 0 {
 					t.Errorf("not rendered: %v", d)
 				}
 				return

@@ -103,7 +103,7 @@ func (r *Renderer) RenderMemo(path string, body []byte, lineOffset int, memo *Me
 func (r *Renderer) render(path string, body []byte, lineOffset int, memo *Memo, cuts [][]byte, archived bool) (model.Body, diag.List) {
 	if over := bounds(body); len(over) > 0 {
 		// Not parsed at all: past a bound the parser would take too long.
-		return model.Body{Parts: [][]byte{nil}}, (&problems{all: over}).list(path, body, lineOffset, archived)
+		return model.Body{Parts: []model.Part{nil}}, (&problems{all: over}).list(path, body, lineOffset, archived)
 	}
 	chunks := r.place(cuts, memo)
 	probs := &problems{}
@@ -214,55 +214,57 @@ func (r *Renderer) headings(chunks []placed, probs *problems) (ids []string, lev
 
 // assemble puts the chunks' HTML together with the heading ids in their
 // holes and the headings' tags at their levels, cut into parts at the
-// placeholders.
-func assemble(chunks []placed, ids []string, levels []int) ([][]byte, []model.Heading) {
-	size := 0
-	for _, c := range chunks {
-		size += len(c.html)
-	}
-	html := make([]byte, 0, size+size/16)
-	var splits []int
+// placeholders. The parts are pieces of the chunks' HTML, shared with the
+// other bodies rendered with the same chunks, and of the ids and digits
+// between them: nothing of a chunk is copied.
+func assemble(chunks []placed, ids []string, levels []int) ([]model.Part, []model.Heading) {
+	var parts []model.Part
+	var part model.Part
 	var headings []model.Heading
-	type digit struct {
-		at    int
-		level int
+	add := func(b []byte) {
+		if len(b) > 0 {
+			part = append(part, b[:len(b):len(b)]) // an append to a piece copies it
+		}
 	}
 	for _, c := range chunks {
-		base := len(html) // where the chunk starts in html, before any id is added
-		grown := 0        // bytes the ids added so far in this chunk
 		from := 0
 		splitAt := c.splits
-		var closing []digit // the closing tags' digits to set once copied
+		// to adds the chunk's HTML up to offset end, cutting the part at
+		// the placeholders before it.
+		to := func(end int) {
+			for len(splitAt) > 0 && splitAt[0] <= end {
+				add(c.html[from:splitAt[0]])
+				from = splitAt[0]
+				parts, part = append(parts, part), nil
+				splitAt = splitAt[1:]
+			}
+			add(c.html[from:end])
+			from = end
+		}
 		for _, h := range c.headings {
 			id, level := ids[len(headings)], levels[len(headings)]
 			headings = append(headings, model.Heading{Level: level, ID: id, Text: h.text})
-			for len(splitAt) > 0 && splitAt[0] <= h.hole {
-				splits = append(splits, base+grown+splitAt[0])
-				splitAt = splitAt[1:]
-			}
-			html = append(html, c.html[from:h.hole]...)
 			moved := level != h.level && h.open >= 0
 			if moved {
-				html[base+grown+h.open] = '0' + byte(level)
+				to(h.open)
+				add(digits[level : level+1])
+				from++
 			}
-			esc := util.EscapeHTML([]byte(id))
-			html = append(html, esc...)
-			grown += len(esc)
-			from = h.hole
+			to(h.hole)
+			add(util.EscapeHTML([]byte(id)))
 			if moved {
-				closing = append(closing, digit{base + grown + h.close, level})
+				to(h.close)
+				add(digits[level : level+1])
+				from++
 			}
 		}
-		for _, s := range splitAt {
-			splits = append(splits, base+grown+s)
-		}
-		html = append(html, c.html[from:]...)
-		for _, d := range closing {
-			html[d.at] = '0' + byte(d.level)
-		}
+		to(len(c.html))
 	}
-	return cut(html, splits), headings
+	return append(parts, part), headings
 }
+
+// digits are the levels of headings' tags, read-only.
+var digits = []byte("0123456789")
 
 // rendered is one chunk parsed, checked and rendered on its own, with
 // everything located relative to the chunk.
@@ -355,18 +357,6 @@ func (r *Renderer) renderChunk(src []byte) *rendered {
 	}
 	out.problems = probs.all
 	return out
-}
-
-// cut cuts html at the placeholders. Each part's capacity is capped so
-// that appending to one cannot overwrite the next.
-func cut(b []byte, splits []int) [][]byte {
-	out := make([][]byte, 0, len(splits)+1)
-	start := 0
-	for _, s := range splits {
-		out = append(out, b[start:s:s])
-		start = s
-	}
-	return append(out, b[start:len(b):len(b)])
 }
 
 // partsWriter collects the rendered HTML, the offsets at which the

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -18,7 +17,15 @@ func render(t *testing.T, opts Options, src string, lineOffset int) (model.Body,
 	return New(opts).Render("content/privacy/sv.md", []byte(src), lineOffset)
 }
 
-func joined(b model.Body) string { return string(bytes.Join(b.Parts, nil)) }
+func joined(b model.Body) string { return joinParts(b.Parts) }
+
+func joinParts(parts []model.Part) string {
+	var b []byte
+	for _, p := range parts {
+		b = p.Append(b)
+	}
+	return string(b)
+}
 
 // diagStrings formats diagnostics the way the CLI prints them.
 func diagStrings(l diag.List) []string {
@@ -232,11 +239,11 @@ func TestPlaceholder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, l := render(t, Options{}, tt.src, 4)
 			if len(b.Parts) != len(tt.wantParts) {
-				t.Fatalf("got %d parts %q, want %d", len(b.Parts), b.Parts, len(tt.wantParts))
+				t.Fatalf("got %d parts %q, want %d", len(b.Parts), joined(b), len(tt.wantParts))
 			}
 			for i, want := range tt.wantParts {
-				if !strings.Contains(string(b.Parts[i]), want) {
-					t.Errorf("part %d = %q, want it to contain %q", i, b.Parts[i], want)
+				if !strings.Contains(b.Parts[i].String(), want) {
+					t.Errorf("part %d = %q, want it to contain %q", i, b.Parts[i].String(), want)
 				}
 			}
 			if b.Placeholder != (len(tt.wantParts) > 1) {
@@ -249,12 +256,27 @@ func TestPlaceholder(t *testing.T) {
 	}
 }
 
+// TestPartsDoNotShareCapacity: the parts are pieces of the chunks'
+// rendering, which other bodies share; appending to a piece or to a part
+// changes neither the other parts nor the next body rendered with them.
 func TestPartsDoNotShareCapacity(t *testing.T) {
-	b, _ := render(t, Options{}, "A\n\n{{< processors >}}\n\nB\n", 0)
-	second := string(b.Parts[1])
-	_ = append(b.Parts[0], "overwrite"...)
-	if string(b.Parts[1]) != second {
-		t.Errorf("appending to part 0 changed part 1 to %q", b.Parts[1])
+	memo := NewMemo()
+	r := New(Options{})
+	src := []byte("# A\n\nA\n\n{{< processors >}}\n\nB\n\n## C\n\nC\n")
+	b, _ := r.RenderMemo("p.md", src, 0, memo, false)
+	whole := joined(b)
+	for _, part := range b.Parts {
+		for _, piece := range part {
+			_ = append(piece, "overwrite"...)
+		}
+		_ = append(part, []byte("overwrite"))
+	}
+	if got := joined(b); got != whole {
+		t.Errorf("appending to the pieces changed the body to %q, was %q", got, whole)
+	}
+	again, _ := r.RenderMemo("p.md", src, 0, memo, false)
+	if got := joined(again); got != whole {
+		t.Errorf("the body rendered again from the memo is %q, was %q", got, whole)
 	}
 }
 

@@ -5,6 +5,9 @@
 package model
 
 import (
+	"io"
+	"strings"
+
 	"github.com/policygen/gen/generator/date"
 )
 
@@ -222,7 +225,7 @@ type Body struct {
 	// Parts are HTML fragments; the processors table goes between each two
 	// consecutive parts (one {{< processors >}} placeholder each). A body
 	// with processors and no placeholder has one part and the table follows it.
-	Parts    [][]byte
+	Parts    []Part
 	Headings []Heading
 	// Placeholder reports whether the author placed the processors table.
 	Placeholder bool
@@ -235,6 +238,63 @@ type Body struct {
 	// to them ("fn:1", "fnref:1"), which links may point at besides its
 	// headings.
 	NoteIDs []string
+}
+
+// Part is an HTML fragment of a body, held as the pieces whose
+// concatenation it is. The versions of a policy share most of their
+// paragraphs, and their parts share those paragraphs' rendering, read-only:
+// each version's body held whole would be most of a large site's memory.
+type Part [][]byte
+
+// Len is the length of the part's HTML in bytes.
+func (p Part) Len() int {
+	n := 0
+	for _, b := range p {
+		n += len(b)
+	}
+	return n
+}
+
+// String is the part's HTML.
+func (p Part) String() string {
+	if len(p) == 1 {
+		return string(p[0])
+	}
+	var b strings.Builder
+	b.Grow(p.Len())
+	for _, piece := range p {
+		b.Write(piece)
+	}
+	return b.String()
+}
+
+// Reader reads the part's HTML.
+func (p Part) Reader() io.Reader { return &partReader{part: p} }
+
+// partReader reads a part piece by piece, leaving the pieces as they are.
+type partReader struct {
+	part     Part
+	piece, n int // the next byte to read: part[piece][n]
+}
+
+func (r *partReader) Read(b []byte) (int, error) {
+	for r.piece < len(r.part) && r.n == len(r.part[r.piece]) {
+		r.piece, r.n = r.piece+1, 0
+	}
+	if r.piece == len(r.part) {
+		return 0, io.EOF
+	}
+	k := copy(b, r.part[r.piece][r.n:])
+	r.n += k
+	return k, nil
+}
+
+// Append appends the part's HTML to dst.
+func (p Part) Append(dst []byte) []byte {
+	for _, piece := range p {
+		dst = append(dst, piece...)
+	}
+	return dst
 }
 
 // Link is an address written in a body that points into the site.

@@ -6,6 +6,7 @@
 package record
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/policygen/gen/generator/date"
@@ -175,7 +176,7 @@ func Period(p *derive.Period) (from, until *string) {
 
 // ForSite describes the whole site.
 func ForSite(s *derive.Site) Site {
-	out := Site{Title: s.Title, BaseURL: s.BaseURL, AsOf: s.Now.String(), Policies: []Policy{}}
+	out := siteHead(s)
 	for _, p := range s.Policies {
 		rp := Policy{Policy: p.Slug}
 		for _, ed := range p.Editions {
@@ -184,6 +185,95 @@ func ForSite(s *derive.Site) Site {
 		out.Policies = append(out.Policies, rp)
 	}
 	return out
+}
+
+// MarshalSite writes policies.json, byte for byte Marshal(ForSite(s)), with
+// each edition's part as edition returns it (EditionInSite, or the bytes
+// it returned for an edition whose record is unchanged): the site's record
+// is its editions' put together, and `gen serve` writes it after every
+// save, when all but one of them are what they were.
+func MarshalSite(s *derive.Site, edition func(*model.Edition) ([]byte, error)) ([]byte, error) {
+	head := siteHead(s)
+	parts := make([][][]byte, len(s.Policies))
+	size := 0
+	for i, p := range s.Policies {
+		for _, ed := range p.Editions {
+			part, err := edition(ed)
+			if err != nil {
+				return nil, err
+			}
+			parts[i] = append(parts[i], part)
+			size += len(part) + len(editionIndent) + 2
+		}
+		size += len(p.Slug) + 64
+	}
+	var b bytes.Buffer
+	b.Grow(size + len(head.Title) + len(head.BaseURL) + 64)
+	b.WriteString("{\n  \"title\": ")
+	writeString(&b, head.Title)
+	b.WriteString(",\n  \"base_url\": ")
+	writeString(&b, head.BaseURL)
+	b.WriteString(",\n  \"as_of\": ")
+	writeString(&b, head.AsOf)
+	b.WriteString(",\n  \"policies\": [")
+	for i, p := range s.Policies {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    {\n      \"policy\": ")
+		writeString(&b, p.Slug)
+		b.WriteString(",\n      \"languages\": ")
+		if len(p.Editions) == 0 {
+			b.WriteString("null") // ForSite leaves the slice nil
+		} else {
+			b.WriteByte('[')
+			for j, part := range parts[i] {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString("\n" + editionIndent)
+				b.Write(part)
+			}
+			b.WriteString("\n      ]")
+		}
+		b.WriteString("\n    }")
+	}
+	if len(s.Policies) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]\n}\n")
+	return b.Bytes(), nil
+}
+
+// editionIndent is how deep an edition's record stands in policies.json:
+// in the languages of a policy in the site's policies.
+const editionIndent = "        "
+
+// EditionInSite is an edition's record as it stands in policies.json,
+// indented to its depth there (its first line excepted: MarshalSite puts
+// it after the indent).
+func EditionInSite(s *derive.Site, ed *model.Edition) ([]byte, error) {
+	compact, err := json.Marshal(ForEdition(s, ed))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(2 * len(compact))
+	if err := json.Indent(&b, compact, editionIndent, "  "); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeString writes s as encoding/json spells a string.
+func writeString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // a string always marshals
+	b.Write(q)
+}
+
+// siteHead is policies.json without its policies.
+func siteHead(s *derive.Site) Site {
+	return Site{Title: s.Title, BaseURL: s.BaseURL, AsOf: s.Now.String(), Policies: []Policy{}}
 }
 
 // Marshal writes a record as indented JSON with a final newline.

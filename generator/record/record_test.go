@@ -1,12 +1,15 @@
 package record_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/policygen/gen/generator/build"
+	"github.com/policygen/gen/generator/corpus"
 	"github.com/policygen/gen/generator/derive"
+	"github.com/policygen/gen/generator/model"
 	"github.com/policygen/gen/generator/record"
 )
 
@@ -119,5 +122,62 @@ func TestDraftsAndSite(t *testing.T) {
 	}
 	if s.AsOf != "2024-04-10" || s.BaseURL != "https://policies.acme.example" || len(s.Policies) != 3 || s.Policies[1].Policy != "privacy" || len(s.Policies[1].Languages) != 2 {
 		t.Errorf("policies.json: %+v", s)
+	}
+}
+
+// TestMarshalSite checks that policies.json put together from its
+// editions' parts is, byte for byte, what encoding/json writes of the
+// whole record: on the test site, the example site, a synthetic corpus,
+// a title that JSON escapes, a policy without languages and a site
+// without policies.
+func TestMarshalSite(t *testing.T) {
+	corpusSite := t.TempDir()
+	if err := corpus.Write(corpusSite, corpus.Sizes()["small"]); err != nil {
+		t.Fatal(err)
+	}
+	load := func(t *testing.T, dir, day string, drafts bool) *derive.Site {
+		loaded, diags := build.Load(build.Options{Site: dir, Now: day, Drafts: drafts})
+		if diags.HasErrors() {
+			t.Fatal(diags.Errors())
+		}
+		return derive.New(loaded.Site)
+	}
+	cases := map[string]func(t *testing.T) *derive.Site{
+		"test site":             func(t *testing.T) *derive.Site { return load(t, "../cli/testdata/site", "2024-04-10", false) },
+		"test site with drafts": func(t *testing.T) *derive.Site { return load(t, "../cli/testdata/site", "2024-04-10", true) },
+		"example":               func(t *testing.T) *derive.Site { return load(t, "../..", "2026-11-23", false) },
+		"example later":         func(t *testing.T) *derive.Site { return load(t, "../..", "2027-01-05", true) },
+		"corpus":                func(t *testing.T) *derive.Site { return load(t, corpusSite, "2026-11-23", false) },
+		"escaped title": func(t *testing.T) *derive.Site {
+			d := load(t, "../cli/testdata/site", "2024-04-10", false)
+			d.Title = "Acme <\"AB\" & Co>\u2028\\"
+			return d
+		},
+		"a policy without languages": func(t *testing.T) *derive.Site {
+			d := load(t, "../cli/testdata/site", "2024-04-10", false)
+			d.Policies[0].Editions = nil
+			return d
+		},
+		"no policies": func(t *testing.T) *derive.Site {
+			d := load(t, "../cli/testdata/site", "2024-04-10", false)
+			d.Policies = nil
+			return d
+		},
+	}
+	for name, get := range cases {
+		t.Run(name, func(t *testing.T) {
+			d := get(t)
+			want, err := record.Marshal(record.ForSite(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := record.MarshalSite(d, func(ed *model.Edition) ([]byte, error) { return record.EditionInSite(d, ed) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("policies.json differs from encoding/json's:\n got %.2000q\nwant %.2000q", got, want)
+			}
+		})
 	}
 }

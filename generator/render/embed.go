@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"net/url"
 	"strings"
@@ -15,13 +14,16 @@ import (
 // page shows it, changed by rw where the body needs it.
 func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 	parts := make([]template.HTML, len(v.Body.Parts))
-	need := r.needsRewriting(v, rw)
+	all, need := r.needsRewriting(v, rw)
 	for i, part := range v.Body.Parts {
-		if need(part) {
-			part = rewrite(part, rw)
+		var html string
+		if all {
+			html = string(rewriteFrom(part.Reader(), part.Len(), rw))
+		} else if html = part.String(); need(html) {
+			html = string(rewrite([]byte(html), rw))
 		}
 		// Markdown rendered the HTML, and rewrite escapes what it writes.
-		parts[i] = template.HTML(part)
+		parts[i] = template.HTML(html)
 	}
 	return parts
 }
@@ -29,11 +31,11 @@ func (r *Renderer) body(v *model.Version, rw rewriting) []template.HTML {
 // needsRewriting tells which parts of v's body rw changes: the HTML
 // Markdown writes has no other links than the body's, and no class or
 // style attribute that its text could imitate (quotes in text are
-// escaped). Raw HTML (unsafe_html) may have anything.
-func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func([]byte) bool {
-	all := func([]byte) bool { return true }
+// escaped). Raw HTML (unsafe_html) may have anything. all says every part
+// does, whatever it holds.
+func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) (all bool, need func(string) bool) {
 	if r.opts.UnsafeHTML {
-		return all
+		return true, nil
 	}
 	fromRoot := false
 	for _, l := range v.Body.Links {
@@ -41,15 +43,15 @@ func (r *Renderer) needsRewriting(v *model.Version, rw rewriting) func([]byte) b
 	}
 	switch {
 	case rw.embed && len(v.Body.Links) > 0:
-		return all
+		return true, nil
 	case rw.embed:
-		return func(part []byte) bool {
-			return bytes.Contains(part, []byte(` class="`)) || bytes.Contains(part, []byte(` style="`))
+		return false, func(part string) bool {
+			return strings.Contains(part, ` class="`) || strings.Contains(part, ` style="`)
 		}
 	case fromRoot && r.site.URLs.Path() != "":
-		return all
+		return true, nil
 	}
-	return func([]byte) bool { return false }
+	return false, func(string) bool { return false }
 }
 
 // embedPage is v's body alone, with its processors, for another site to

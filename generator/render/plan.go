@@ -75,7 +75,7 @@ func (r *Renderer) plan() []job {
 	}
 	// The records carry every version's fingerprints: they show the
 	// files, not only the front matter.
-	file(u.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return record.Marshal(record.ForSite(s)) })
+	file(u.Index(), keys(derive.AllFiles()), func() ([]byte, error) { return r.siteRecord(r.opts.Records) })
 	file(u.Sitemap(), keys(derive.AllFiles()), func() ([]byte, error) { return r.sitemap(), nil })
 	def := s.DefaultLanguage
 	page(u.NotFound(), "404.html", language(def), nil, r.notFoundPage)

@@ -70,6 +70,10 @@ type Options struct {
 	// the same Memos; serve renders again after every save. Builds leave it
 	// nil.
 	Memos *Memos
+	// Records, when set, keeps the editions' parts of policies.json for
+	// the next render with the same Records (serve's). Builds leave it
+	// nil.
+	Records *Records
 	// PDF links every version page to its PDF, which gen build --pdf
 	// prints once the pages are written.
 	PDF bool

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"net/url"
 	"strings"
 
@@ -43,9 +44,15 @@ func dropped(a atom.Atom) bool {
 // is copied as it was; one with attributes is written again, since reading
 // them unescapes them in place.
 func rewrite(src []byte, rw rewriting) []byte {
+	return rewriteFrom(bytes.NewReader(src), len(src), rw)
+}
+
+// rewriteFrom is rewrite of the size bytes src reads: a body's part is
+// read from its pieces, not joined first.
+func rewriteFrom(src io.Reader, size int, rw rewriting) []byte {
 	var out bytes.Buffer
-	out.Grow(len(src))
-	z := html.NewTokenizerFragment(bytes.NewReader(src), "div")
+	out.Grow(size)
+	z := html.NewTokenizerFragment(src, "div")
 	skip := 0        // depth inside a dropped element
 	var boxes []bool // for each open div, whether it is a box left out
 	var tag []byte   // a tag written again, before it is known to be kept

@@ -14,13 +14,18 @@ import (
 
 // BenchmarkEditToReload measures what an author waits for: from saving one
 // policy file to the reload event reaching a client of the event stream,
-// on the corpora (large: 20 policies × 10 languages × 10 versions). Besides
-// the mean (ns/op) it reports the median and the slowest edit.
+// on the corpora (large: 20 policies × 10 languages × 10 versions;
+// large-40: 40 versions each). Besides the mean (ns/op) it reports the
+// median and the slowest edit.
 func BenchmarkEditToReload(b *testing.B) {
-	for _, name := range []string{"small", "medium", "large"} {
+	long := corpus.Large()
+	long.Versions = 40
+	sizes := corpus.Sizes()
+	sizes["large-40"] = long
+	for _, name := range []string{"small", "medium", "large", "large-40"} {
 		b.Run(name, func(b *testing.B) {
 			site := b.TempDir()
-			if err := corpus.Write(site, corpus.Sizes()[name]); err != nil {
+			if err := corpus.Write(site, sizes[name]); err != nil {
 				b.Fatal(err)
 			}
 			r := startAt(b, site, "")

@@ -25,6 +25,8 @@ type builder struct {
 	s     *Server
 	cache *build.Cache
 	memos *render.Memos // the redlines' memos, kept from one rebuild to the next
+	// records are the editions' parts of policies.json, likewise
+	records *render.Records
 
 	// The last good build: what its files show, and the files. Pages an
 	// edit does not touch keep these bytes.
@@ -52,7 +54,7 @@ type builder struct {
 // loop builds the site once, then again after every burst of changes to
 // its inputs, until ctx is cancelled.
 func (s *Server) loop(ctx context.Context, w *watcher) {
-	b := &builder{s: s, cache: build.NewCache(), memos: render.NewMemos(), pendingFull: true}
+	b := &builder{s: s, cache: build.NewCache(), memos: render.NewMemos(), records: render.NewRecords(), pendingFull: true}
 	b.rebuild(nil)
 	close(s.ready)
 
@@ -138,7 +140,7 @@ func (b *builder) rebuild(dirty map[string]bool) {
 		Cache:   b.cache,
 		// The same checks of layouts and links as gen build: the preview
 		// must fail where the build would.
-		Render: render.Options{Inject: reloadTag, Preview: true, Memos: b.memos},
+		Render: render.Options{Inject: reloadTag, Preview: true, Memos: b.memos, Records: b.records},
 	}
 	dest := &storeDest{s: b.s.store}
 	pass.Out = dest
