@@ -17,7 +17,6 @@ import (
 	"github.com/policygen/gen/generator/printable"
 	"github.com/policygen/gen/generator/redline"
 	"github.com/policygen/gen/generator/render"
-	"github.com/policygen/gen/generator/sitedir"
 )
 
 // The formats `gen diff` writes a redline in.
@@ -53,9 +52,8 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
-	ed := loaded.Site.Edition(req.Lang, req.Policy)
+	ed := edition(loaded, req.Policy, req.Lang, &diags)
 	if ed == nil {
-		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "%s", loaded.Site.NoEdition(req.Policy, req.Lang))
 		return diags
 	}
 	if len(ed.Versions) < 2 && req.From == "" {
@@ -66,16 +64,7 @@ func Diff(opts Options, req DiffRequest, w io.Writer) diag.List {
 		if s == "" {
 			return fallback
 		}
-		d, err := date.Parse(s)
-		if err != nil {
-			diags.Errorf("gen diff", 0, 0, "%v", err)
-			return nil
-		}
-		v := ed.Version(d)
-		if v == nil {
-			diags.Errorf("gen diff", 0, 0, "%s/%s has no version of %s; see its history for the dates", req.Policy, req.Lang, d)
-		}
-		return v
+		return version(ed, s, "gen diff", &diags)
 	}
 	newest := ed.Newest()
 	to := pick(req.To, newest)

@@ -3,11 +3,9 @@ package build
 import (
 	"io"
 
-	"github.com/policygen/gen/generator/date"
 	"github.com/policygen/gen/generator/derive"
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/notice"
-	"github.com/policygen/gen/generator/sitedir"
 )
 
 // NoticeRequest asks `gen notice` for the email notice of a version.
@@ -26,20 +24,13 @@ func Notice(opts Options, req NoticeRequest, w io.Writer) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
-	ed := loaded.Site.Edition(req.Lang, req.Policy)
+	ed := edition(loaded, req.Policy, req.Lang, &diags)
 	if ed == nil {
-		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "no policy %q in language %q", req.Policy, req.Lang)
 		return diags
 	}
 	v := ed.Newest()
 	if req.Version != "" {
-		d, err := date.Parse(req.Version)
-		if err != nil {
-			diags.Errorf("gen notice", 0, 0, "VERSION: %v", err)
-			return diags
-		}
-		if v = ed.Version(d); v == nil {
-			diags.Errorf("gen notice", 0, 0, "%s/%s has no version of %s; see its history for the dates", req.Policy, req.Lang, d)
+		if v = version(ed, req.Version, "gen notice", &diags); v == nil {
 			return diags
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/policygen/gen/generator/diag"
 	"github.com/policygen/gen/generator/fingerprint"
 	"github.com/policygen/gen/generator/record"
-	"github.com/policygen/gen/generator/sitedir"
 )
 
 // ShowRequest asks `gen show` which version of a policy was in force on a day.
@@ -31,9 +30,8 @@ func Show(opts Options, req ShowRequest, w io.Writer) diag.List {
 		return diags
 	}
 	s := loaded.Site
-	ed := s.Edition(req.Lang, req.Policy)
+	ed := edition(loaded, req.Policy, req.Lang, &diags)
 	if ed == nil {
-		diags.Errorf(sitedir.Policy(req.Policy), 0, 0, "%s", loaded.Site.NoEdition(req.Policy, req.Lang))
 		return diags
 	}
 	v := ed.InForceOn(req.On)

@@ -467,7 +467,7 @@ func TestNoticeIsReadyToSend(t *testing.T) {
 	}{
 		{[]string{"--format", "pdf", "privacy", "en"}, 2, "--format pdf: give text or html"},
 		{[]string{"privacy", "en", "2020-01-01"}, 1, "privacy/en has no version of 2020-01-01"},
-		{[]string{"privacy", "fi"}, 1, `no policy "privacy" in language "fi"`},
+		{[]string{"privacy", "fi"}, 1, `content/privacy: no language "fi" in site.toml; the languages are en, sv, nb`},
 	} {
 		code, _, stderr := run(t, append([]string{"notice", "-s", exampleSite, "--now", "2026-11-23"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) {
