@@ -3,7 +3,6 @@ package cli_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -11,19 +10,6 @@ import (
 
 	"github.com/policygen/gen/generator/internal/testsite"
 )
-
-// tool runs a command-line tool the test needs and returns its output.
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		testsite.Need(t, "no %s on PATH; .ci/run installs it (apt-get install poppler-utils)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
 
 var pdfSummary = regexp.MustCompile(` and (\d+) PDFs \((\d+) printed, (\d+) unchanged\), `)
 
@@ -58,7 +44,7 @@ func TestBuildPDF(t *testing.T) {
 
 	pdf := "/en/privacy/2024-04-05/privacy-en-2024-04-05.pdf"
 	file := filepath.Join(out, filepath.FromSlash(pdf))
-	text := strings.Join(strings.Fields(tool(t, "pdftotext", file, "-")), " ")
+	text := strings.Join(strings.Fields(testsite.Tool(t, "poppler-utils", "pdftotext", file, "-")), " ")
 	for _, want := range []string{
 		"Privacy policy", "Last updated: April 5, 2024", "Takes effect: June 1, 2024",
 		"Names and email addresses. We keep web logs for 30 days.",
@@ -68,7 +54,7 @@ func TestBuildPDF(t *testing.T) {
 			t.Errorf("%s has no %q:\n%s", pdf, want, text)
 		}
 	}
-	info := tool(t, "pdfinfo", "-isodates", "-custom", file)
+	info := testsite.Tool(t, "poppler-utils", "pdfinfo", "-isodates", "-custom", file)
 	for _, want := range []string{
 		"Title:           Privacy policy — April 5, 2024", "Author:          Acme",
 		"Subject:         How Acme processes personal data", "CreationDate:    2024-04-05T00:00:00Z",
@@ -107,7 +93,7 @@ func TestBuildPDF(t *testing.T) {
 	if printed, _ := buildPDFs(t, out, "2024-06-01"); printed == "0" || printed == "6" {
 		t.Errorf("the build on which a version came into force printed %s PDFs, want only those of the pages that changed", printed)
 	}
-	if text := tool(t, "pdftotext", file, "-"); !strings.Contains(strings.Join(strings.Fields(text), " "), "In force") {
+	if text := testsite.Tool(t, "poppler-utils", "pdftotext", file, "-"); !strings.Contains(strings.Join(strings.Fields(text), " "), "In force") {
 		t.Errorf("%s was not printed again with its new status:\n%s", pdf, text)
 	}
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -77,18 +76,6 @@ func versionPage() pdf.Page {
 	}
 }
 
-func command(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		testsite.Need(t, "no %s on PATH; .ci/run installs it (apt-get install poppler-utils)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
-
 // A printed version page holds the version's text and dates as its page
 // shows them, its metadata, and links to the published site.
 func TestPrintVersionPage(t *testing.T) {
@@ -103,7 +90,7 @@ func TestPrintVersionPage(t *testing.T) {
 	if res.Printed != 1 {
 		t.Errorf("%+v, want one page printed", res)
 	}
-	text := strings.Join(strings.Fields(command(t, "pdftotext", file, "-")), " ")
+	text := strings.Join(strings.Fields(testsite.Tool(t, "poppler-utils", "pdftotext", file, "-")), " ")
 	for _, want := range []string{
 		"Privacy policy", "Last updated: May 10, 2024", "Effective: June 10, 2024",
 		"It was in force from June 10, 2024 through September 14, 2025",
@@ -119,7 +106,7 @@ func TestPrintVersionPage(t *testing.T) {
 			t.Errorf("the PDF shows %q, which the print stylesheet hides", hidden)
 		}
 	}
-	info := command(t, "pdfinfo", "-isodates", "-custom", file)
+	info := testsite.Tool(t, "poppler-utils", "pdfinfo", "-isodates", "-custom", file)
 	for _, want := range []string{
 		"Title:           Privacy policy, version of 10 May 2024",
 		"Author:          Lumen Ledger",
@@ -134,7 +121,7 @@ func TestPrintVersionPage(t *testing.T) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
 		}
 	}
-	info = command(t, "pdfinfo", file)
+	info = testsite.Tool(t, "poppler-utils", "pdfinfo", file)
 	for _, want := range []string{"Tagged:          yes", "Page size:       595.92 x 841.92 pts (A4)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
@@ -162,7 +149,7 @@ func TestLanguageAndUnicode(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(out, "x.pdf")
-	info := command(t, "pdfinfo", file)
+	info := testsite.Tool(t, "poppler-utils", "pdfinfo", file)
 	for _, want := range []string{"Title:           Integritetspolicy – ändrad (1)", `Author:          Lumen \ "Ledger"`} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo has no %q:\n%s", want, info)
@@ -172,7 +159,7 @@ func TestLanguageAndUnicode(t *testing.T) {
 	if !bytes.Contains(raw, []byte("/Lang (sv-SE)")) {
 		t.Error("the PDF has no /Lang (sv-SE)")
 	}
-	if text := command(t, "pdftotext", file, "-"); !strings.Contains(text, "Integritetspolicy") {
+	if text := testsite.Tool(t, "poppler-utils", "pdftotext", file, "-"); !strings.Contains(text, "Integritetspolicy") {
 		t.Errorf("no Swedish text:\n%s", text)
 	}
 }

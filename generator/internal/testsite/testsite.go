@@ -106,6 +106,21 @@ func Need(t testing.TB, format string, args ...any) {
 	t.Skipf(format, args...)
 }
 
+// Tool runs a command-line tool a test needs, from the Debian package pkg
+// that .ci/run installs, and returns what it printed; a failure ends the
+// test, and a missing tool is Need's.
+func Tool(t testing.TB, pkg, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		Need(t, "no %s on PATH; .ci/run installs it (apt-get install %s)", name, pkg)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
 // Git runs git in dir with a test identity and none of the machine's own
 // configuration, and returns what it printed; a failure ends the test.
 func Git(t testing.TB, dir string, args ...string) string {
