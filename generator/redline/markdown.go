@@ -319,6 +319,20 @@ func (w mdWriter) block(b Block) string {
 // Markdown's * and _, mark any run of text. lineStart escapes what would
 // start a list, heading or quote.
 func (w mdWriter) inline(spans []span, lineStart bool) string {
+	return marked(spans, func(i int, s span) string {
+		return w.wrap(s, mdText(printable.Page(strings.ReplaceAll(s.text, "\n", " ")), lineStart && i == 0))
+	})
+}
+
+// pre writes the spans of a code block for <pre>: HTML, line breaks kept.
+func (w mdWriter) pre(spans []span) string {
+	return marked(spans, func(_ int, s span) string { return html.EscapeString(printable.Page(s.text)) })
+}
+
+// marked writes each span as text gives it, inside <ins> or <del> where
+// it was inserted or deleted, opening and closing a mark only where the
+// kind of change does.
+func marked(spans []span, text func(int, span) string) string {
 	var b strings.Builder
 	cur := opEqual
 	for i, s := range spans {
@@ -327,24 +341,7 @@ func (w mdWriter) inline(spans []span, lineStart bool) string {
 			b.WriteString(openOp(s.op))
 			cur = s.op
 		}
-		text := mdText(printable.Page(strings.ReplaceAll(s.text, "\n", " ")), lineStart && i == 0)
-		b.WriteString(w.wrap(s, text))
-	}
-	b.WriteString(closeOp(cur))
-	return b.String()
-}
-
-// pre writes the spans of a code block for <pre>: HTML, line breaks kept.
-func (w mdWriter) pre(spans []span) string {
-	var b strings.Builder
-	cur := opEqual
-	for _, s := range spans {
-		if s.op != cur {
-			b.WriteString(closeOp(cur))
-			b.WriteString(openOp(s.op))
-			cur = s.op
-		}
-		b.WriteString(html.EscapeString(printable.Page(s.text)))
+		b.WriteString(text(i, s))
 	}
 	b.WriteString(closeOp(cur))
 	return b.String()
